@@ -1,0 +1,39 @@
+package dev.flowcost.core.workload;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * The workload of one workflow.
+ *
+ * @param workflowType       STANDARD or EXPRESS when given (state machines default to STANDARD)
+ * @param executionsPerMonth runs a month when given (DAGs default to what their schedule implies)
+ * @param billedMemoryMb     Express billed memory when given (else estimated per PRICING.md)
+ * @param states             per state, keyed by path ("Fan/Charge" for nested states)
+ * @param tasks              per DAG task, keyed by task_id
+ */
+public record WorkflowWorkload(Optional<WorkflowType> workflowType, OptionalDouble executionsPerMonth,
+                               OptionalInt billedMemoryMb, Map<String, StepWorkload> states,
+                               Map<String, StepWorkload> tasks) {
+
+    public WorkflowWorkload {
+        states = Collections.unmodifiableMap(new LinkedHashMap<>(states));
+        tasks = Collections.unmodifiableMap(new LinkedHashMap<>(tasks));
+    }
+
+    public static WorkflowWorkload defaults() {
+        return new WorkflowWorkload(Optional.empty(), OptionalDouble.empty(), OptionalInt.empty(), Map.of(), Map.of());
+    }
+
+    public Optional<StepWorkload> state(String path) {
+        return Optional.ofNullable(states.get(path));
+    }
+
+    public Optional<StepWorkload> task(String taskId) {
+        return Optional.ofNullable(tasks.get(taskId));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.flowcost.core.workload;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a definition cannot say: how often workflows run, how many items their Maps see, how often tasks fail,
+ * how long they take, and which MWAA environments host which DAGs. Follows the workload-file contract in DESIGN.md.
+ *
+ * @param region        AWS region code for prices ("us-east-1" unless given)
+ * @param hoursPerMonth hours in a billing month (730 unless given)
+ * @param workflows     per workflow, keyed by state machine file stem or DAG id
+ * @param environments  MWAA environments by name
+ */
+public record Workload(String region, double hoursPerMonth, Map<String, WorkflowWorkload> workflows,
+                       Map<String, EnvironmentSpec> environments) {
+
+    public static final String DEFAULT_REGION = "us-east-1";
+    public static final double DEFAULT_HOURS_PER_MONTH = 730.0;
+
+    public Workload {
+        region = region == null || region.isBlank() ? DEFAULT_REGION : region;
+        hoursPerMonth = hoursPerMonth > 0 ? hoursPerMonth : DEFAULT_HOURS_PER_MONTH;
+        workflows = Collections.unmodifiableMap(new LinkedHashMap<>(workflows));
+        environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
+    }
+
+    /** No workload file: every default applies. */
+    public static Workload defaults() {
+        return new Workload(DEFAULT_REGION, DEFAULT_HOURS_PER_MONTH, Map.of(), Map.of());
+    }
+
+    /** The workload for one workflow, by its name (file stem or dag_id). */
+    public Optional<WorkflowWorkload> workflow(String name) {
+        return Optional.ofNullable(workflows.get(name));
+    }
+
+    /** The workload for one workflow, or the defaults when the file does not name it. */
+    public WorkflowWorkload workflowOrDefault(String name) {
+        return workflows.getOrDefault(name, WorkflowWorkload.defaults());
+    }
+}
