@@ -1,0 +1,13 @@
+package dev.flowcost.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options every command that prints a result shares. */
+final class CommonOptions {
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "Output for people (text, the default) or for machines (json).")
+    OutputFormat format = OutputFormat.text;
+
+    @Option(names = "--debug", description = "Show stack traces for errors (for bug reports).")
+    boolean debug;
+}
