@@ -33,6 +33,9 @@ public final class AslReader {
      */
     public static final int MAX_BYTES = 4 * 1024 * 1024;
 
+    /** How a reader bug (never the user's input) starts its diagnostic, so callers and tests can tell the two apart. */
+    static final String INTERNAL_ERROR = "flowcost could not read this definition (internal error";
+
     /** Reads and validates the file at {@code file}. */
     public AslReadResult read(Path file) {
         String name = file.toString();
@@ -59,7 +62,7 @@ public final class AslReader {
         } catch (RuntimeException | StackOverflowError e) {
             // A bug in the reader, not the user's fault; still report it as data rather than crash the caller.
             diagnostics.add(new Diagnostic(Severity.ERROR, file, "", 0, 0,
-                    "flowcost could not read this definition (internal error: " + e + ")"));
+                    INTERNAL_ERROR + ": " + e + ")"));
             return new AslReadResult(file, Optional.empty(), diagnostics);
         }
     }

@@ -114,7 +114,9 @@ final class DefinitionBuilder {
 
     /** A Pass keeps the place of a state whose kind could not be read, so its neighbours' Next still resolve. */
     private PassState standIn(String name, SourceLocation at, Optional<String> comment, Optional<QueryLanguage> ql, JsonNode n, String p) {
-        return new PassState(name, at, comment, ql, flow(n, p));
+        Flow f = flow(n, p);
+        // Already reported; ending here keeps the "needs Next or End" and "can never end" checks from piling on.
+        return new PassState(name, at, comment, ql, f.next().isEmpty() && !f.end() ? Flow.ending() : f);
     }
 
     private String resource(JsonNode n, String p) {

@@ -378,6 +378,16 @@ class AslReaderTest {
     }
 
     @Test
+    void stateWithoutTypeIsReportedOnce() {
+        String def = "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Comment\":\"forgot the type\"}}}";
+        AslReadResult r = reader.read("t.json", def.getBytes(StandardCharsets.UTF_8));
+        assertThat(errors(r)).singleElement().satisfies(d -> {
+            assertThat(d.message()).startsWith("state \"A\" has no Type");
+            assertThat(d.pointer()).isEqualTo("/States/A");
+        });
+    }
+
+    @Test
     void missingStartAt() {
         AslReadResult r = reader.read("s.json", "{\"States\":{\"A\":{\"Type\":\"Succeed\"}}}".getBytes(StandardCharsets.UTF_8));
         Diagnostic d = only(errors(r), "StartAt");
