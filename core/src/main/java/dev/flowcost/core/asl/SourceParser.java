@@ -115,10 +115,11 @@ final class SourceParser {
             }
             diagnostics.add(error(loc(where, ""), msg));
         } catch (JsonProcessingException e) {
-            diagnostics.add(error(loc(e.getLocation(), ""), "malformed " + kind + ": " + firstLine(e.getOriginalMessage())));
+            diagnostics.add(error(loc(e.getLocation(), ""), "malformed " + kind + ": "
+                    + (yaml ? yamlProblem(e) : firstLine(e.getOriginalMessage()))));
         } catch (IOException | RuntimeException e) {
             // SnakeYAML reports its own limits (nesting, aliases, size) as runtime exceptions with a message.
-            diagnostics.add(error(yamlLocation(e), "malformed " + kind + ": " + firstLine(String.valueOf(e.getMessage()))));
+            diagnostics.add(error(yamlLocation(e), "malformed " + kind + ": " + yamlProblem(e)));
         } catch (StackOverflowError e) {
             diagnostics.add(error(SourceLocation.UNKNOWN, "the definition is nested too deeply to read"));
         }
@@ -199,6 +200,16 @@ final class SourceParser {
             }
         }
         return SourceLocation.UNKNOWN;
+    }
+
+    /** SnakeYAML's own words for the problem ("expected ',' or '}', but got ..."), without its multi-line excerpt. */
+    private static String yamlProblem(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblem() != null) {
+                return firstLine(m.getProblem()) + (m.getContext() == null ? "" : " (" + firstLine(m.getContext()) + ")");
+            }
+        }
+        return firstLine(String.valueOf(e.getMessage()));
     }
 
     private static String firstLine(String s) {
