@@ -1,0 +1,223 @@
+package dev.flowcost.core.asl;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.SourceLocation;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Turns definition text (JSON or YAML) into a {@link LocatedTree}, recording the line and column of every value
+ * as it goes. Limits are set so hostile input fails fast with a clear message: nesting depth, YAML aliases
+ * (never expanded, so an alias bomb cannot grow), string and document sizes.
+ * Factories are built once and shared: they are thread-safe and costly to create.
+ */
+final class SourceParser {
+
+    /** Deeper than any real definition (a Map in a Parallel in a Map with nested Choice rules stays far below). */
+    static final int MAX_DEPTH = 200;
+
+    private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_DEPTH)
+            .maxStringLength(AslReader.MAX_BYTES)
+            .maxNumberLength(100)
+            .maxDocumentLength(AslReader.MAX_BYTES * 2L)
+            .build();
+
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+
+    private static final YAMLFactory YAML;
+
+    static {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(10);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(AslReader.MAX_BYTES);
+        options.setAllowDuplicateKeys(true);
+        YAML = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(CONSTRAINTS).build();
+    }
+
+    private final String file;
+    private final List<Diagnostic> diagnostics;
+    private final boolean keepLines;
+    private final Map<String, SourceLocation> locations = new HashMap<>();
+    private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+
+    private SourceParser(String file, List<Diagnostic> diagnostics, boolean keepLines) {
+        this.file = file;
+        this.diagnostics = diagnostics;
+        this.keepLines = keepLines;
+    }
+
+    /** Thrown inside the parser to stop at the first alias; turned into a diagnostic before leaving this class. */
+    private static final class AliasFound extends RuntimeException {
+        private final transient JsonLocation where;
+        private final String anchor;
+
+        AliasFound(JsonLocation where, String anchor) {
+            super(null, null, false, false);
+            this.where = where;
+            this.anchor = anchor;
+        }
+    }
+
+    /**
+     * Parses {@code text}; returns null (after adding an ERROR) when it is not well formed.
+     *
+     * @param keepLines false for a definition embedded in a string, whose lines are not the file's lines
+     */
+    static LocatedTree parse(String file, String text, boolean yaml, boolean keepLines, List<Diagnostic> diagnostics) {
+        return new SourceParser(file, diagnostics, keepLines).run(text, yaml);
+    }
+
+    private LocatedTree run(String text, boolean yaml) {
+        String kind = yaml ? "YAML" : "JSON";
+        try (JsonParser p = yaml ? YAML.createParser(text) : JSON.createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                diagnostics.add(new Diagnostic(dev.flowcost.core.Severity.ERROR, file, "", 0, 0,
+                        "the file holds no " + kind + " document; expected a state machine definition object"));
+                return null;
+            }
+            JsonNode root = value(p, first, "");
+            JsonToken extra = p.nextToken();
+            if (extra != null) {
+                SourceLocation at = loc(p.currentTokenLocation(), "");
+                diagnostics.add(error(at, "unexpected content after the end of the " + kind + " document"));
+                return null;
+            }
+            return new LocatedTree(root, locations);
+        } catch (AliasFound a) {
+            diagnostics.add(error(loc(a.where, ""), "YAML alias *" + a.anchor + " is not supported in a state machine definition;"
+                    + " write the value out in full (aliases are refused so that an alias bomb cannot expand)"));
+        } catch (StreamConstraintsException e) {
+            JsonLocation where = e.getLocation();
+            String msg = e.getOriginalMessage();
+            if (msg != null && msg.toLowerCase(java.util.Locale.ROOT).contains("nesting depth")) {
+                msg = "the definition is nested more than " + MAX_DEPTH + " levels deep; no real state machine needs this";
+            } else {
+                msg = "the definition exceeds a reader limit: " + msg;
+            }
+            diagnostics.add(error(loc(where, ""), msg));
+        } catch (JsonProcessingException e) {
+            diagnostics.add(error(loc(e.getLocation(), ""), "malformed " + kind + ": "
+                    + (yaml ? yamlProblem(e) : firstLine(e.getOriginalMessage()))));
+        } catch (IOException | RuntimeException e) {
+            // SnakeYAML reports its own limits (nesting, aliases, size) as runtime exceptions with a message.
+            diagnostics.add(error(yamlLocation(e), "malformed " + kind + ": " + yamlProblem(e)));
+        } catch (StackOverflowError e) {
+            diagnostics.add(error(SourceLocation.UNKNOWN, "the definition is nested too deeply to read"));
+        }
+        return null;
+    }
+
+    private JsonNode value(JsonParser p, JsonToken t, String pointer) throws IOException {
+        if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+            throw new AliasFound(p.currentTokenLocation(), y.getCurrentAnchor() == null ? y.getText() : y.getCurrentAnchor());
+        }
+        switch (t) {
+            case START_OBJECT: {
+                ObjectNode o = nodes.objectNode();
+                JsonToken k;
+                while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    String child = pointer + "/" + SourceLocation.escapeToken(name);
+                    SourceLocation at = loc(p.currentTokenLocation(), child);
+                    JsonToken v = p.nextToken();
+                    JsonNode n = value(p, v, child);
+                    if (o.has(name)) {
+                        diagnostics.add(Diagnostic.warning(file, at, "key \"" + name + "\" appears more than once; the last one is used"));
+                    }
+                    o.set(name, n);
+                    locations.put(child, at);
+                }
+                return o;
+            }
+            case START_ARRAY: {
+                ArrayNode a = nodes.arrayNode();
+                JsonToken v;
+                int i = 0;
+                while ((v = p.nextToken()) != JsonToken.END_ARRAY && v != null) {
+                    String child = pointer + "/" + i;
+                    locations.put(child, loc(p.currentTokenLocation(), child));
+                    a.add(value(p, v, child));
+                    i++;
+                }
+                return a;
+            }
+            case VALUE_STRING:
+                return nodes.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? nodes.numberNode(p.getBigIntegerValue()) : nodes.numberNode(p.getLongValue());
+            case VALUE_NUMBER_FLOAT:
+                return nodes.numberNode(p.getDoubleValue());
+            case VALUE_TRUE:
+                return nodes.booleanNode(true);
+            case VALUE_FALSE:
+                return nodes.booleanNode(false);
+            case VALUE_NULL:
+                return nodes.nullNode();
+            default:
+                // Embedded objects (YAML binary) and anything exotic: keep the text, ASL has no use for them.
+                return nodes.textNode(String.valueOf(p.getText()));
+        }
+    }
+
+    private SourceLocation loc(JsonLocation l, String pointer) {
+        if (l == null || !keepLines || l.getLineNr() <= 0) {
+            return new SourceLocation(pointer, 0, 0);
+        }
+        return new SourceLocation(pointer, l.getLineNr(), Math.max(l.getColumnNr(), 0));
+    }
+
+    private Diagnostic error(SourceLocation at, String message) {
+        return Diagnostic.error(file, at, message);
+    }
+
+    private SourceLocation yamlLocation(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null && keepLines) {
+                return new SourceLocation("", m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1);
+            }
+            if (c instanceof JsonProcessingException j) {
+                return loc(j.getLocation(), "");
+            }
+        }
+        return SourceLocation.UNKNOWN;
+    }
+
+    /** SnakeYAML's own words for the problem ("expected ',' or '}', but got ..."), without its multi-line excerpt. */
+    private static String yamlProblem(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblem() != null) {
+                return firstLine(m.getProblem()) + (m.getContext() == null ? "" : " (" + firstLine(m.getContext()) + ")");
+            }
+        }
+        return firstLine(String.valueOf(e.getMessage()));
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable input";
+        }
+        int nl = s.indexOf('\n');
+        String line = nl >= 0 ? s.substring(0, nl) : s;
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+}
