@@ -333,8 +333,8 @@ public final class DagToAslConverter {
         emitPlan(t, plan, innerName, Optional.empty(), List.of(), inner);
         StateMachine processor = new StateMachine(innerName, inner.states, Optional.empty(), OptionalInt.empty(),
                 Optional.empty(), QueryLanguage.JSONPATH, inner.pointer);
-        note(t.taskId(), "mapped task: a " + (distributed ? "Distributed Map of Express children (more than "
-                + (long) DISTRIBUTED_MAP_ITEMS + " items per run)" : "inline Map (MaxConcurrency "
+        note(t.taskId(), "mapped task: " + (distributed ? "a Distributed Map of Express children (more than "
+                + (long) DISTRIBUTED_MAP_ITEMS + " items per run)" : "an inline Map (MaxConcurrency "
                 + INLINE_MAP_CONCURRENCY + ")") + " over $.items; put the expand() input there", true);
         scope.states.put(name, new MapState(name, scope.loc(name), Optional.empty(), Optional.empty(), flow(next), processor,
                 distributed ? MapState.Mode.DISTRIBUTED : MapState.Mode.INLINE, MapState.ExecutionType.EXPRESS,
@@ -367,12 +367,7 @@ public final class DagToAslConverter {
                 String wait = reserve(name + ".Wait");
                 String check = reserve(name + ".Check");
                 String ready = reserve(name + ".Ready");
-                Optional<String> after = next;
-                if (after.isEmpty()) {
-                    String done = reserve(name + ".Done");
-                    after = Optional.of(done);
-                    scope.states.put(done, null);
-                }
+                String after = next.orElseGet(() -> reserve(name + ".Done"));
                 scope.states.put(name, task(t, scope, name, plan.resource(), plan.extra(), Optional.of(wait), retry(t), catchers));
                 scope.states.put(wait, waitState(scope, wait, plan.pollSeconds(), check));
                 ObjectNode get = F.objectNode();
@@ -383,9 +378,9 @@ public final class DagToAslConverter {
                 cond.put("Variable", "$.Crawler.State");
                 cond.put("StringEquals", "READY");
                 scope.states.put(ready, new ChoiceState(ready, scope.loc(ready), Optional.empty(), Optional.empty(),
-                        List.of(new ChoiceRule(0, after.get(), cond, SourceLocation.UNKNOWN)), Optional.of(wait)));
+                        List.of(new ChoiceRule(0, after, cond, SourceLocation.UNKNOWN)), Optional.of(wait)));
                 if (next.isEmpty()) {
-                    String done = after.get();
+                    String done = after;
                     scope.states.put(done, new SucceedState(done, scope.loc(done), Optional.empty(), Optional.empty()));
                 }
                 break;
