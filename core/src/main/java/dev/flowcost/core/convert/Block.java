@@ -45,10 +45,17 @@ sealed interface Block permits Block.Task, Block.Sequence, Block.Fork, Block.Bra
         }
     }
 
-    /** A branch operator followed by the options it chooses from (a Task, then a Choice). */
-    record Branch(String branchTaskId, List<Block> options) implements Block {
+    /**
+     * A branch operator followed by the options it chooses from (a Task, then a Choice).
+     *
+     * @param options      the blocks the Choice can enter, one rule each
+     * @param skipChoices  downstream task_ids that mean "skip the options" (a downstream that is also their join)
+     * @param shortCircuit a ShortCircuitOperator: true continues into the single option, false ends the machine
+     */
+    record Branch(String branchTaskId, List<Block> options, List<String> skipChoices, boolean shortCircuit) implements Block {
         public Branch {
             options = List.copyOf(options);
+            skipChoices = List.copyOf(skipChoices);
         }
 
         @Override public List<String> taskIds() {

@@ -195,7 +195,11 @@ public final class DagToAslConverter {
         return out;
     }
 
-    /** Turns "branch task, then the stage of its downstream options" into a Branch block. */
+    /**
+     * Turns "branch task, then the stage of its downstream options" into a Branch block. A downstream that is the
+     * stage after the options (the options' join) becomes a rule that skips them. A short-circuit takes the rest of
+     * the sequence as its one option.
+     */
     private Block withBranches(Block b) {
         if (b instanceof Block.Fork f) {
             return new Block.Fork(f.branches().stream().map(this::withBranches).collect(Collectors.toList()));
@@ -207,13 +211,32 @@ public final class DagToAslConverter {
         List<Block> in = s.stages();
         for (int i = 0; i < in.size(); i++) {
             Block stage = in.get(i);
-            if (stage instanceof Block.Task t && tasks.get(t.taskId()).family() == OperatorFamily.BRANCH
-                    && i + 1 < in.size() && in.get(i + 1).taskIds().containsAll(downstream.get(t.taskId()))) {
-                Block options = withBranches(in.get(i + 1));
-                stages.add(new Block.Branch(t.taskId(), options instanceof Block.Fork f ? f.branches() : List.of(options)));
+            Optional<Block.Task> branch = stage instanceof Block.Task t && tasks.get(t.taskId()).family() == OperatorFamily.BRANCH
+                    && i + 1 < in.size() ? Optional.of(t) : Optional.empty();
+            if (branch.isEmpty()) {
+                stages.add(withBranches(stage));
+                continue;
+            }
+            String id = branch.get().taskId();
+            Set<String> down = downstream.get(id);
+            if (tasks.get(id).operator().contains("ShortCircuit")) {
+                List<Block> rest = new ArrayList<>(in.subList(i + 1, in.size()));
+                Block option = withBranches(rest.size() == 1 ? rest.get(0) : new Block.Sequence(rest));
+                stages.add(new Block.Branch(id, List.of(option), List.of(), true));
+                break;
+            }
+            Block options = withBranches(in.get(i + 1));
+            List<String> skip = new ArrayList<>(down);
+            skip.removeAll(in.get(i + 1).taskIds());
+            boolean skipsToJoin = skip.size() == 1 && i + 2 < in.size() && in.get(i + 2) instanceof Block.Task j
+                    && j.taskId().equals(skip.get(0));
+            if (skip.isEmpty() || skipsToJoin) {
+                stages.add(new Block.Branch(id, options instanceof Block.Fork f ? f.branches() : List.of(options), skip, false));
                 i++;
             } else {
-                stages.add(withBranches(stage));
+                note(id, "the branch's downstream tasks " + down + " do not follow it as separate options; every one of"
+                        + " them runs (rewrite as a Choice by hand)", false);
+                stages.add(stage);
             }
         }
         return stages.size() == 1 ? stages.get(0) : new Block.Sequence(stages);
@@ -392,22 +415,46 @@ public final class DagToAslConverter {
 
     private void emitBranch(Block.Branch b, Optional<String> next, List<Catcher> catchers, Scope scope) {
         DagTask t = tasks.get(b.branchTaskId());
-        String choice = reserve(stateNameByTask.get(t.taskId()) + ".Choice");
+        String name = stateNameByTask.get(t.taskId());
+        String choice = reserve(name + ".Choice");
         OperatorMapping.Plan plan = OperatorMapping.plan(t, workload);
         plan.notes().forEach(n -> note(n.taskId(), n.message(), n.faithful()));
-        scope.states.put(stateNameByTask.get(t.taskId()), task(t, scope, stateNameByTask.get(t.taskId()), plan.resource(),
-                plan.extra(), Optional.of(choice), retry(t), catchers));
-        List<ChoiceRule> rules = new ArrayList<>();
+        scope.states.put(name, task(t, scope, name, plan.resource(), plan.extra(), Optional.of(choice), retry(t), catchers));
         scope.states.put(choice, null);
-        for (Block option : b.options()) {
-            List<String> chosen = option.taskIds().stream().filter(downstream.get(t.taskId())::contains)
-                    .collect(Collectors.toList());
-            rules.add(new ChoiceRule(rules.size(), entry(option), condition(chosen), SourceLocation.UNKNOWN));
+        List<ChoiceRule> rules = new ArrayList<>();
+        String defaultNext;
+        String skipped = null;
+        if (b.shortCircuit()) {
+            ObjectNode c = F.objectNode();
+            c.put("Variable", "$.branch.choice");
+            c.put("BooleanEquals", true);
+            rules.add(new ChoiceRule(0, entry(b.options().get(0)), c, SourceLocation.UNKNOWN));
+            skipped = reserve(name + ".Skipped");
+            defaultNext = skipped;
+            if (!scope.path().isEmpty()) {
+                note(t.taskId(), "a false short-circuit ends only this branch of the Parallel; Airflow would also skip"
+                        + " the tasks after it", false);
+            }
+        } else {
+            for (Block option : b.options()) {
+                List<String> chosen = option.taskIds().stream().filter(downstream.get(t.taskId())::contains)
+                        .collect(Collectors.toList());
+                rules.add(new ChoiceRule(rules.size(), entry(option), condition(chosen), SourceLocation.UNKNOWN));
+            }
+            if (!b.skipChoices().isEmpty()) {
+                rules.add(new ChoiceRule(rules.size(), next.orElseThrow(), condition(b.skipChoices()), SourceLocation.UNKNOWN));
+            }
+            defaultNext = entry(b.options().get(0));
         }
         scope.states.put(choice, new ChoiceState(choice, scope.loc(choice), Optional.empty(), Optional.empty(), rules,
-                Optional.of(entry(b.options().get(0)))));
+                Optional.of(defaultNext)));
         for (Block option : b.options()) {
             emit(option, next, List.of(), scope);
+        }
+        if (skipped != null) {
+            scope.states.put(skipped, new SucceedState(skipped, scope.loc(skipped),
+                    Optional.of("the short-circuit condition was false: Airflow skips every downstream task"),
+                    Optional.empty()));
         }
     }
 

@@ -65,9 +65,12 @@ final class OperatorMapping {
                 ObjectNode selector = extra.putObject("ResultSelector");
                 selector.put("choice.$", "$.Payload");
                 extra.put("ResultPath", "$.branch");
-                notes.add(new ConversionNote(id, op + ": move the branch callable to a Lambda function that returns the"
-                        + " chosen task_id; the Choice compares $.branch.choice with each downstream task_id; rewrite the"
-                        + " condition if the choice can be read from the input instead", false));
+                notes.add(new ConversionNote(id, op.contains("ShortCircuit")
+                        ? op + ": move the condition to a Lambda function that returns true to continue; the Choice"
+                        + " tests $.branch.choice; rewrite the condition if it can be read from the input instead"
+                        : op + ": move the branch callable to a Lambda function that returns the chosen task_id; the"
+                        + " Choice compares $.branch.choice with each downstream task_id; rewrite the condition if the"
+                        + " choice can be read from the input instead", false));
                 return new Plan(Kind.TASK, "arn:aws:states:::lambda:invoke", extra, 0, notes);
             }
             case CROSS_DAG: {

@@ -355,4 +355,50 @@ class DagToAslConverterTest {
         assertThat(fromYaml).isEqualTo(parse(r.toJson()));
         assertThat(fromYaml.at("/States/run_job/Parameters/JobName").asText()).isEqualTo("x");
     }
+
+    @Test
+    void branchDownstreamThatIsAlsoTheJoinBecomesASkipRule() {
+        Dag d = dag().task("check", "BranchPythonOperator").task("repair", "PythonOperator")
+                .add(TestDags.withTriggerRule("publish", "PythonOperator", TriggerRule.NONE_FAILED_MIN_ONE_SUCCESS))
+                .chain("check", "repair", "publish").chain("check", "publish").build();
+        JsonNode m = convert(d);
+        JsonNode choice = m.get("States").get(m.at("/States/check/Next").asText());
+        assertThat(choice.get("Choices")).hasSize(2);
+        assertThat(choice.at("/Choices/0/StringEquals").asText()).isEqualTo("repair");
+        assertThat(choice.at("/Choices/0/Next").asText()).isEqualTo("repair");
+        assertThat(choice.at("/Choices/1/StringEquals").asText()).isEqualTo("publish");
+        assertThat(choice.at("/Choices/1/Next").asText()).isEqualTo("publish");
+        assertThat(m.at("/States/repair/Next").asText()).isEqualTo("publish");
+        assertThat(m.at("/States/publish/End").asBoolean()).isTrue();
+    }
+
+    @Test
+    void shortCircuitContinuesOnTrueAndEndsOtherwise() {
+        JsonNode m = convert(dag().task("is_weekday", "ShortCircuitOperator").task("load", "PythonOperator")
+                .task("notify", "PythonOperator").chain("is_weekday", "load", "notify").build());
+        JsonNode choice = m.get("States").get(m.at("/States/is_weekday/Next").asText());
+        assertThat(choice.at("/Choices/0/BooleanEquals").asBoolean()).isTrue();
+        assertThat(choice.at("/Choices/0/Next").asText()).isEqualTo("load");
+        assertThat(m.get("States").get(choice.get("Default").asText()).get("Type").asText()).isEqualTo("Succeed");
+        assertThat(m.at("/States/load/Next").asText()).isEqualTo("notify");
+    }
+
+    @Test
+    void branchWhoseDownstreamsAreNotOptionsIsNotedAndRunsEverything() {
+        Dag d = dag().task("pick", "BranchPythonOperator").task("x", "PythonOperator").task("y", "PythonOperator")
+                .task("z", "PythonOperator").chain("pick", "x", "y").chain("pick", "z").chain("x", "z").build();
+        ConversionResult r = DagToAslConverter.convert(d, WorkflowWorkload.defaults());
+        JsonNode m = parse(r.toJson());
+        assertWellFormed(m);
+        assertThat(m.at("/States/pick/Next").asText()).isEqualTo("x");
+        assertThat(r.notes()).anyMatch(n -> n.taskId().equals("pick") && n.message().contains("do not follow it"));
+    }
+
+    @Test
+    void mappedTaskWithExactly1000ItemsStaysInline() {
+        WorkflowWorkload w = taskWorkload("process", new StepWorkload(Optional.of(ItemCount.exactly(1000)), Map.of(),
+                Map.of(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.empty()));
+        JsonNode m = convert(dag().add(TestDags.mapped("process", "PythonOperator")).build(), w);
+        assertThat(m.at("/States/process/ItemProcessor/ProcessorConfig/Mode").asText()).isEqualTo("INLINE");
+    }
 }

@@ -137,6 +137,7 @@ public final class AslWriter {
     private static final class Writer implements StateVisitor<ObjectNode> {
         private final String path;
         private final Map<String, JsonNode> extras;
+        private boolean merged;
 
         Writer(String path, Map<String, JsonNode> extras) {
             this.path = path;
@@ -151,16 +152,22 @@ public final class AslWriter {
             return o;
         }
 
-        /** Extra fields, then Retry, Catch and Next/End. */
-        private ObjectNode tail(ObjectNode o, List<Retrier> retry, List<Catcher> catchers, Optional<Flow> flow) {
+        /** The extra fields given for this state (Parameters, ResultSelector, ...), once. */
+        private void mergeExtras(ObjectNode o) {
             JsonNode extra = extras.get(path);
-            if (extra != null && extra.isObject()) {
+            if (extra != null && extra.isObject() && !merged) {
                 Iterator<Map.Entry<String, JsonNode>> it = extra.fields();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
                     o.set(e.getKey(), e.getValue().deepCopy());
                 }
             }
+            merged = true;
+        }
+
+        /** Extra fields (if not yet merged), then Retry, Catch and Next/End. */
+        private ObjectNode tail(ObjectNode o, List<Retrier> retry, List<Catcher> catchers, Optional<Flow> flow) {
+            mergeExtras(o);
             if (!retry.isEmpty()) {
                 ArrayNode a = o.putArray("Retry");
                 for (Retrier r : retry) {
@@ -188,6 +195,7 @@ public final class AslWriter {
         @Override public ObjectNode visitTask(TaskState s) {
             ObjectNode o = head(s);
             o.put("Resource", s.resource().arn());
+            mergeExtras(o);
             s.timeoutSeconds().ifPresent(t -> o.put("TimeoutSeconds", t));
             s.heartbeatSeconds().ifPresent(t -> o.put("HeartbeatSeconds", t));
             return tail(o, s.retry(), s.catchers(), Optional.of(s.flow()));

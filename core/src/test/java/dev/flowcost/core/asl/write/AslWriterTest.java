@@ -78,8 +78,8 @@ class AslWriterTest {
         JsonNode root = JSON.readTree(text);
         assertThat(fieldNames(root).subList(0, 3)).containsExactly("Comment", "StartAt", "States");
         JsonNode s = root.at("/States/Charge");
-        assertThat(fieldNames(s)).containsExactly("Type", "Comment", "Resource", "TimeoutSeconds", "HeartbeatSeconds",
-                "Parameters", "Retry", "Catch", "Next");
+        assertThat(fieldNames(s)).containsExactly("Type", "Comment", "Resource", "Parameters", "TimeoutSeconds",
+                "HeartbeatSeconds", "Retry", "Catch", "Next");
         assertThat(s.get("Resource").asText()).isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:charge");
         assertThat(s.at("/Parameters/Amount.$").asText()).isEqualTo("$.amount");
         JsonNode r = s.at("/Retry/0");
