@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.dag.Edge;
+import dev.flowcost.core.dag.TriggerRule;
 import dev.flowcost.core.workload.WorkflowWorkload;
 import java.util.HashSet;
 import java.util.List;
@@ -78,5 +79,43 @@ class ConvertedMachineOrderTest {
                 + "{\"StartAt\":\"x\",\"States\":{\"x\":{\"Type\":\"Pass\",\"Next\":\"b\"},\"b\":{\"Type\":\"Pass\",\"End\":true}}}]}}}");
         Map<String, List<Set<String>>> runs = AslShape.run(wrong, Set.of("a", "b"));
         assertThat(runs.get("b").get(0)).as("b is not ordered after a in another branch").doesNotContain("a");
+    }
+
+    private static final List<String> ANY_OPERATORS = List.of("PythonOperator", "BranchPythonOperator",
+            "ShortCircuitOperator", "S3KeySensor", "HttpSensor", "EmptyOperator", "ExternalTaskSensor",
+            "TriggerDagRunOperator", "GlueCrawlerOperator", "EmrAddStepsOperator", "SageMakerModelOperator", "MyCustomOperator");
+
+    @Test
+    void everyOperatorMixGivesAWellFormedMachineWithAStatePerTask() {
+        qt().withExamples(300)
+                .forAll(integers().between(1, 20), longs().all(), integers().between(0, 60))
+                .checkAssert((size, seed, density) -> {
+                    Random random = new Random(seed);
+                    TestDags d = TestDags.dag();
+                    TriggerRule[] rules = TriggerRule.values();
+                    for (int i = 0; i < size; i++) {
+                        String op = ANY_OPERATORS.get(random.nextInt(ANY_OPERATORS.size()));
+                        TriggerRule rule = random.nextInt(3) == 0 ? rules[random.nextInt(rules.length)] : TriggerRule.ALL_SUCCESS;
+                        d.add(random.nextInt(8) == 0 ? TestDags.mapped("t" + i, op) : TestDags.withTriggerRule("t" + i, op, rule));
+                    }
+                    for (int i = 0; i < size; i++) {
+                        for (int j = i + 1; j < size; j++) {
+                            if (random.nextInt(100) < density) {
+                                d.chain("t" + i, "t" + j);
+                            }
+                        }
+                    }
+                    Dag dag = d.build();
+                    ConversionResult r = DagToAslConverter.convert(dag, WorkflowWorkload.defaults());
+                    JsonNode machine = AslShape.parse(r.toJson());
+                    AslShape.assertWellFormed(machine);
+                    Set<String> dropped = new HashSet<>();
+                    r.notes().stream().filter(n -> n.message().contains("only joins")).forEach(n -> dropped.add(n.taskId()));
+                    for (var t : dag.tasks()) {
+                        if (!dropped.contains(t.taskId())) {
+                            assertThat(AslShape.find(machine, t.taskId())).as("state for " + t.taskId()).isNotNull();
+                        }
+                    }
+                });
     }
 }
