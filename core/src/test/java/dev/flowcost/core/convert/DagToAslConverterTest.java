@@ -401,4 +401,20 @@ class DagToAslConverterTest {
         JsonNode m = convert(dag().add(TestDags.mapped("process", "PythonOperator")).build(), w);
         assertThat(m.at("/States/process/ItemProcessor/ProcessorConfig/Mode").asText()).isEqualTo("INLINE");
     }
+
+    @Test
+    void allDoneAfterAFanOutCatchesOnTheParallelAndIsNotedAsApproximate() {
+        Dag d = dag().task("a", "PythonOperator").task("b", "PythonOperator").task("c", "PythonOperator")
+                .add(TestDags.withTriggerRule("cleanup", "PythonOperator", TriggerRule.ALL_DONE))
+                .chain("a", "b", "cleanup").chain("a", "c", "cleanup").build();
+        ConversionResult r = DagToAslConverter.convert(d, WorkflowWorkload.defaults());
+        JsonNode m = parse(r.toJson());
+        assertWellFormed(m);
+        JsonNode par = m.get("States").get(m.at("/States/a/Next").asText());
+        assertThat(par.get("Type").asText()).isEqualTo("Parallel");
+        assertThat(par.at("/Catch/0/Next").asText()).isEqualTo("cleanup");
+        assertThat(par.at("/Catch/0/ResultPath").asText()).isEqualTo("$.error");
+        assertThat(r.notes()).anyMatch(n -> n.taskId().equals("cleanup") && !n.faithful()
+                && n.message().contains("Parallel"));
+    }
 }
