@@ -163,6 +163,8 @@ final class DagRunEngine {
     private final List<ArrayDeque<Double>> waitingRunStarts = new ArrayList<>();
     private final double[] slotSecondsPerDag;
     private final long[] instancesPerDag;
+    private final int[] runsStartedPerDag;
+    private final int[] queuedPerDag;
     private Observer observer;
     private long seq;
     private double now;
@@ -201,6 +203,35 @@ final class DagRunEngine {
         activeRunsPerDag = new int[dags.size()];
         slotSecondsPerDag = new double[dags.size()];
         instancesPerDag = new long[dags.size()];
+        runsStartedPerDag = new int[dags.size()];
+        queuedPerDag = new int[dags.size()];
+    }
+
+    private void enqueue(Job j) {
+        queue.add(j);
+        queuedPerDag[j.run.dag.index]++;
+    }
+
+    /**
+     * Tasks that would hold worker slots if slots were unlimited: those running plus those queued that their DAG's
+     * max_active_tasks and core.parallelism would let start (pools are not counted). Celery only sees these, so they
+     * are what MWAA's autoscaling reacts to.
+     */
+    int slotDemand() {
+        if (queue.isEmpty()) {
+            return running;
+        }
+        long demand = running;
+        for (int d = 0; d < queuedPerDag.length; d++) {
+            if (queuedPerDag[d] > 0) {
+                demand += Math.max(0, Math.min(queuedPerDag[d], dags.get(d).maxActiveTasks - runningPerDag[d]));
+            }
+        }
+        return (int) Math.min(demand, settings.parallelism());
+    }
+
+    int slotCapacity() {
+        return slotCapacity;
     }
 
     void setObserver(Observer observer) {
@@ -258,6 +289,10 @@ final class DagRunEngine {
         return instancesPerDag[d];
     }
 
+    int runsStartedOfDag(int d) {
+        return runsStartedPerDag[d];
+    }
+
     /** The single run the one-DAG simulator starts. */
     private Run lastStarted;
 
@@ -290,7 +325,7 @@ final class DagRunEngine {
     private void handle(Event e) {
         switch (e.type) {
             case END_HOLD -> endHold((Job) e.payload);
-            case READY -> queue.add((Job) e.payload);
+            case READY -> enqueue((Job) e.payload);
             case RUN_START -> requestRun((Integer) e.payload);
             case CUSTOM -> ((Runnable) e.payload).run();
             default -> throw new IllegalStateException("unknown event " + e.type);
@@ -309,6 +344,7 @@ final class DagRunEngine {
     private void startRun(int d) {
         CompiledDag cd = dags.get(d);
         activeRunsPerDag[d]++;
+        runsStartedPerDag[d]++;
         liveRuns++;
         Run run = new Run(cd, now, trace);
         lastStarted = run;
@@ -336,7 +372,7 @@ final class DagRunEngine {
         }
         run.pendingInstances[t] = (int) Math.min(Integer.MAX_VALUE, items);
         for (int m = 0; m < run.pendingInstances[t]; m++) {
-            queue.add(newAttempt(run, t, m, 1));
+            enqueue(newAttempt(run, t, m, 1));
         }
     }
 
@@ -395,6 +431,7 @@ final class DagRunEngine {
                 continue;
             }
             it.remove();
+            queuedPerDag[cd.index]--;
             start(j, pool, need);
         }
     }
