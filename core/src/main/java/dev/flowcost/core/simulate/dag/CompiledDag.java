@@ -75,6 +75,7 @@ final class CompiledDag {
     final boolean[] leaf;
     final int maxActiveTasks;
     final int maxActiveRuns;
+    final boolean cyclic;
     final List<String> defaultsUsed = new ArrayList<>();
     final List<Diagnostic> diagnostics = new ArrayList<>();
 
@@ -122,7 +123,8 @@ final class CompiledDag {
             DagTask t = dag.tasks().get(i);
             plans[i] = plan(t, workload.task(t.taskId()).orElse(StepWorkload.empty()), settings, i);
         }
-        if (hasCycle(n)) {
+        cyclic = hasCycle(n);
+        if (cyclic) {
             diagnostics.add(Diagnostic.error(dag.file(), SourceLocation.ofLine(dag.line()), "DAG " + dag.dagId()
                     + " has a cycle; tasks on it never run in the simulation"));
         }

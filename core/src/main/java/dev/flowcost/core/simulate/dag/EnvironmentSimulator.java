@@ -34,6 +34,8 @@ public final class EnvironmentSimulator {
     public static final double SCALE_DOWN_IDLE_SECONDS = 600;
     /** How often the autoscaler looks at the load for scaling down: 1 minute. */
     public static final double CHECK_INTERVAL_SECONDS = 60;
+    /** How long past the month's end runs may drain before the autoscaler stops looking: a year. */
+    private static final double RUNAWAY_SECONDS = 366 * 24 * 3600.0;
     /** Width of a timeline slice: 10 minutes. */
     public static final double BUCKET_SECONDS = 600;
     /** Queueing for slots at maximum workers above this share of the slot-seconds used makes the environment TOO_SMALL: 1%. */
@@ -102,8 +104,8 @@ public final class EnvironmentSimulator {
         int n = dags.size();
         for (int i = 0; i < n; i++) {
             double runs = dags.get(i).runsPerMonth();
-            if (runs <= 0 || horizon <= 0) {
-                continue;
+            if (runs <= 0 || horizon <= 0 || compiled.get(i).cyclic) {
+                continue; // a cyclic DAG's runs could never end; its diagnostic says so
             }
             double interval = horizon / runs;
             for (double t = interval * i / n; t < horizon; t += interval) {
@@ -273,7 +275,8 @@ public final class EnvironmentSimulator {
                     surplusSince = -1;
                 }
             }
-            if (now + CHECK_INTERVAL_SECONDS < horizon || engine.busy() || workers > min) {
+            boolean runaway = now > horizon + RUNAWAY_SECONDS; // a bug guard: runs should drain long before this
+            if (!runaway && (now + CHECK_INTERVAL_SECONDS < horizon || engine.busy() || workers > min)) {
                 engine.schedule(now + CHECK_INTERVAL_SECONDS, this::check);
             }
         }

@@ -116,6 +116,45 @@ class EnvironmentSimulatorTest {
     }
 
     @Test
+    void moreDagsThanTheClassHoldsIsTooSmall() {
+        // 26 idle DAGs on mw1.micro (capacity 25) → TOO_SMALL even though nothing queues.
+        List<DagSchedule> dags = new ArrayList<>();
+        for (int i = 0; i < 26; i++) {
+            dags.add(new DagSchedule(dag("d" + i, List.of(task("x"))), workload("x", seconds(1)), 1));
+        }
+        EnvironmentMonthResult r = sim.simulate(env("mw1.micro", 1, 1), dags, 1L);
+        assertThat(r.queuedTaskSeconds()).isEqualTo(0.0);
+        assertThat(r.verdict()).isEqualTo(SizingVerdict.TOO_SMALL);
+        assertThat(r.verdictReason()).contains("26 DAGs");
+    }
+
+    @Test
+    void maxActiveRunsSerialisesOverlappingRuns() {
+        // A 5,400 s task started hourly: runs overlap (peak 2) unless max_active_runs = 1 (peak 1, runs wait).
+        // With max_active_runs 1 all 730 runs still start, one after another, spilling past the month's end.
+        Dag free = dag("long", List.of(task("x")));
+        Dag serial = new Dag("long", "long.py", 1, free.schedule(), Optional.empty(), false, OptionalInt.of(1),
+                OptionalInt.empty(), Map.of(), List.of(), free.tasks(), free.edges());
+        EnvironmentMonthResult overlapping = sim.simulate(env("mw1.small", 1, 5),
+                List.of(new DagSchedule(free, workload("x", seconds(5_400)), 730)), 1L);
+        EnvironmentMonthResult oneAtATime = sim.simulate(env("mw1.small", 1, 5),
+                List.of(new DagSchedule(serial, workload("x", seconds(5_400)), 730)), 1L);
+        assertThat(overlapping.peakRunningTasks()).isEqualTo(2);
+        assertThat(oneAtATime.peakRunningTasks()).isEqualTo(1);
+        assertThat(oneAtATime.runsByDag()).containsEntry("long", 730);
+        assertThat(oneAtATime.slotSecondsByDag().get("long")).isCloseTo(730 * 5_400.0, within(1e-3));
+    }
+
+    @Test
+    void cyclicDagIsReportedAndNotRun() {
+        Dag loop = dag("loop", List.of(task("a"), task("b")), "a>b", "b>a");
+        EnvironmentMonthResult r = sim.simulate(env("mw1.small", 1, 5),
+                List.of(new DagSchedule(loop, WorkflowWorkload.defaults(), 730), diamondHourly()), 1L);
+        assertThat(r.diagnostics()).anyMatch(x -> x.isError() && x.message().contains("cycle"));
+        assertThat(r.runsByDag()).containsEntry("loop", 0).containsEntry("diamond", 730);
+    }
+
+    @Test
     void microNeverAutoscales() {
         // mw1.micro: 3 slots, one worker whatever maxWorkers says (capped, with a warning).
         Dag d = dag("fanout", List.of(mapped(task("m"))));
