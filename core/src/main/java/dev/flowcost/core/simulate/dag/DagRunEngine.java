@@ -248,6 +248,11 @@ final class DagRunEngine {
         push(time, RUN_START, dagIndex);
     }
 
+    /** Starts a run of the DAG now (or queues the start behind max_active_runs); for use inside scheduled actions. */
+    void requestRunNow(int dagIndex) {
+        requestRun(dagIndex);
+    }
+
     void schedule(double time, Runnable action) {
         push(time, CUSTOM, action);
     }

@@ -108,9 +108,7 @@ public final class EnvironmentSimulator {
                 continue; // a cyclic DAG's runs could never end; its diagnostic says so
             }
             double interval = horizon / runs;
-            for (double t = interval * i / n; t < horizon; t += interval) {
-                engine.scheduleRun(i, t);
-            }
+            scheduleRuns(engine, i, interval * i / n, 0, interval, horizon);
         }
         engine.schedule(0, scaler::check);
         engine.runToEnd();
@@ -155,6 +153,19 @@ public final class EnvironmentSimulator {
         return new EnvironmentMonthResult(cls.className(), minWorkers, maxWorkers, hoursPerMonth, scaler.timeline(),
                 scaler.extraWorkerSeconds / 3600.0, slotSeconds, instances, runsByDag, scaler.queuedSeconds,
                 scaler.queuedAtMax, scaler.peakWorkers, peakRunning, verdict, reason, defaults, diagnostics);
+    }
+
+    /** Schedules the DAG's runs one at a time (each start schedules the next), keeping the event queue short. */
+    private static void scheduleRuns(DagRunEngine engine, int dag, double offset, long k, double interval,
+                                     double horizon) {
+        double t = offset + k * interval;
+        if (t >= horizon) {
+            return;
+        }
+        engine.schedule(t, () -> {
+            engine.requestRunNow(dag);
+            scheduleRuns(engine, dag, offset, k + 1, interval, horizon);
+        });
     }
 
     /** The autoscaler and the integrator of the month's timeline. */
