@@ -16,10 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.flowcost.core.dag.Dag;
+import dev.flowcost.core.dag.DagTask;
 import dev.flowcost.core.dag.EnvironmentClass;
 import dev.flowcost.core.dag.OperatorFamily;
 import dev.flowcost.core.dag.SensorSettings;
 import dev.flowcost.core.dag.TriggerRule;
+import dev.flowcost.core.workload.ItemCount;
 import dev.flowcost.core.workload.StepWorkload;
 import dev.flowcost.core.workload.WorkflowWorkload;
 import java.util.List;
@@ -179,7 +181,7 @@ class DagRunSimulatorTest {
 
     @Test
     void defaultRetryDelayIsListed() {
-        Dag d = dag("retry", List.of(new dev.flowcost.core.dag.DagTask("a", "PythonOperator", "",
+        Dag d = dag("retry", List.of(new DagTask("a", "PythonOperator", "",
                 OperatorFamily.WORKER_CODE, 3, 1, OptionalDouble.empty(), false, OptionalDouble.empty(),
                 OptionalDouble.empty(), TriggerRule.ALL_SUCCESS, null, 1, Optional.empty(), false, Optional.empty(),
                 null, Map.of(), Optional.empty())));
@@ -292,5 +294,30 @@ class DagRunSimulatorTest {
                 seconds(10)), unlimited.withMaxActiveTasksPerDag(2), 1, 1L);
         assertThat(r.meanMakespanSeconds()).isEqualTo(20.0);
         assertThat(r.peakConcurrentTasks()).isEqualTo(2);
+    }
+
+    @Test
+    void executionTimeoutFailsTheAttemptAtTheTimeout() {
+        // a would take 100 s but execution_timeout is 30 s: each attempt fails at 30 s; 1 retry after 10 s →
+        // 0–30, wait 10, 40–70 → makespan 70, 2 instances, 60 slot-s, the run fails.
+        DagTask base = withRetries(task("a"), 1, 10, false, null);
+        DagTask timed = new DagTask(base.taskId(), base.operator(), base.operatorModule(), base.family(), 0,
+                base.retries(), base.retryDelaySeconds(), false, OptionalDouble.empty(), OptionalDouble.of(30),
+                base.triggerRule(), base.pool(), 1, Optional.empty(), false, Optional.empty(), null, Map.of(),
+                Optional.empty());
+        DagRunResult r = sim.simulate(dag("timeout", List.of(timed)), workload("a", seconds(100)), unlimited, 1, 1L);
+        assertThat(r.meanMakespanSeconds()).isEqualTo(70.0);
+        assertThat(r.meanTaskInstances()).isEqualTo(2.0);
+        assertThat(r.meanSlotSeconds()).isEqualTo(60.0);
+        assertThat(r.successProbability()).isEqualTo(0.0);
+    }
+
+    @Test
+    void mappedItemsAreDrawnUniformlyBetweenMinAndMax() {
+        // items uniform on 10..30 → mean 20 instances per run.
+        StepWorkload w = new StepWorkload(Optional.of(new ItemCount(20, 10, 30)), Map.of(), Map.of(),
+                OptionalDouble.of(1), OptionalDouble.empty(), OptionalInt.empty());
+        DagRunResult r = sim.simulate(dag("fan", List.of(mapped(task("m")))), workload("m", w), unlimited, 5_000, 3L);
+        assertThat(r.meanTaskInstances()).isCloseTo(20.0, within(0.3));
     }
 }

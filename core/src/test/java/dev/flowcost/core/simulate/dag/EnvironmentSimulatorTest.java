@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.dag.DagTask;
 import dev.flowcost.core.dag.Edge;
+import dev.flowcost.core.dag.SensorSettings;
 import dev.flowcost.core.workload.EnvironmentSpec;
 import dev.flowcost.core.workload.StepWorkload;
 import dev.flowcost.core.workload.WorkflowWorkload;
@@ -152,6 +153,20 @@ class EnvironmentSimulatorTest {
                 List.of(new DagSchedule(loop, WorkflowWorkload.defaults(), 730), diamondHourly()), 1L);
         assertThat(r.diagnostics()).anyMatch(x -> x.isError() && x.message().contains("cycle"));
         assertThat(r.runsByDag()).containsEntry("loop", 0).containsEntry("diamond", 730);
+    }
+
+    @Test
+    void pokeSensorsUseTheirWholeWaitRescheduleSensorsOnlyTheirPokes() {
+        // hourly sensor waiting 600 s with poke_interval 60: poke → 730 × 600 = 438,000 slot-s;
+        // reschedule → 730 × 11 pokes × 1 s = 8,030 slot-s. Each run is one task instance either way.
+        Dag poke = dag("poke", List.of(DagFixtures.sensor("s", SensorSettings.Mode.POKE, 60, false)));
+        Dag resched = dag("resched", List.of(DagFixtures.sensor("s", SensorSettings.Mode.RESCHEDULE, 60, false)));
+        WorkflowWorkload w = workload("s", seconds(600));
+        EnvironmentMonthResult r = sim.simulate(env("mw1.small", 1, 5),
+                List.of(new DagSchedule(poke, w, 730), new DagSchedule(resched, w, 730)), 1L);
+        assertThat(r.slotSecondsByDag().get("poke")).isCloseTo(438_000.0, within(1e-3));
+        assertThat(r.slotSecondsByDag().get("resched")).isCloseTo(8_030.0, within(1e-3));
+        assertThat(r.taskInstancesByDag()).containsEntry("poke", 730L).containsEntry("resched", 730L);
     }
 
     @Test
