@@ -96,7 +96,6 @@ public final class EnvironmentSimulator {
             diagnostics.addAll(cd.diagnostics);
             compiled.add(cd);
         }
-        int tpw = cls.tasksPerWorker();
         DagRunEngine engine = new DagRunEngine(compiled, settings, cls.slots(minWorkers), new SplittableRandom(seed),
                 false);
         Scaler scaler = new Scaler(engine, cls, minWorkers, maxWorkers, horizon);
