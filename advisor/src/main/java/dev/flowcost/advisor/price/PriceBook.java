@@ -179,6 +179,40 @@ public final class PriceBook {
         return overriddenBy(userRows.rows());
     }
 
+    /**
+     * Problems a formula would trip over, said in the user's terms: a tiered price whose tiers do not start at 0, have
+     * gaps or overlaps, or whose last tier has an end. Empty for a sound book; check after applying user rows.
+     */
+    public List<String> problems() {
+        Map<String, List<PriceRow>> byDimension = new java.util.TreeMap<>();
+        for (PriceRow r : rowsByKey.values()) {
+            byDimension.computeIfAbsent(PriceRow.keyOf(r.region(), r.service(), r.dimension()), k -> new ArrayList<>())
+                    .add(r);
+        }
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, List<PriceRow>> e : byDimension.entrySet()) {
+            List<PriceRow> tiers = new ArrayList<>(e.getValue());
+            tiers.sort(Comparator.comparing(PriceRow::tierStart));
+            if (tiers.get(0).tierStart().signum() != 0) {
+                problems.add(e.getKey() + ": first tier starts at " + tiers.get(0).tierStart().toPlainString()
+                        + ", not 0");
+            }
+            for (int i = 0; i < tiers.size() - 1; i++) {
+                java.util.Optional<java.math.BigDecimal> end = tiers.get(i).tierEnd();
+                if (end.isEmpty() || end.get().compareTo(tiers.get(i + 1).tierStart()) != 0) {
+                    problems.add(e.getKey() + ": tier " + tiers.get(i).key() + " ends at "
+                            + end.map(java.math.BigDecimal::toPlainString).orElse("no end") + " but the next starts at "
+                            + tiers.get(i + 1).tierStart().toPlainString());
+                }
+            }
+            if (tiers.get(tiers.size() - 1).tierEnd().isPresent()) {
+                problems.add(e.getKey() + ": last tier ends at "
+                        + tiers.get(tiers.size() - 1).tierEnd().get().toPlainString() + "; it must have no end");
+            }
+        }
+        return problems;
+    }
+
     /** Keys whose bundled row a user row replaced. */
     public Set<String> overriddenKeys() {
         return overriddenKeys;

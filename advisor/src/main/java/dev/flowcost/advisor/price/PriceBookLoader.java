@@ -160,6 +160,10 @@ public final class PriceBookLoader {
     private static BigDecimal number(String value, String column, List<String> problems, boolean allowNegative) {
         try {
             BigDecimal n = new BigDecimal(value);
+            if (n.scale() > 30 || n.precision() - n.scale() > 20) {
+                problems.add(column + " '" + value + "' is out of range");
+                return null;
+            }
             if (!allowNegative && n.signum() < 0) {
                 problems.add(column + " '" + value + "' is negative");
                 return null;

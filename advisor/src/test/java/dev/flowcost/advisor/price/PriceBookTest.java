@@ -123,4 +123,24 @@ class PriceBookTest {
         assertThat(book.overriddenKeys()).isEmpty();
         assertThat(book.regions()).contains("me-south-1");
     }
+    @Test
+    void bundledBookHasNoTierProblemsButABrokenOverrideIsNamed() {
+        assertThat(BOOK.problems()).isEmpty();
+        PriceRow middle = BOOK.tiers("us-east-1", "states-express", "duration").get(1);
+        PriceRow shifted = new PriceRow(middle.region(), middle.service(), middle.dimension(), middle.unit(),
+                middle.price(), new BigDecimal("2000"), middle.tierEnd(), middle.effectiveDate(), "user");
+        PriceBook broken = BOOK.overriddenBy(List.of(shifted));
+        assertThat(broken.problems()).anySatisfy(p -> assertThat(p)
+                .isEqualTo("us-east-1/states-express/duration: tier us-east-1/states-express/duration@1000 ends at 5000"
+                        + " but the next starts at 2000"));
+    }
+
+    @Test
+    void absurdNumbersAreRejectedAsOutOfRange() {
+        PriceBookLoader.LoadResult r = PriceBookLoader.load(new java.io.StringReader(
+                "region,service,dimension,unit,price,effective_date\nus-east-1,glue,dpu-hour,DPU-hour,1e999999999,2026-01-01\n"),
+                "huge.csv");
+        assertThat(r.rows()).isEmpty();
+        assertThat(r.diagnostics()).singleElement().satisfies(d -> assertThat(d.message()).contains("out of range"));
+    }
 }
