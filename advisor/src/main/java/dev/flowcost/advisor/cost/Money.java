@@ -1,0 +1,41 @@
+package dev.flowcost.advisor.cost;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/**
+ * USD helpers. Amounts stay exact {@link BigDecimal}s through every formula; only display rounds (HALF_UP to cents),
+ * so a report's total is the rounded exact sum, never a sum of rounded parts.
+ */
+public final class Money {
+
+    /**
+     * Precision for the few divisions that cannot be exact (seconds to hours, GB-seconds to GB-hours): 34 significant
+     * digits, far below a cent at any realistic volume.
+     */
+    public static final MathContext DIVISION = MathContext.DECIMAL128;
+
+    private Money() {
+    }
+
+    /** An exact amount from its decimal text: {@code Money.usd("0.025")}. */
+    public static BigDecimal usd(String amount) {
+        return new BigDecimal(amount);
+    }
+
+    /** The amount rounded HALF_UP to cents, for display only. */
+    public static BigDecimal cents(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** {@code $1,706.00}: the amount rounded to cents with grouping. */
+    public static String display(BigDecimal amount) {
+        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        BigDecimal c = cents(amount);
+        return (c.signum() < 0 ? "-$" : "$") + f.format(c.abs());
+    }
+}
