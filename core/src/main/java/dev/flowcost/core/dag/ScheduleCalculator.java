@@ -162,7 +162,7 @@ public final class ScheduleCalculator {
     public static OptionalDouble intervalSeconds(String expression) {
         String e = expression.trim();
         String l = e.toLowerCase(Locale.ROOT);
-        if (l.startsWith("p")) {
+        if (l.matches("p[0-9t].*")) {
             try {
                 Duration d = Duration.parse(e.toUpperCase(Locale.ROOT));
                 double s = d.toMillis() / 1000.0;
