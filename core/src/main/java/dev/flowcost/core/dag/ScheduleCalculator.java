@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  *
  * <p>Presets: {@code @once} runs once in total, so 0 per month after the first; {@code @continuous} has no fixed
  * rate (empty). Dataset/asset triggers and custom timetables have no rate of their own: the caller takes runs per
- * month from the workload file ({@link #explain(Schedule)} says so).
+ * month from the workload file ({@link #explain(Schedule)} says so). Timedeltas run every fixed interval:
+ * {@code hoursPerMonth × 3600 / seconds}; {@code relativedelta(months=n)} runs once every n 730-hour months.
  */
 public final class ScheduleCalculator {
 
@@ -42,6 +43,7 @@ public final class ScheduleCalculator {
     private static final ZonedDateTime CYCLE_END = ZonedDateTime.of(2029, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     private static final int CYCLE_MONTHS = 28 * 12;
     private static final Pattern DELTA_ARG = Pattern.compile("(weeks|days|hours|minutes|seconds|milliseconds|microseconds)\\s*=\\s*([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)");
+    private static final Pattern CALENDAR_ARG = Pattern.compile("\\b(months|years)\\s*=\\s*([0-9]*\\.?[0-9]+)");
     private static final Pattern DELTA_POSITIONAL = Pattern.compile("^\\s*([0-9]*\\.?[0-9]+)\\s*(?:[,)]|$)");
 
     private ScheduleCalculator() {
@@ -71,7 +73,11 @@ public final class ScheduleCalculator {
             case TIMEDELTA:
             {
                 OptionalDouble seconds = intervalSeconds(expr);
-                return seconds.isPresent() ? OptionalDouble.of(hoursPerMonth * 3600.0 / seconds.getAsDouble()) : seconds;
+                if (seconds.isPresent()) {
+                    return OptionalDouble.of(hoursPerMonth * 3600.0 / seconds.getAsDouble());
+                }
+                OptionalDouble months = calendarMonths(expr);
+                return months.isPresent() ? OptionalDouble.of(hoursPerMonth / HOURS_PER_MONTH / months.getAsDouble()) : months;
             }
             case UNKNOWN: {
                 Schedule again = parse(expr);
@@ -195,6 +201,19 @@ public final class ScheduleCalculator {
             }
         }
         return any && seconds > 0 && Double.isFinite(seconds) ? OptionalDouble.of(seconds) : OptionalDouble.empty();
+    }
+
+    /** Months between runs of {@code relativedelta(months=3)} / {@code relativedelta(years=1)}, with nothing finer. */
+    private static OptionalDouble calendarMonths(String expression) {
+        Matcher m = CALENDAR_ARG.matcher(expression);
+        double months = 0;
+        while (m.find()) {
+            months += Double.parseDouble(m.group(2)) * (m.group(1).equals("years") ? 12 : 1);
+        }
+        if (months <= 0 || !Double.isFinite(months) || DELTA_ARG.matcher(expression).find()) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(months);
     }
 
     private static double unitSeconds(String unit) {

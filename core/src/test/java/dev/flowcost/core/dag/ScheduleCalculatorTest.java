@@ -35,11 +35,19 @@ class ScheduleCalculatorTest {
             "0 0 1 1 *      | 0.083333",
             "0 * 1 * *      | 24",
             "0 0 29 2 *     | 0.020833",
-            "0 0 30 2 *     | 0"
+            "0 0 30 2 *     | 0",
+            "0 0 1 * 1      | 5.205357"
     })
     void cronRunsPerMonth(String cron, double expected) {
         assertThat(ScheduleCalculator.parse(cron).kind()).isEqualTo(Schedule.Kind.CRON);
         assertThat(runs(cron)).isCloseTo(expected, within(1e-5));
+    }
+
+    /** Cron's rule: when both day fields are restricted a day matches either (1st of month OR Monday). */
+    @Test
+    void restrictedDayOfMonthAndDayOfWeekMatchEither() {
+        // 2001-2028: 336 firsts of a month, 1461 Mondays, 48 firsts that are Mondays (counted with Python's calendar)
+        assertThat(runs("0 0 1 * 1")).isCloseTo((336 + 1461 - 48) / 336.0, within(1e-9));
     }
 
     @Test
@@ -84,7 +92,9 @@ class ScheduleCalculatorTest {
             "duration(hours=2)                 | 365",
             "pendulum.duration(minutes=10)     | 4380",
             "timedelta(seconds=86400.0)        | 30.416667",
-            "PT1H                              | 730"
+            "PT1H                              | 730",
+            "relativedelta(months=3)           | 0.333333",
+            "relativedelta(years=1)            | 0.083333"
     })
     void timedeltaRunsPerMonth(String delta, double expected) {
         assertThat(ScheduleCalculator.parse(delta).kind()).isEqualTo(Schedule.Kind.TIMEDELTA);
@@ -104,7 +114,7 @@ class ScheduleCalculatorTest {
         Schedule timetable = ScheduleCalculator.parse("WorkdayTimetable()");
         assertThat(timetable.kind()).isEqualTo(Schedule.Kind.TIMETABLE);
         assertThat(ScheduleCalculator.runsPerMonth(timetable, 730)).isEmpty();
-        assertThat(ScheduleCalculator.runsPerMonth(ScheduleCalculator.parse("timedelta(months=1)"), 730)).isEmpty();
+        assertThat(ScheduleCalculator.runsPerMonth(ScheduleCalculator.parse("relativedelta(months=1, days=2)"), 730)).isEmpty();
         assertThat(ScheduleCalculator.runsPerMonth(null, 730)).isEmpty();
     }
 
