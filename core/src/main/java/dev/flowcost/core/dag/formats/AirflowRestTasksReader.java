@@ -51,6 +51,7 @@ public final class AirflowRestTasksReader {
                     "expected an object with a \"tasks\" array (the Airflow REST API task list)"));
             return new DagReadResult(List.of(), diags);
         }
+        LineIndex lines = LineIndex.of(JsonValues.JSON.getFactory(), content);
         String dagId = JsonValues.text(root, "dag_id", "dag_display_name");
         if (dagId == null || dagId.isBlank()) {
             dagId = stem(file);
@@ -65,7 +66,9 @@ public final class AirflowRestTasksReader {
                 continue;
             }
             SourceLocation at = new SourceLocation(pointer, 0, 0);
-            dag.addTask(task(file, taskId, t, pointer, diags).build(), at);
+            TaskBuilder b = task(file, taskId, t, pointer, diags);
+            b.line = lines.line(pointer);
+            dag.addTask(b.build(), at);
             for (String down : JsonValues.strings(t.get("downstream_task_ids"))) {
                 dag.addEdge(taskId, down, new SourceLocation(pointer + "/downstream_task_ids", 0, 0));
             }
@@ -78,7 +81,7 @@ public final class AirflowRestTasksReader {
         Dag d = new Dag(dagId, file, 0, schedule, Optional.ofNullable(JsonValues.text(root, "start_date")),
                 JsonValues.bool(root, false, "catchup"), JsonValues.integer(root, "max_active_runs"),
                 JsonValues.integer(root, "max_active_tasks", "concurrency"), Map.of(), tags(root), dag.tasks(), dag.edges());
-        return new DagReadResult(List.of(d), diags);
+        return new DagReadResult(List.of(d), lines.withLines(diags));
     }
 
     private static TaskBuilder task(String file, String taskId, JsonNode t, String pointer, List<Diagnostic> diags) {

@@ -92,6 +92,7 @@ public final class DagFactoryYamlReader {
                         "expected a mapping of dag ids to DAG definitions (DAG Factory YAML)"));
                 return new DagReadResult(List.of(), diags);
             }
+            LineIndex lines = LineIndex.of(YAML.getFactory(), content);
             JsonNode defaults = root.get("default");
             List<Dag> dags = new ArrayList<>();
             Iterator<Map.Entry<String, JsonNode>> it = root.fields();
@@ -108,12 +109,12 @@ public final class DagFactoryYamlReader {
                     continue;
                 }
                 JsonNode config = merge(defaults, e.getValue());
-                readDag(file, dagId, config, pointer, diags).ifPresent(dags::add);
+                readDag(file, dagId, config, pointer, lines, diags).ifPresent(dags::add);
             }
             if (dags.isEmpty()) {
                 diags.add(Diagnostic.info(file, SourceLocation.UNKNOWN, "no DAG found in this YAML file"));
             }
-            return new DagReadResult(dags, diags);
+            return new DagReadResult(dags, lines.withLines(diags));
         } catch (RuntimeException | StackOverflowError e) {
             diags.add(Diagnostic.error(file, SourceLocation.UNKNOWN, "could not read the DAG Factory file: "
                     + e.getClass().getSimpleName()));
@@ -149,7 +150,8 @@ public final class DagFactoryYamlReader {
     private record Declared(String name, String fullId, String group, List<String> dependencies, String pointer) {
     }
 
-    private Optional<Dag> readDag(String file, String dagId, JsonNode config, String pointer, List<Diagnostic> diags) {
+    private Optional<Dag> readDag(String file, String dagId, JsonNode config, String pointer, LineIndex lines,
+                                  List<Diagnostic> diags) {
         JsonNode defaultArgs = config.path("default_args");
         Map<String, Group> groups = readGroups(file, config.get("task_groups"), pointer + "/task_groups", diags);
         List<Map.Entry<String, JsonNode>> taskEntries = entries(file, config.get("tasks"), "task_id",
@@ -181,7 +183,8 @@ public final class DagFactoryYamlReader {
             }
             fullIdByName.putIfAbsent(e.getKey(), fullId);
             declared.add(new Declared(e.getKey(), fullId, groupId, strings(t.get("dependencies")), taskPointer));
-            dag.addTask(task(file, fullId, groupId, t, defaultArgs, taskPointer, diags), new SourceLocation(taskPointer, 0, 0));
+            dag.addTask(task(file, fullId, groupId, t, defaultArgs, taskPointer, lines.line(taskPointer), diags),
+                    new SourceLocation(taskPointer, 0, 0));
         }
         // edges among tasks first, so group ends (roots and leaves) can be found
         List<String[]> taskToGroup = new ArrayList<>();
@@ -237,7 +240,7 @@ public final class DagFactoryYamlReader {
         Schedule schedule = schedule(config, file, pointer, diags);
         Optional<String> start = Optional.ofNullable(text(config.get("start_date"))).or(() -> Optional.ofNullable(text(defaultArgs.get("start_date"))));
         List<String> tags = strings(config.get("tags"));
-        return Optional.of(new Dag(dagId, file, 0, schedule, start, config.path("catchup").asBoolean(false),
+        return Optional.of(new Dag(dagId, file, lines.line(pointer), schedule, start, config.path("catchup").asBoolean(false),
                 integer(config.get("max_active_runs")), integer(config.has("max_active_tasks") ? config.get("max_active_tasks") : config.get("concurrency")),
                 args, tags, dag.tasks(), dag.edges()));
     }
@@ -330,8 +333,9 @@ public final class DagFactoryYamlReader {
     }
 
     private static DagTask task(String file, String fullId, String groupId, JsonNode t, JsonNode defaults, String pointer,
-                                List<Diagnostic> diags) {
+                                int line, List<Diagnostic> diags) {
         TaskBuilder b = new TaskBuilder(fullId);
+        b.line = line;
         String operator = text(t.get("operator"));
         String decorator = text(t.get("decorator"));
         if (operator != null) {

@@ -40,14 +40,15 @@ public final class SerializedDagReader {
                 return new DagReadResult(List.of(), diags);
             }
             List<Dag> dags = new ArrayList<>();
+            LineIndex lines = LineIndex.of(JsonValues.JSON.getFactory(), content);
             if (root.isArray()) {
                 for (int i = 0; i < root.size(); i++) {
-                    readOne(file, root.get(i), "/" + i, dags, diags);
+                    readOne(file, root.get(i), "/" + i, lines, dags, diags);
                 }
             } else {
-                readOne(file, root, "", dags, diags);
+                readOne(file, root, "", lines, dags, diags);
             }
-            return new DagReadResult(dags, diags);
+            return new DagReadResult(dags, lines.withLines(diags));
         } catch (RuntimeException | StackOverflowError e) {
             diags.add(Diagnostic.error(file, SourceLocation.UNKNOWN, "could not read the serialized DAG: "
                     + e.getClass().getSimpleName()));
@@ -55,7 +56,7 @@ public final class SerializedDagReader {
         }
     }
 
-    private void readOne(String file, JsonNode doc, String base, List<Dag> dags, List<Diagnostic> diags) {
+    private void readOne(String file, JsonNode doc, String base, LineIndex lines, List<Dag> dags, List<Diagnostic> diags) {
         JsonNode dagNode = JsonValues.field(doc, "dag");
         String dagPointer = base + "/dag";
         if (dagNode == null && doc != null && doc.isObject() && (doc.has("_dag_id") || doc.has("dag_id"))) {
@@ -89,7 +90,7 @@ public final class SerializedDagReader {
                     diags.add(Diagnostic.warning(file, new SourceLocation(pointer, 0, 0), "task without task_id; skipped"));
                     continue;
                 }
-                dag.addTask(task(file, taskId, t, pointer, groupOf, diags), new SourceLocation(pointer, 0, 0));
+                dag.addTask(task(file, taskId, t, pointer, lines.line(pointer), groupOf, diags), new SourceLocation(pointer, 0, 0));
                 for (String down : JsonValues.strings(JsonValues.field(t, "downstream_task_ids", "_downstream_task_ids"))) {
                     dag.addEdge(taskId, down, new SourceLocation(pointer + "/downstream_task_ids", 0, 0));
                 }
@@ -97,7 +98,7 @@ public final class SerializedDagReader {
         }
         Map<String, String> defaultArgs = new LinkedHashMap<>();
         JsonValues.scalars(JsonValues.field(dagNode, "default_args"), defaultArgs);
-        dags.add(new Dag(dagId, file, 0, schedule(dagNode), startDate(dagNode),
+        dags.add(new Dag(dagId, file, lines.line(dagPointer), schedule(dagNode), startDate(dagNode),
                 JsonValues.bool(dagNode, version < 2, "catchup"), JsonValues.integer(dagNode, "max_active_runs"),
                 firstPresent(JsonValues.integer(dagNode, "max_active_tasks"), JsonValues.integer(dagNode, "_concurrency", "concurrency")),
                 defaultArgs, JsonValues.strings(JsonValues.field(dagNode, "tags")), dag.tasks(), dag.edges()));
@@ -107,9 +108,10 @@ public final class SerializedDagReader {
         return a.isPresent() ? a : b;
     }
 
-    private static DagTask task(String file, String taskId, JsonNode t, String pointer, Map<String, String> groupOf,
+    private static DagTask task(String file, String taskId, JsonNode t, String pointer, int line, Map<String, String> groupOf,
                                 List<Diagnostic> diags) {
         TaskBuilder b = new TaskBuilder(taskId);
+        b.line = line;
         String type = JsonValues.text(t, "_task_type", "task_type");
         String module = JsonValues.text(t, "_task_module", "task_module");
         String opName = JsonValues.text(t, "_operator_name", "operator_name");

@@ -42,6 +42,7 @@ class AirflowRestTasksReaderTest {
         assertThat(sensor.sensor()).isPresent();
 
         DagTask transform = dag.task("transform").orElseThrow();
+        assertThat(transform.line()).as("line of the task's opening brace").isEqualTo(19);
         assertThat(transform.operator()).isEqualTo("GlueJobOperator");
         assertThat(transform.family()).isEqualTo(OperatorFamily.AWS_SERVICE);
         assertThat(transform.retryDelaySeconds().getAsDouble()).isEqualTo(60.5);
@@ -115,6 +116,10 @@ class AirflowRestTasksReaderTest {
         assertThat(r.dags().get(0).edges()).isEmpty();
         assertThat(r.diagnostics()).extracting(Diagnostic::pointer)
                 .contains("/tasks/0/trigger_rule", "/tasks/0/downstream_task_ids");
+        DagReadResult multiline = reader.read("m.json", "{\"tasks\": [\n  {\"task_id\": \"a\",\n   \"trigger_rule\": \"x\",\n"
+                + "   \"downstream_task_ids\": []}]}");
+        assertThat(multiline.diagnostics()).filteredOn(d -> d.severity() == Severity.WARNING)
+                .singleElement().satisfies(d -> assertThat(d.line()).isEqualTo(3));
         assertThat(r.diagnostics()).anyMatch(d -> d.message().contains("ghost"));
     }
 

@@ -41,7 +41,9 @@ class DagFactoryYamlReaderTest {
         assertThat(extract.awsResource()).contains("glue:orders-extract");
         assertThat(extract.retries()).as("DAG default_args override the default block").isEqualTo(1);
         assertThat(extract.retryDelaySeconds().getAsDouble()).as("from the default block").isEqualTo(120.0);
+        assertThat(orders.line()).isEqualTo(9);
         DagTask merge = orders.task("load.merge").orElseThrow();
+        assertThat(merge.line()).isEqualTo(26);
         assertThat(merge.retries()).isEqualTo(4);
         assertThat(merge.triggerRule()).isEqualTo(TriggerRule.ALL_DONE);
         assertThat(merge.taskGroup()).contains("load");
@@ -75,6 +77,7 @@ class DagFactoryYamlReaderTest {
                 new Edge("start", "fetch.us"), new Edge("start", "fetch.fetch_eu.de"),
                 new Edge("fetch.us", "merge"), new Edge("fetch.fetch_eu.de", "merge"));
         DagTask de = dag.task("fetch.fetch_eu.de").orElseThrow();
+        assertThat(de.line()).isEqualTo(20);
         assertThat(de.mapped()).isTrue();
         assertThat(de.taskGroup()).contains("fetch.fetch_eu");
         assertThat(de.awsResource()).contains("lambda:fetch-de");
@@ -92,6 +95,7 @@ class DagFactoryYamlReaderTest {
         assertThat(r.diagnostics()).anySatisfy(d -> {
             assertThat(d.severity()).isEqualTo(Severity.WARNING);
             assertThat(d.pointer()).isEqualTo("/d/tasks/a/dependencies");
+            assertThat(d.line()).isEqualTo(6);
             assertThat(d.message()).contains("nope");
         });
     }

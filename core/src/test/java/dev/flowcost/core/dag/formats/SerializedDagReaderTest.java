@@ -53,6 +53,8 @@ class SerializedDagReaderTest {
         assertThat(enrich.maxRetryDelaySeconds().getAsDouble()).isEqualTo(3600.0);
         assertThat(enrich.triggerRule()).isEqualTo(TriggerRule.NONE_FAILED);
         DagTask publish = dag.task("publish").orElseThrow();
+        assertThat(publish.line()).isEqualTo(74);
+        assertThat(dag.line()).isEqualTo(3);
         assertThat(publish.pool()).isEqualTo("sensors");
         assertThat(publish.triggerRule()).isEqualTo(TriggerRule.ALL_DONE);
         SensorSettings sensor = publish.sensor().orElseThrow();
