@@ -222,15 +222,15 @@ class ExactAnalyzerTest {
     @Test
     void twoHundredStatesWithNestedMapsAnalyzeFast() {
         StateMachine m = Benchmarks.twoHundredStates();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 2_000; i++) { // let the JIT compile it, as a benchmark would
             ExactAnalyzer.analyze(m, WorkflowWorkload.defaults());
         }
         long start = System.nanoTime();
-        int runs = 200;
+        int runs = 500;
         for (int i = 0; i < runs; i++) {
             ExactAnalyzer.analyze(m, WorkflowWorkload.defaults());
         }
         double msEach = (System.nanoTime() - start) / 1e6 / runs;
-        assertThat(msEach).isLessThan(5.0); // target 1 ms; generous for a shared test machine
+        assertThat(msEach).isLessThan(2.0); // about 0.3 ms warm here; target 1 ms; slack for a shared machine
     }
 }
