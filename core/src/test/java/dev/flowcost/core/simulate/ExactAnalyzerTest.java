@@ -213,6 +213,23 @@ class ExactAnalyzerTest {
         assertThat(r.successProbability()).isCloseTo(1 - 0.19 * 0.19, within(EPS));
     }
 
+    static StateMachine distributedInsideInline() {
+        StateMachine child = sequence(task("Charge", null));
+        StateMachine iteration = sequence(distributedMap("Inner", null, child, MapState.ExecutionType.STANDARD, 0));
+        return sequence(inlineMap("Outer", null, iteration));
+    }
+
+    @Test
+    void distributedMapInsideAnInlineMapStartsChildrenPerIteration() {
+        ExactResult r = ExactAnalyzer.analyze(distributedInsideInline(),
+                Work.of().items("Outer", 3).items("Outer/Inner", 10).build());
+        // Outer 1 + 3 × (Inner 1 + 10 children started)
+        assertThat(r.transitionsPerExecution()).isCloseTo(34, within(EPS));
+        assertThat(r.standardChildExecutions()).isCloseTo(30, within(EPS));
+        assertThat(r.standardChildTransitions()).isCloseTo(30, within(EPS));
+        assertThat(r.states().get("Outer/Inner").transitions()).isCloseTo(33, within(EPS));
+    }
+
     @Test
     void workloadKeysThatNameNoStateAreReported() {
         ExactResult r = ExactAnalyzer.analyze(seedTrap(), Work.of().items("Charge", 3).build());

@@ -155,6 +155,24 @@ class MonteCarloSimulatorTest {
     }
 
     @Test
+    void retriedMapAgreesWithExact() {
+        StateMachine m = sequence(inlineMap("Fan", null, sequence(task("T", null)), 0, List.of(retry(1)), List.of()));
+        MonteCarloResult r = MonteCarloSimulator.simulate(m, Work.of().items("Fan", 2).failure("Fan/T", 0.1).build(),
+                100_000, 4);
+        assertAgrees(r, 1.19 + 2.38); // see ExactAnalyzerTest.mapFailsWhenAnIterationFailsAndIsRetriedWhole
+        assertThat(r.successRate()).isCloseTo(1 - 0.19 * 0.19, within(0.005));
+    }
+
+    @Test
+    void nestedDistributedChildrenAreCountedPerIteration() {
+        MonteCarloResult r = MonteCarloSimulator.simulate(ExactAnalyzerTest.distributedInsideInline(),
+                Work.of().items("Outer", 3).items("Outer/Inner", 10).build(), 1_000, 4);
+        assertThat(r.transitions().mean()).isCloseTo(34, within(1e-9));
+        assertThat(r.meanStandardChildExecutions()).isCloseTo(30, within(1e-9));
+        assertThat(r.meanStandardChildTransitions()).isCloseTo(30, within(1e-9));
+    }
+
+    @Test
     void hundredThousandExecutionsOfABigMapAreFast() {
         MonteCarloSimulator.simulate(bigMapWithRetries(), bigMapWork(), 10_000, 1); // warm up
         long start = System.nanoTime();
