@@ -178,7 +178,7 @@ public final class WorkloadReader {
         }
 
         private static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode n) {
-            return n.fields();
+            return n.properties().iterator();
         }
 
         private WorkflowWorkload workflow(JsonNode n, String p) {
