@@ -173,6 +173,19 @@ class MonteCarloSimulatorTest {
     }
 
     @Test
+    void mapDurationFollowsMaxConcurrencyAndParallelItsSlowestBranch() {
+        StateMachine map = sequence(inlineMap("Fan", null, sequence(task("T", null)), 10, List.of(), List.of()));
+        MonteCarloResult r = MonteCarloSimulator.simulate(map, Work.of().items("Fan", 100).duration("Fan/T", 2).build(),
+                100, 1);
+        // 100 iterations of 2 s on 10 slots: 10 waves of 2 s
+        assertThat(r.durationSeconds().max()).isCloseTo(20, within(1e-9));
+        StateMachine par = sequence(Machines.parallel("Par", null, sequence(task("A", "B"), task("B", null)),
+                sequence(task("C", null))));
+        MonteCarloResult p = MonteCarloSimulator.simulate(par, Work.of().duration("Par/C", 5).build(), 100, 1);
+        assertThat(p.durationSeconds().mean()).isCloseTo(5, within(1e-9));
+    }
+
+    @Test
     void hundredThousandExecutionsOfABigMapAreFast() {
         MonteCarloSimulator.simulate(bigMapWithRetries(), bigMapWork(), 10_000, 1); // warm up
         long start = System.nanoTime();
