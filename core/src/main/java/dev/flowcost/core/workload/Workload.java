@@ -19,6 +19,11 @@ public record Workload(String region, double hoursPerMonth, Map<String, Workflow
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final double DEFAULT_HOURS_PER_MONTH = 730.0;
+    /**
+     * Reserved workflow name for a workload that names no workflow (a file without {@code workflows:}): it applies
+     * to whichever single input is analyzed, and to any workflow the file does not name.
+     */
+    public static final String ANY_WORKFLOW = "*";
 
     public Workload {
         region = region == null || region.isBlank() ? DEFAULT_REGION : region;
@@ -37,8 +42,15 @@ public record Workload(String region, double hoursPerMonth, Map<String, Workflow
         return Optional.ofNullable(workflows.get(name));
     }
 
-    /** The workload for one workflow, or the defaults when the file does not name it. */
+    /**
+     * The workload for one workflow: by its name, else the {@link #ANY_WORKFLOW} entry, else the defaults when the
+     * file does not name it.
+     */
     public WorkflowWorkload workflowOrDefault(String name) {
-        return workflows.getOrDefault(name, WorkflowWorkload.defaults());
+        WorkflowWorkload w = workflows.get(name);
+        if (w != null) {
+            return w;
+        }
+        return workflows.getOrDefault(ANY_WORKFLOW, WorkflowWorkload.defaults());
     }
 }

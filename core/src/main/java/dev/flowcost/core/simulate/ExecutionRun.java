@@ -1,0 +1,259 @@
+package dev.flowcost.core.simulate;
+
+import dev.flowcost.core.asl.Retrier;
+import dev.flowcost.core.simulate.CompiledMachine.Kind;
+import dev.flowcost.core.simulate.CompiledMachine.Node;
+import dev.flowcost.core.simulate.CompiledMachine.Scope;
+import java.util.SplittableRandom;
+
+/**
+ * Walks simulated executions of a {@link CompiledMachine} with one random stream, adding up what the bill counts.
+ * One instance per chunk of executions and per thread; never shared.
+ */
+final class ExecutionRun {
+
+    /** An execution stopped after this many state steps counts as failed (guards against near-endless loops). */
+    static final long MAX_STEPS = 2_000_000L;
+
+    private final CompiledMachine plan;
+    private final SplittableRandom rng;
+
+    double parentTransitions;
+    double standardChildExecutions;
+    double standardChildTransitions;
+    double expressChildExecutions;
+    double expressChildSeconds;
+    double lastDuration;
+    long steps;
+    boolean stoppedEarly;
+
+    ExecutionRun(CompiledMachine plan, SplittableRandom rng) {
+        this.plan = plan;
+        this.rng = rng;
+    }
+
+    void resetExecution() {
+        steps = 0;
+        stoppedEarly = false;
+    }
+
+    double billed(StateCount.Billing billing) {
+        switch (billing) {
+            case PARENT:
+                return parentTransitions;
+            case STANDARD_CHILD:
+                return standardChildTransitions;
+            default:
+                return 0;
+        }
+    }
+
+    private void bill(StateCount.Billing billing, double transitions) {
+        if (billing == StateCount.Billing.PARENT) {
+            parentTransitions += transitions;
+        } else if (billing == StateCount.Billing.STANDARD_CHILD) {
+            standardChildTransitions += transitions;
+        }
+    }
+
+    /** Runs one scope to its end; returns -1 on success or the error id it failed with; duration in {@link #lastDuration}. */
+    int runScope(Scope s) {
+        double time = 0;
+        int cur = s.start;
+        while (true) {
+            if (cur == CompiledMachine.END) {
+                lastDuration = time;
+                return -1;
+            }
+            if (cur < CompiledMachine.END) {
+                lastDuration = time;
+                return CompiledMachine.errorOf(cur);
+            }
+            if (++steps > MAX_STEPS) {
+                stoppedEarly = true;
+                lastDuration = time;
+                return 0;
+            }
+            Node n = s.nodes[cur];
+            switch (n.kind) {
+                case CHOICE -> {
+                    bill(s.billing, 1);
+                    double u = rng.nextDouble();
+                    int i = 0;
+                    while (u >= n.choiceCum[i]) {
+                        i++;
+                    }
+                    cur = n.choiceTargets[i];
+                }
+                case WAIT -> {
+                    bill(s.billing, 1);
+                    time += n.waitSeconds;
+                    cur = n.next;
+                }
+                case FAIL -> {
+                    bill(s.billing, 1);
+                    cur = CompiledMachine.failCode(n.failError);
+                }
+                case PASS, SUCCEED -> {
+                    bill(s.billing, 1);
+                    cur = n.next;
+                }
+                default -> {
+                    cur = withRetries(n, s.billing);
+                    time += lastDuration;
+                }
+            }
+        }
+    }
+
+    /** Attempts a Task, Map or Parallel until it succeeds, its retries run out, or a Catch takes over. */
+    private int withRetries(Node n, StateCount.Billing billing) {
+        int[] counters = n.retriers.length == 0 ? null : new int[n.retriers.length];
+        double time = 0;
+        while (true) {
+            int out = attempt(n, billing);
+            time += lastDuration;
+            if (out < 0) {
+                lastDuration = time;
+                return n.next;
+            }
+            int r = n.retrierFor[out];
+            if (r >= 0 && counters[r] < n.retriers[r].maxAttempts() && !stoppedEarly) {
+                counters[r]++;
+                Retrier rt = n.retriers[r];
+                double delay = rt.delayBeforeRetrySeconds(counters[r]);
+                time += rt.jitterStrategy() == Retrier.JitterStrategy.FULL ? rng.nextDouble() * delay : delay;
+                continue;
+            }
+            lastDuration = time;
+            return n.catchFor[out];
+        }
+    }
+
+    private int attempt(Node n, StateCount.Billing billing) {
+        if (n.kind == Kind.TASK) {
+            bill(billing, 1);
+            lastDuration = n.sigma > 0 ? Math.exp(n.mu + n.sigma * rng.nextGaussian()) : n.meanSeconds;
+            return pick(n.errCum, n.errIds, rng.nextDouble());
+        }
+        if (n.kind == Kind.PARALLEL) {
+            bill(billing, 1);
+            double longest = 0;
+            boolean failed = false;
+            for (Scope b : n.branches) {
+                failed |= runScope(b) >= 0;
+                longest = Math.max(longest, lastDuration);
+            }
+            lastDuration = longest;
+            return failed ? pickError(n) : -1;
+        }
+        return mapAttempt(n, billing);
+    }
+
+    private static int pick(double[] cum, int[] ids, double u) {
+        for (int i = 0; i < cum.length; i++) {
+            if (u < cum[i]) {
+                return ids[i];
+            }
+        }
+        return -1;
+    }
+
+    private int pickError(Node n) {
+        int e = pick(n.innerErrCum, n.innerErrIds, rng.nextDouble());
+        return e >= 0 ? e : (n.innerErrIds.length > 0 ? n.innerErrIds[n.innerErrIds.length - 1] : 0);
+    }
+
+    private long drawItems(Node n) {
+        long lo = n.items.min();
+        long hi = n.items.max();
+        if (lo == hi) {
+            return lo;
+        }
+        double mean = n.items.mean();
+        double mode = Math.max(lo, Math.min(hi, 3 * mean - lo - hi));
+        double u = rng.nextDouble();
+        double f = (mode - lo) / (hi - lo);
+        double x = u < f ? lo + Math.sqrt(u * (hi - lo) * (mode - lo))
+                : hi - Math.sqrt((1 - u) * (hi - lo) * (hi - mode));
+        long whole = (long) Math.floor(x);
+        return whole + (rng.nextDouble() < x - whole ? 1 : 0);
+    }
+
+    private int mapAttempt(Node n, StateCount.Billing billing) {
+        long items = drawItems(n);
+        double runs = ExactAnalyzer.childRuns(n.map, items);
+        bill(billing, 1 + (n.distributed ? runs : 0));
+        StateCount.Billing ib = n.inner.billing;
+        if (runs > CompiledMachine.AGGREGATE_ABOVE) {
+            return aggregated(n, runs, ib);
+        }
+        int k = (int) runs;
+        int failedWith = -1;
+        double[] slots = k > n.concurrency ? new double[n.concurrency] : null;
+        double longest = 0;
+        for (int i = 0; i < k; i++) {
+            int out = runScope(n.inner);
+            double d = lastDuration;
+            if (out >= 0 && failedWith < 0) {
+                failedWith = out;
+            }
+            countChild(n, ib, d);
+            if (slots == null) {
+                longest = Math.max(longest, d);
+            } else {
+                int best = 0;
+                for (int j = 1; j < slots.length; j++) {
+                    if (slots[j] < slots[best]) {
+                        best = j;
+                    }
+                }
+                slots[best] += d;
+                longest = Math.max(longest, slots[best]);
+            }
+        }
+        lastDuration = longest;
+        return failedWith;
+    }
+
+    /** One Distributed Map child finished: count it by its execution type. Inline iterations are no executions. */
+    private void countChild(Node n, StateCount.Billing ib, double seconds) {
+        if (!n.distributed) {
+            return;
+        }
+        if (ib == StateCount.Billing.STANDARD_CHILD) {
+            standardChildExecutions += 1;
+        } else {
+            expressChildExecutions += 1;
+            expressChildSeconds += seconds;
+        }
+    }
+
+    /**
+     * Many iterations at once, by the central limit theorem: totals are normal with the exact per-iteration mean
+     * (from the exact analyzer) and the pilot's per-iteration variance; the attempt fails with 1 − success^runs.
+     */
+    private int aggregated(Node n, double runs, StateCount.Billing ib) {
+        ExactAnalyzer.Scope m = n.innerMean;
+        double t = runs * m.transitions + Math.sqrt(runs * n.innerTransitionVariance) * rng.nextGaussian();
+        bill(ib, Math.max(0, t));
+        standardChildExecutions += runs * m.stdChildExecs;
+        standardChildTransitions += runs * m.stdChildTransitions;
+        expressChildExecutions += runs * n.innerExpressExecs;
+        expressChildSeconds += runs * n.innerExpressSeconds;
+        double waves = ExactAnalyzer.waves(runs, n.concurrency);
+        double wave = Math.max(0, waves * m.duration + Math.sqrt(waves * n.innerDurationVariance) * rng.nextGaussian());
+        if (n.distributed) {
+            if (ib == StateCount.Billing.STANDARD_CHILD) {
+                standardChildExecutions += runs;
+            } else {
+                expressChildExecutions += runs;
+                expressChildSeconds += Math.max(0, runs * m.duration
+                        + Math.sqrt(runs * n.innerDurationVariance) * rng.nextGaussian());
+            }
+        }
+        lastDuration = wave;
+        double success = Math.pow(Math.max(0, Math.min(1, m.success)), runs);
+        return rng.nextDouble() < success ? -1 : pickError(n);
+    }
+}
