@@ -22,6 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes the formats asked for into one directory, all or nothing: every file is rendered to a temporary file in
@@ -72,17 +76,12 @@ public final class ReportWriter {
      */
     public List<Path> write(Analysis analysis, Path outDir, Set<ReportFormat> formats) throws IOException {
         Files.createDirectories(outDir);
-        List<String> names = new ArrayList<>();
         EnumSet<ReportFormat> ordered = EnumSet.noneOf(ReportFormat.class);
         ordered.addAll(formats);
-        for (ReportFormat format : ordered) {
-            names.addAll(format.fileNames());
-        }
         Map<Path, Path> temps = new LinkedHashMap<>();
-        List<Path> moved = new ArrayList<>();
-        boolean done = false;
-        try {
-            for (String name : names) {
+        Map<Path, FileRenderer> jobs = new LinkedHashMap<>();
+        for (ReportFormat format : ordered) {
+            for (String name : format.fileNames()) {
                 FileRenderer renderer = renderers.get(name);
                 if (renderer == null) {
                     throw new IllegalStateException("no renderer for " + name);
@@ -90,11 +89,13 @@ public final class ReportWriter {
                 // not createTempFile: its owner-only permissions would stay on the report once moved
                 Path temp = outDir.resolve("." + name + "." + UUID.randomUUID() + ".tmp");
                 temps.put(temp, outDir.resolve(name));
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp,
-                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
-                    renderer.render(analysis, out);
-                }
+                jobs.put(temp, renderer);
             }
+        }
+        boolean done = false;
+        try {
+            renderAll(analysis, jobs);
+            List<Path> moved = new ArrayList<>();
             for (Map.Entry<Path, Path> e : temps.entrySet()) {
                 move(e.getKey(), e.getValue());
                 moved.add(e.getValue());
@@ -107,6 +108,67 @@ public final class ReportWriter {
                     Files.deleteIfExists(temp);
                 }
             }
+        }
+    }
+
+    /**
+     * Renders every file, side by side when there are several (the HTML page and the workbook take the longest),
+     * and waits for all of them before reporting the first failure, so no renderer is still writing a temporary
+     * file when the caller deletes it.
+     */
+    private static void renderAll(Analysis analysis, Map<Path, FileRenderer> jobs) throws IOException {
+        if (jobs.size() <= 1) {
+            for (Map.Entry<Path, FileRenderer> job : jobs.entrySet()) {
+                render(analysis, job.getKey(), job.getValue());
+            }
+            return;
+        }
+        int threads = Math.min(jobs.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "flowcost-report");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Map.Entry<Path, FileRenderer> job : jobs.entrySet()) {
+                futures.add(pool.submit(() -> {
+                    render(analysis, job.getKey(), job.getValue());
+                    return null;
+                }));
+            }
+            Throwable first = null;
+            for (Future<?> future : futures) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    first = first == null ? e.getCause() : first;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    first = first == null ? e : first;
+                }
+            }
+            if (first instanceof IOException io) {
+                throw io;
+            }
+            if (first instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (first instanceof Error error) {
+                throw error;
+            }
+            if (first != null) {
+                throw new IOException("rendering interrupted", first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void render(Analysis analysis, Path temp, FileRenderer renderer) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp,
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+            renderer.render(analysis, out);
         }
     }
 

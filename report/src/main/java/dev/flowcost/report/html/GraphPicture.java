@@ -60,6 +60,7 @@ final class GraphPicture {
         double[] y = new double[nodes.size()];
         double[] w = new double[nodes.size()];
         double width = 0;
+        double[] rowWidth = new double[rows.size()];
         for (int r = 0; r < rows.size(); r++) {
             double cursor = MARGIN;
             for (int i : rows.get(r)) {
@@ -68,7 +69,14 @@ final class GraphPicture {
                 y[i] = MARGIN + r * LAYER_H;
                 cursor += w[i] + GAP;
             }
+            rowWidth[r] = cursor;
             width = Math.max(width, cursor);
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            double shift = (width - rowWidth[r]) / 2;
+            for (int i : rows.get(r)) {
+                x[i] += shift;
+            }
         }
         double height = MARGIN * 2 + Math.max(1, rows.size()) * LAYER_H - (LAYER_H - BOX_H);
         Svg svg = new Svg(Math.max(width, 120), height, "graph", label).arrowMarker(markerId);

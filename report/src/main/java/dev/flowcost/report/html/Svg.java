@@ -1,7 +1,5 @@
 package dev.flowcost.report.html;
 
-import java.util.Locale;
-
 /**
  * A tiny SVG writer that escapes every text and attribute value, so a state named {@code <script>} is drawn as
  * those characters and never becomes markup. The HTML template inserts its output unescaped, so everything that
@@ -102,6 +100,8 @@ final class Svg {
         if (!Double.isFinite(v)) {
             return "0";
         }
-        return String.format(Locale.ROOT, "%.1f", v);
+        long tenths = Math.round(v * 10);
+        long whole = Math.abs(tenths) / 10;
+        return (tenths < 0 ? "-" : "") + whole + "." + Math.abs(tenths) % 10;
     }
 }
