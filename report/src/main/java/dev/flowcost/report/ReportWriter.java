@@ -40,18 +40,10 @@ public final class ReportWriter {
         void render(Analysis analysis, OutputStream out) throws IOException;
     }
 
-    private final Map<String, FileRenderer> renderers;
-
-    /** The standard renderers: report.html, report.xlsx, findings.csv, costs.csv, analysis.json. */
-    public ReportWriter() {
-        this(standardRenderers());
+    private ReportWriter() {
     }
 
-    /** Renderers by file name, for tests and for callers adding a format. */
-    public ReportWriter(Map<String, FileRenderer> renderersByFileName) {
-        this.renderers = Map.copyOf(renderersByFileName);
-    }
-
+    /** The standard renderers by file name: report.html, report.xlsx, findings.csv, costs.csv, analysis.json. */
     public static Map<String, FileRenderer> standardRenderers() {
         Map<String, FileRenderer> r = new LinkedHashMap<>();
         r.put("report.html", HtmlReport::write);
@@ -62,19 +54,20 @@ public final class ReportWriter {
         return r;
     }
 
-    /** Writes with the standard renderers. */
-    public static List<Path> writeAll(Analysis analysis, Path outDir, Set<ReportFormat> formats) throws IOException {
-        return new ReportWriter().write(analysis, outDir, formats);
+    /** Writes the formats asked for with the standard renderers; see {@link #write(Analysis, Path, Set, Map)}. */
+    public static List<Path> write(Analysis analysis, Path outDir, Set<ReportFormat> formats) throws IOException {
+        return write(analysis, outDir, formats, standardRenderers());
     }
 
     /**
-     * Writes the files of {@code formats} into {@code outDir} (created when missing) and returns their paths, in
-     * format order.
+     * Writes the files of {@code formats} into {@code outDir} (created when missing) with the given renderers by
+     * file name (tests inject failing ones) and returns their paths, in format order.
      *
      * @throws IOException when a file can not be rendered or written; then no file of this call is left in
      *                     {@code outDir} (should a move itself fail, the files already moved are whole, never partial)
      */
-    public List<Path> write(Analysis analysis, Path outDir, Set<ReportFormat> formats) throws IOException {
+    public static List<Path> write(Analysis analysis, Path outDir, Set<ReportFormat> formats,
+                                   Map<String, FileRenderer> renderers) throws IOException {
         Files.createDirectories(outDir);
         EnumSet<ReportFormat> ordered = EnumSet.noneOf(ReportFormat.class);
         ordered.addAll(formats);

@@ -26,7 +26,7 @@ class ReportWriterTest {
     @Test
     void writesEveryFormatAskedFor() throws IOException {
         Path out = dir.resolve("out");
-        List<Path> written = ReportWriter.writeAll(seed, out, EnumSet.allOf(ReportFormat.class));
+        List<Path> written = ReportWriter.write(seed, out, EnumSet.allOf(ReportFormat.class));
         assertThat(written).extracting(p -> p.getFileName().toString())
                 .containsExactly("report.html", "report.xlsx", "findings.csv", "costs.csv", "analysis.json");
         for (Path p : written) {
@@ -40,7 +40,7 @@ class ReportWriterTest {
     @Test
     void writesOnlyWhatIsAskedAndReplacesOldFiles() throws IOException {
         Files.writeString(dir.resolve("analysis.json"), "old");
-        List<Path> written = ReportWriter.writeAll(seed, dir, EnumSet.of(ReportFormat.JSON));
+        List<Path> written = ReportWriter.write(seed, dir, EnumSet.of(ReportFormat.JSON));
         assertThat(written).containsExactly(dir.resolve("analysis.json"));
         assertThat(Files.readString(dir.resolve("analysis.json"))).startsWith("{");
         assertThat(listing(dir)).containsExactly("analysis.json");
@@ -53,15 +53,14 @@ class ReportWriterTest {
             out.write("owner,ownerKind\r\norders,".getBytes());
             throw new IOException("disk full");
         });
-        ReportWriter writer = new ReportWriter(renderers);
-        assertThatThrownBy(() -> writer.write(seed, dir, EnumSet.allOf(ReportFormat.class)))
+        assertThatThrownBy(() -> ReportWriter.write(seed, dir, EnumSet.allOf(ReportFormat.class), renderers))
                 .isInstanceOf(IOException.class).hasMessage("disk full");
         assertThat(listing(dir)).isEmpty();
 
         renderers.put("costs.csv", (a, out) -> {
             throw new IllegalStateException("bug");
         });
-        assertThatThrownBy(() -> new ReportWriter(renderers).write(seed, dir, EnumSet.allOf(ReportFormat.class)))
+        assertThatThrownBy(() -> ReportWriter.write(seed, dir, EnumSet.allOf(ReportFormat.class), renderers))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(listing(dir)).isEmpty();
     }
@@ -69,7 +68,7 @@ class ReportWriterTest {
     @Test
     void anOutputDirectoryThatIsAFileFails() throws IOException {
         Path file = Files.writeString(dir.resolve("taken"), "x");
-        assertThatThrownBy(() -> ReportWriter.writeAll(seed, file, EnumSet.allOf(ReportFormat.class)))
+        assertThatThrownBy(() -> ReportWriter.write(seed, file, EnumSet.allOf(ReportFormat.class)))
                 .isInstanceOf(IOException.class);
         assertThat(listing(dir)).containsExactly("taken");
         assertThat(Files.readString(file)).isEqualTo("x");
@@ -79,7 +78,7 @@ class ReportWriterTest {
     void twoHundredWorkflowsInEveryFormat() throws IOException {
         Analysis many = SampleAnalyses.many(200);
         long start = System.nanoTime();
-        List<Path> written = ReportWriter.writeAll(many, dir, EnumSet.allOf(ReportFormat.class));
+        List<Path> written = ReportWriter.write(many, dir, EnumSet.allOf(ReportFormat.class));
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.println("200 workflows, all formats: " + millis + " ms");
         assertThat(written).hasSize(5);

@@ -250,6 +250,18 @@ public final class SampleAnalyses {
                 Optional.of(new BigDecimal("1000")));
     }
 
+    /** A hand-written fixture under src/test/resources/json/. */
+    public static String jsonFixture(String name) {
+        try (java.io.InputStream in = SampleAnalyses.class.getResourceAsStream("/json/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A large estate for speed tests: {@code n} copies of the seed trap's state machine. */
     public static Analysis many(int n) {
         Analysis seed = seedTrap();

@@ -187,4 +187,21 @@ class ExcelReportTest {
         }
         throw new AssertionError("no row with " + text + " on " + sheet.getSheetName());
     }
+
+    @Test
+    void pricingPageExampleFromAHandWrittenFile() throws Exception {
+        // PRICING.md example 7: 100,000 executions x 4 transitions = 400,000; (400,000 - 4,000) x $0.000025 = $9.90
+        Analysis hello = dev.flowcost.report.json.AnalysisJson.read(
+                SampleAnalyses.jsonFixture("one-standard-workflow.analysis.json"));
+        try (XSSFWorkbook wb = render(hello)) {
+            FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
+            assertThat(ev.evaluate(wb.getSheet("Workflows").getRow(1).getCell(AMOUNT)).getNumberValue())
+                    .isCloseTo(10.00, within(1e-9));
+            assertThat(ev.evaluate(wb.getSheet("Credits").getRow(1).getCell(5)).getNumberValue())
+                    .isCloseTo(-0.10, within(1e-9));
+            assertThat(ev.evaluate(wb.getSheet("Summary").getRow(1).getCell(1)).getNumberValue())
+                    .isCloseTo(9.90, within(1e-9));
+            assertThat(ev.evaluate(wb.getSheet("Summary").getRow(3).getCell(1)).getNumberValue()).isZero();
+        }
+    }
 }

@@ -97,4 +97,24 @@ class AnalysisJsonTest {
         assertThat(new BigDecimal("1000")).isEqualByComparingTo(
                 AnalysisJson.read(json).findings().get(0).curve().orElseThrow().breakEvenVolume().orElseThrow());
     }
+
+    @Test
+    void readsAHandWrittenContractFile() throws Exception {
+        Analysis a = AnalysisJson.read(SampleAnalyses.jsonFixture("one-standard-workflow.analysis.json"));
+        assertThat(a.workflows()).hasSize(1);
+        assertThat(a.workflows().get(0).kind()).isEqualTo(dev.flowcost.advisor.analysis.WorkflowAnalysis.Kind.STATE_MACHINE);
+        assertThat(a.workflows().get(0).verdict()).isEmpty();
+        assertThat(a.workflows().get(0).costItems().get(0).tierEnd()).isEmpty();
+        assertThat(a.workflows().get(0).costItems().get(0).unitPrice()).isEqualByComparingTo("0.000025");
+        assertThat(a.totals().monthlyCostNow()).isEqualByComparingTo("9.90");
+        assertThat(a.prices().get(0).overridden()).isFalse();
+    }
+
+    @Test
+    void anUnknownKindIsAProblemAtItsPointer() throws Exception {
+        AnalysisJson.Parsed parsed = AnalysisJson.parse(SampleAnalyses.jsonFixture("unknown-kind.analysis.json"));
+        assertThat(parsed.analysis()).isEmpty();
+        assertThat(parsed.problem()).hasValueSatisfying(p -> assertThat(p)
+                .startsWith("/workflows/0/kind").contains("\"workflow\""));
+    }
 }
