@@ -27,7 +27,7 @@ import java.util.Locale;
 public record DiffResult(List<WorkflowChange> workflows, List<String> added, List<String> removed,
                          BigDecimal totalBefore, BigDecimal totalAfter, BigDecimal totalChange) {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final JsonMapper MAPPER = JsonMapper.builder().nodeFactory(NODES)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).enable(SerializationFeature.INDENT_OUTPUT).build();
 

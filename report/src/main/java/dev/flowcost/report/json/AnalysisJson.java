@@ -43,7 +43,7 @@ import java.util.function.Function;
  */
 public final class AnalysisJson {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .nodeFactory(NODES)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
