@@ -1,0 +1,538 @@
+package dev.flowcost.report.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowcost.advisor.analysis.Alternative;
+import dev.flowcost.advisor.analysis.Analysis;
+import dev.flowcost.advisor.analysis.Assumption;
+import dev.flowcost.advisor.analysis.Change;
+import dev.flowcost.advisor.analysis.CostCurve;
+import dev.flowcost.advisor.analysis.CostItem;
+import dev.flowcost.advisor.analysis.EnvironmentAnalysis;
+import dev.flowcost.advisor.analysis.Finding;
+import dev.flowcost.advisor.analysis.FreeTierCredit;
+import dev.flowcost.advisor.analysis.Graph;
+import dev.flowcost.advisor.analysis.PriceUsed;
+import dev.flowcost.advisor.analysis.StepCount;
+import dev.flowcost.advisor.analysis.Totals;
+import dev.flowcost.advisor.analysis.WorkflowAnalysis;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The JSON form of an {@link Analysis}: the public contract of {@code flowcost advise --format json}, and what
+ * {@code flowcost diff} reads back. Written by hand as a tree so the field names and their order are the contract's,
+ * amounts are plain decimals (never an exponent) and absent optionals are {@code null}. It adds no number of its own
+ * except {@code monthlyCost.components}, which groups the recorded item amounts by component.
+ */
+public final class AnalysisJson {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .nodeFactory(NODES)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private AnalysisJson() {
+    }
+
+    /** The outcome of reading: the analysis, or what was wrong with the text (with a JSON Pointer). */
+    public record Parsed(Optional<Analysis> analysis, Optional<String> problem) {
+    }
+
+    /** Renders the analysis as indented JSON. */
+    public static String write(Analysis analysis) {
+        try {
+            return MAPPER.writeValueAsString(tree(analysis));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON tree we built ourselves", e);
+        }
+    }
+
+    /** The analysis as a JSON tree, for callers that embed it. */
+    public static ObjectNode tree(Analysis a) {
+        ObjectNode root = NODES.objectNode();
+        root.put("schemaVersion", a.schemaVersion());
+        root.put("region", a.region());
+        root.set("inputs", strings(a.inputs()));
+        root.set("workflows", array(a.workflows(), AnalysisJson::workflow));
+        root.set("environments", array(a.environments(), AnalysisJson::environment));
+        root.set("credits", array(a.credits(), AnalysisJson::credit));
+        root.set("findings", array(a.findings(), AnalysisJson::finding));
+        root.set("assumptions", array(a.assumptions(), AnalysisJson::assumption));
+        root.set("prices", array(a.prices(), AnalysisJson::price));
+        root.set("diagnostics", strings(a.diagnostics()));
+        ObjectNode totals = root.putObject("totals");
+        totals.put("monthlyCostNow", a.totals().monthlyCostNow());
+        totals.put("monthlyCostAfter", a.totals().monthlyCostAfter());
+        totals.put("monthlySaving", a.totals().monthlySaving());
+        return root;
+    }
+
+    /**
+     * Reads JSON written by {@link #write} back into an analysis.
+     *
+     * @throws IllegalArgumentException when the text is not such JSON; the message names the place
+     */
+    public static Analysis read(String json) {
+        Parsed parsed = parse(json);
+        return parsed.analysis().orElseThrow(() -> new IllegalArgumentException(parsed.problem().orElse("")));
+    }
+
+    /** Reads JSON written by {@link #write}, turning any problem into a message instead of an exception. */
+    public static Parsed parse(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            return new Parsed(Optional.empty(), Optional.of("not JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                    + ":" + e.getLocation().getColumnNr())));
+        }
+        try {
+            return new Parsed(Optional.of(new Reader().analysis(root)), Optional.empty());
+        } catch (BadJson e) {
+            return new Parsed(Optional.empty(), Optional.of(e.getMessage()));
+        }
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    private static ObjectNode workflow(WorkflowAnalysis w) {
+        ObjectNode o = NODES.objectNode();
+        o.put("name", w.name());
+        o.put("kind", w.kind().label());
+        o.put("file", w.file());
+        o.put("workflowType", w.workflowType());
+        o.put("executionsPerMonth", w.executionsPerMonth());
+        o.put("executionsKey", w.executionsKey());
+        o.set("monthlyCost", monthlyCost(w.monthlyCost(), w.costItems()));
+        o.set("costItems", array(w.costItems(), AnalysisJson::costItem));
+        o.set("steps", array(w.steps(), AnalysisJson::step));
+        o.set("graph", graph(w.graph()));
+        o.set("alternatives", array(w.alternatives(), AnalysisJson::alternative));
+        o.put("verdict", w.verdict().orElse(null));
+        o.set("blockers", strings(w.blockers()));
+        o.set("defaultsUsed", strings(w.defaultsUsed()));
+        return o;
+    }
+
+    private static ObjectNode monthlyCost(BigDecimal total, List<CostItem> items) {
+        ObjectNode o = NODES.objectNode();
+        o.put("total", total);
+        ObjectNode components = o.putObject("components");
+        Map<String, BigDecimal> byComponent = new LinkedHashMap<>();
+        for (CostItem item : items) {
+            byComponent.merge(item.component(), item.monthlyAmount(), BigDecimal::add);
+        }
+        byComponent.forEach(components::put);
+        return o;
+    }
+
+    private static ObjectNode alternative(Alternative alt) {
+        ObjectNode o = NODES.objectNode();
+        o.put("platform", alt.platform());
+        o.put("monthlyCost", alt.monthlyCost());
+        o.set("components", monthlyCost(alt.monthlyCost(), alt.costItems()).get("components"));
+        o.set("costItems", array(alt.costItems(), AnalysisJson::costItem));
+        o.set("notes", strings(alt.notes()));
+        return o;
+    }
+
+    private static ObjectNode environment(EnvironmentAnalysis e) {
+        ObjectNode o = NODES.objectNode();
+        o.put("name", e.name());
+        o.put("environmentClass", e.environmentClass());
+        o.put("monthlyCost", e.monthlyCost());
+        o.put("monthlyCostAfter", e.monthlyCostAfter());
+        o.set("dags", strings(e.dags()));
+        o.put("verdict", e.verdict());
+        o.set("costItems", array(e.costItems(), AnalysisJson::costItem));
+        o.set("notes", strings(e.notes()));
+        return o;
+    }
+
+    private static ObjectNode credit(FreeTierCredit c) {
+        ObjectNode o = NODES.objectNode();
+        o.put("component", c.component());
+        o.put("priceKey", c.priceKey());
+        o.put("freeQuantity", c.freeQuantity());
+        o.put("unitPrice", c.unitPrice());
+        o.put("usedQuantity", c.usedQuantity());
+        o.put("amount", c.amount());
+        return o;
+    }
+
+    private static ObjectNode finding(Finding f) {
+        ObjectNode o = NODES.objectNode();
+        o.put("rule", f.rule());
+        o.put("workflow", f.workflow());
+        o.set("targets", strings(f.targets()));
+        o.put("title", f.title());
+        o.put("monthlyCostNow", f.monthlyCostNow());
+        o.put("monthlyCostAfter", f.monthlyCostAfter());
+        o.put("monthlySaving", f.monthlySaving());
+        o.put("confidence", f.confidence().name());
+        o.set("assumptions", strings(f.assumptions()));
+        o.set("blockers", strings(f.blockers()));
+        ObjectNode change = o.putObject("change");
+        change.put("kind", f.change().kind().name());
+        change.put("summary", f.change().summary());
+        change.put("content", f.change().content());
+        o.set("itemsNow", array(f.itemsNow(), AnalysisJson::costItem));
+        o.set("itemsAfter", array(f.itemsAfter(), AnalysisJson::costItem));
+        o.set("curve", f.curve().map(AnalysisJson::curve).orElse(null));
+        return o;
+    }
+
+    private static JsonNode curve(CostCurve c) {
+        ObjectNode o = NODES.objectNode();
+        o.put("volumeUnit", c.volumeUnit());
+        o.put("optionA", c.optionA());
+        o.put("optionB", c.optionB());
+        o.set("points", array(c.points(), p -> {
+            ObjectNode n = NODES.objectNode();
+            n.put("volume", p.volume());
+            n.put("costA", p.costA());
+            n.put("costB", p.costB());
+            return n;
+        }));
+        o.put("breakEvenVolume", c.breakEvenVolume().orElse(null));
+        return o;
+    }
+
+    private static ObjectNode costItem(CostItem i) {
+        ObjectNode o = NODES.objectNode();
+        o.put("component", i.component());
+        o.put("unit", i.unit());
+        o.put("quantityPerExecution", i.quantityPerExecution());
+        o.put("quantityPerItem", i.quantityPerItem());
+        o.put("itemsKey", i.itemsKey());
+        o.put("executionsKey", i.executionsKey());
+        o.put("fixedMonthlyQuantity", i.fixedMonthlyQuantity());
+        o.put("tierStart", i.tierStart());
+        o.put("tierEnd", i.tierEnd().orElse(null));
+        o.put("priceKey", i.priceKey());
+        o.put("unitPrice", i.unitPrice());
+        o.put("monthlyQuantity", i.monthlyQuantity());
+        o.put("monthlyAmount", i.monthlyAmount());
+        return o;
+    }
+
+    private static ObjectNode step(StepCount s) {
+        ObjectNode o = NODES.objectNode();
+        o.put("path", s.path());
+        o.put("type", s.type());
+        o.put("entries", s.entries());
+        o.put("transitions", s.transitions());
+        return o;
+    }
+
+    private static ObjectNode graph(Graph g) {
+        ObjectNode o = NODES.objectNode();
+        o.set("nodes", array(g.nodes(), n -> {
+            ObjectNode x = NODES.objectNode();
+            x.put("id", n.id());
+            x.put("label", n.label());
+            x.put("type", n.type());
+            return x;
+        }));
+        o.set("edges", array(g.edges(), e -> {
+            ObjectNode x = NODES.objectNode();
+            x.put("from", e.from());
+            x.put("to", e.to());
+            return x;
+        }));
+        return o;
+    }
+
+    private static ObjectNode assumption(Assumption a) {
+        ObjectNode o = NODES.objectNode();
+        o.put("key", a.key());
+        o.put("description", a.description());
+        o.put("value", a.value());
+        o.put("unit", a.unit());
+        o.put("source", a.source());
+        return o;
+    }
+
+    private static ObjectNode price(PriceUsed p) {
+        ObjectNode o = NODES.objectNode();
+        o.put("key", p.key());
+        o.put("region", p.region());
+        o.put("service", p.service());
+        o.put("dimension", p.dimension());
+        o.put("unit", p.unit());
+        o.put("price", p.price());
+        o.put("effective", p.effective());
+        o.put("source", p.source());
+        o.put("overridden", p.overridden());
+        return o;
+    }
+
+    private static ArrayNode strings(List<String> values) {
+        ArrayNode array = NODES.arrayNode();
+        values.forEach(array::add);
+        return array;
+    }
+
+    private static <T> ArrayNode array(List<T> values, Function<T, JsonNode> toNode) {
+        ArrayNode array = NODES.arrayNode();
+        for (T value : values) {
+            array.add(toNode.apply(value));
+        }
+        return array;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** A problem in the JSON, with its JSON Pointer; caught in {@link #parse}. */
+    private static final class BadJson extends RuntimeException {
+        BadJson(String pointer, String message) {
+            super((pointer.isEmpty() ? "/" : pointer) + ": " + message);
+        }
+    }
+
+    /** Reads the tree written above; every accessor names the JSON Pointer of what it reads. */
+    private static final class Reader {
+
+        Analysis analysis(JsonNode root) {
+            String p = "";
+            int version = integer(field(root, p, "schemaVersion"), p + "/schemaVersion");
+            if (version != Analysis.SCHEMA_VERSION) {
+                throw new BadJson(p + "/schemaVersion", "schemaVersion " + version + " is not supported (expected "
+                        + Analysis.SCHEMA_VERSION + ")");
+            }
+            JsonNode totals = object(field(root, p, "totals"), "/totals");
+            return new Analysis(version, text(root, p, "region"), strings(root, p, "inputs"),
+                    list(root, p, "workflows", this::workflow), list(root, p, "environments", this::environment),
+                    list(root, p, "credits", this::credit), list(root, p, "findings", this::finding),
+                    list(root, p, "assumptions", this::assumption), list(root, p, "prices", this::price),
+                    strings(root, p, "diagnostics"),
+                    new Totals(decimal(totals, "/totals", "monthlyCostNow"),
+                            decimal(totals, "/totals", "monthlyCostAfter"),
+                            decimal(totals, "/totals", "monthlySaving")));
+        }
+
+        WorkflowAnalysis workflow(JsonNode n, String p) {
+            String kindLabel = text(n, p, "kind");
+            WorkflowAnalysis.Kind kind = null;
+            for (WorkflowAnalysis.Kind k : WorkflowAnalysis.Kind.values()) {
+                if (k.label().equals(kindLabel)) {
+                    kind = k;
+                }
+            }
+            if (kind == null) {
+                throw new BadJson(p + "/kind", "kind must be \"state-machine\" or \"dag\", not \"" + kindLabel + "\"");
+            }
+            JsonNode cost = object(field(n, p, "monthlyCost"), p + "/monthlyCost");
+            return new WorkflowAnalysis(text(n, p, "name"), kind, text(n, p, "file"), text(n, p, "workflowType"),
+                    decimal(n, p, "executionsPerMonth"), text(n, p, "executionsKey"),
+                    list(n, p, "costItems", this::costItem), decimal(cost, p + "/monthlyCost", "total"),
+                    list(n, p, "steps", this::step), graph(field(n, p, "graph"), p + "/graph"),
+                    list(n, p, "alternatives", this::alternative), optionalText(n, p, "verdict"),
+                    strings(n, p, "blockers"), strings(n, p, "defaultsUsed"));
+        }
+
+        Alternative alternative(JsonNode n, String p) {
+            return new Alternative(text(n, p, "platform"), decimal(n, p, "monthlyCost"),
+                    list(n, p, "costItems", this::costItem), strings(n, p, "notes"));
+        }
+
+        EnvironmentAnalysis environment(JsonNode n, String p) {
+            return new EnvironmentAnalysis(text(n, p, "name"), text(n, p, "environmentClass"), strings(n, p, "dags"),
+                    list(n, p, "costItems", this::costItem), decimal(n, p, "monthlyCost"),
+                    decimal(n, p, "monthlyCostAfter"), text(n, p, "verdict"), strings(n, p, "notes"));
+        }
+
+        FreeTierCredit credit(JsonNode n, String p) {
+            return new FreeTierCredit(text(n, p, "component"), text(n, p, "priceKey"), decimal(n, p, "freeQuantity"),
+                    decimal(n, p, "unitPrice"), decimal(n, p, "usedQuantity"), decimal(n, p, "amount"));
+        }
+
+        Finding finding(JsonNode n, String p) {
+            String confidence = text(n, p, "confidence");
+            Finding.Confidence level;
+            try {
+                level = Finding.Confidence.valueOf(confidence);
+            } catch (IllegalArgumentException e) {
+                throw new BadJson(p + "/confidence", "confidence must be HIGH, MEDIUM or LOW, not \"" + confidence + "\"");
+            }
+            JsonNode change = object(field(n, p, "change"), p + "/change");
+            String cp = p + "/change";
+            String kindName = text(change, cp, "kind");
+            Change.Kind kind;
+            try {
+                kind = Change.Kind.valueOf(kindName);
+            } catch (IllegalArgumentException e) {
+                throw new BadJson(cp + "/kind", "change kind must be ASL, DAG_NOTE or TEXT, not \"" + kindName + "\"");
+            }
+            JsonNode curve = n.get("curve");
+            Optional<CostCurve> costCurve = curve == null || curve.isNull()
+                    ? Optional.empty() : Optional.of(curve(curve, p + "/curve"));
+            return new Finding(text(n, p, "rule"), text(n, p, "workflow"), strings(n, p, "targets"),
+                    text(n, p, "title"), decimal(n, p, "monthlyCostNow"), decimal(n, p, "monthlyCostAfter"),
+                    decimal(n, p, "monthlySaving"), level, strings(n, p, "assumptions"), strings(n, p, "blockers"),
+                    new Change(kind, text(change, cp, "summary"), text(change, cp, "content")),
+                    list(n, p, "itemsNow", this::costItem), list(n, p, "itemsAfter", this::costItem), costCurve);
+        }
+
+        CostCurve curve(JsonNode n, String p) {
+            object(n, p);
+            return new CostCurve(text(n, p, "volumeUnit"), text(n, p, "optionA"), text(n, p, "optionB"),
+                    list(n, p, "points", (x, xp) -> new CostCurve.Point(decimal(x, xp, "volume"),
+                            decimal(x, xp, "costA"), decimal(x, xp, "costB"))),
+                    optionalDecimal(n, p, "breakEvenVolume"));
+        }
+
+        CostItem costItem(JsonNode n, String p) {
+            return new CostItem(text(n, p, "component"), text(n, p, "unit"), decimal(n, p, "quantityPerExecution"),
+                    decimal(n, p, "quantityPerItem"), text(n, p, "itemsKey"), text(n, p, "executionsKey"),
+                    decimal(n, p, "fixedMonthlyQuantity"), decimal(n, p, "tierStart"),
+                    optionalDecimal(n, p, "tierEnd"), text(n, p, "priceKey"), decimal(n, p, "unitPrice"),
+                    decimal(n, p, "monthlyQuantity"), decimal(n, p, "monthlyAmount"));
+        }
+
+        StepCount step(JsonNode n, String p) {
+            return new StepCount(text(n, p, "path"), text(n, p, "type"), decimal(n, p, "entries").doubleValue(),
+                    decimal(n, p, "transitions").doubleValue());
+        }
+
+        Graph graph(JsonNode n, String p) {
+            object(n, p);
+            return new Graph(list(n, p, "nodes", (x, xp) -> new Graph.Node(text(x, xp, "id"), text(x, xp, "label"),
+                    text(x, xp, "type"))),
+                    list(n, p, "edges", (x, xp) -> new Graph.Edge(text(x, xp, "from"), text(x, xp, "to"))));
+        }
+
+        Assumption assumption(JsonNode n, String p) {
+            return new Assumption(text(n, p, "key"), text(n, p, "description"), decimal(n, p, "value"),
+                    text(n, p, "unit"), text(n, p, "source"));
+        }
+
+        PriceUsed price(JsonNode n, String p) {
+            JsonNode overridden = field(n, p, "overridden");
+            if (!overridden.isBoolean()) {
+                throw new BadJson(p + "/overridden", "expected true or false");
+            }
+            return new PriceUsed(text(n, p, "key"), text(n, p, "region"), text(n, p, "service"),
+                    text(n, p, "dimension"), text(n, p, "unit"), decimal(n, p, "price"), text(n, p, "effective"),
+                    text(n, p, "source"), overridden.booleanValue());
+        }
+
+        // ---- primitives
+
+        private interface Element<T> {
+            T read(JsonNode node, String pointer);
+        }
+
+        private static <T> List<T> list(JsonNode parent, String p, String name, Element<T> element) {
+            JsonNode array = field(parent, p, name);
+            String ap = p + "/" + name;
+            if (!array.isArray()) {
+                throw new BadJson(ap, "expected an array");
+            }
+            List<T> values = new ArrayList<>(array.size());
+            for (int i = 0; i < array.size(); i++) {
+                String ip = ap + "/" + i;
+                values.add(element.read(object(array.get(i), ip), ip));
+            }
+            return values;
+        }
+
+        private static List<String> strings(JsonNode parent, String p, String name) {
+            JsonNode array = field(parent, p, name);
+            String ap = p + "/" + name;
+            if (!array.isArray()) {
+                throw new BadJson(ap, "expected an array of strings");
+            }
+            List<String> values = new ArrayList<>(array.size());
+            for (int i = 0; i < array.size(); i++) {
+                if (!array.get(i).isTextual()) {
+                    throw new BadJson(ap + "/" + i, "expected a string");
+                }
+                values.add(array.get(i).textValue());
+            }
+            return values;
+        }
+
+        private static JsonNode object(JsonNode node, String p) {
+            if (!node.isObject()) {
+                throw new BadJson(p, "expected an object");
+            }
+            return node;
+        }
+
+        private static JsonNode field(JsonNode parent, String p, String name) {
+            JsonNode value = parent.get(name);
+            if (value == null) {
+                throw new BadJson(p + "/" + escape(name), "missing \"" + name + "\"");
+            }
+            return value;
+        }
+
+        private static String text(JsonNode parent, String p, String name) {
+            JsonNode value = field(parent, p, name);
+            if (!value.isTextual()) {
+                throw new BadJson(p + "/" + name, "expected a string");
+            }
+            return value.textValue();
+        }
+
+        private static Optional<String> optionalText(JsonNode parent, String p, String name) {
+            JsonNode value = parent.get(name);
+            if (value == null || value.isNull()) {
+                return Optional.empty();
+            }
+            return Optional.of(text(parent, p, name));
+        }
+
+        private static BigDecimal decimal(JsonNode parent, String p, String name) {
+            JsonNode value = field(parent, p, name);
+            if (!value.isNumber()) {
+                throw new BadJson(p + "/" + name, "expected a number");
+            }
+            return value.decimalValue();
+        }
+
+        private static Optional<BigDecimal> optionalDecimal(JsonNode parent, String p, String name) {
+            JsonNode value = parent.get(name);
+            if (value == null || value.isNull()) {
+                return Optional.empty();
+            }
+            return Optional.of(decimal(parent, p, name));
+        }
+
+        private static int integer(JsonNode value, String p) {
+            if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+                throw new BadJson(p, "expected an integer");
+            }
+            return value.intValue();
+        }
+
+        private static String escape(String name) {
+            return name.replace("~", "~0").replace("/", "~1");
+        }
+    }
+}

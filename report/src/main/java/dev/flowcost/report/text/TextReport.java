@@ -1,0 +1,131 @@
+package dev.flowcost.report.text;
+
+import dev.flowcost.advisor.analysis.Analysis;
+import dev.flowcost.advisor.analysis.CostItem;
+import dev.flowcost.advisor.analysis.EnvironmentAnalysis;
+import dev.flowcost.advisor.analysis.Finding;
+import dev.flowcost.advisor.analysis.FreeTierCredit;
+import dev.flowcost.advisor.analysis.WorkflowAnalysis;
+import dev.flowcost.report.Money;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The terminal summary of an analysis: a table per workflow and environment with its components, the findings with
+ * the biggest saving first and what to change, and the totals. Plain text; ANSI colours only when asked.
+ */
+public final class TextReport {
+
+    private static final String BOLD = "\u001b[1m";
+    private static final String GREEN = "\u001b[32m";
+    private static final String RESET = "\u001b[0m";
+
+    private final boolean colour;
+    private final StringBuilder out = new StringBuilder(4096);
+
+    private TextReport(boolean colour) {
+        this.colour = colour;
+    }
+
+    /** The summary without colours. */
+    public static String render(Analysis analysis) {
+        return render(analysis, false);
+    }
+
+    /** The summary, with ANSI colours when {@code colour} is true (a terminal that asked for them). */
+    public static String render(Analysis analysis, boolean colour) {
+        TextReport r = new TextReport(colour);
+        r.write(analysis);
+        return r.out.toString();
+    }
+
+    private void write(Analysis a) {
+        heading("flowcost — " + a.region());
+        for (WorkflowAnalysis w : a.workflows()) {
+            line("");
+            line(bold(clean(w.name())) + "  (" + w.kind().label() + ", " + clean(w.workflowType()) + ", "
+                    + Money.count(w.executionsPerMonth()) + " executions/month)");
+            table(w.costItems(), Money.usd(w.monthlyCost()));
+            w.verdict().ifPresent(v -> line("  verdict: " + clean(v)));
+        }
+        for (EnvironmentAnalysis e : a.environments()) {
+            line("");
+            line(bold(clean(e.name())) + "  (MWAA environment " + clean(e.environmentClass()) + ", verdict: "
+                    + clean(e.verdict()) + ")");
+            table(e.costItems(), Money.usd(e.monthlyCost()));
+        }
+        if (!a.credits().isEmpty()) {
+            line("");
+            line(bold("Free tiers"));
+            for (FreeTierCredit c : a.credits()) {
+                line(String.format("  %-44s %14s", clean(c.component()), Money.usd(c.amount())));
+            }
+        }
+        line("");
+        heading("Findings");
+        List<Finding> ranked = new ArrayList<>(a.findings());
+        ranked.sort(Comparator.comparing(Finding::monthlySaving).reversed());
+        if (ranked.isEmpty()) {
+            line("  none");
+        }
+        int n = 1;
+        for (Finding f : ranked) {
+            String saving = f.isSaving() ? green("saves " + Money.usd(f.monthlySaving()) + "/month")
+                    : "note (no saving)";
+            line(String.format("%2d. %s — %s", n++, clean(f.title()), saving));
+            line("    " + clean(f.workflow()) + ": " + Money.usd(f.monthlyCostNow()) + " → "
+                    + Money.usd(f.monthlyCostAfter()) + " [" + clean(f.rule()) + ", confidence "
+                    + f.confidence().name().toLowerCase(java.util.Locale.ROOT) + "]");
+            line("    change: " + clean(f.change().summary()));
+            for (String blocker : f.blockers()) {
+                line("    blocker: " + clean(blocker));
+            }
+        }
+        line("");
+        heading("Totals");
+        line(String.format("  %-30s %14s", "monthly cost now", Money.usd(a.totals().monthlyCostNow())));
+        line(String.format("  %-30s %14s", "after the changes", Money.usd(a.totals().monthlyCostAfter())));
+        line(String.format("  %-30s %14s", "monthly saving", green(Money.usd(a.totals().monthlySaving()))));
+        if (!a.diagnostics().isEmpty()) {
+            line("");
+            heading("Diagnostics");
+            a.diagnostics().forEach(d -> line("  " + clean(d)));
+        }
+    }
+
+    private void table(List<CostItem> items, String total) {
+        for (CostItem i : items) {
+            line(String.format("  %-44s %22s %14s", clean(i.component()),
+                    Money.count(i.monthlyQuantity()) + " " + clean(i.unit()), Money.usd(i.monthlyAmount())));
+        }
+        line(String.format("  %-44s %22s %14s", "total", "", total));
+    }
+
+    private void heading(String text) {
+        line(bold(text));
+    }
+
+    private void line(String text) {
+        out.append(text).append('\n');
+    }
+
+    private String bold(String s) {
+        return colour ? BOLD + s + RESET : s;
+    }
+
+    private String green(String s) {
+        return colour ? GREEN + s + RESET : s;
+    }
+
+    /** Drops control characters from user strings, so a name can not move the cursor or colour the terminal. */
+    static String clean(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return b.toString();
+    }
+}
