@@ -138,9 +138,11 @@ final class DagAssembler {
         for (Map.Entry<DagB, Set<Edge>> e : taskEdges.entrySet()) {
             all.put(e.getKey(), new LinkedHashSet<>(e.getValue()));
         }
+        // innermost groups first: the edges inside a group must be known before its roots and leaves are
+        groupEdges.sort((a, b) -> Integer.compare(minGroupDepth(b), minGroupDepth(a)));
         for (RawEdge e : groupEdges) {
             DagB dag = dagOf(e.upstream());
-            Set<Edge> base = taskEdges.getOrDefault(dag, Set.of());
+            Set<Edge> base = all.getOrDefault(dag, Set.of());
             List<String> ups = e.upstream() instanceof GroupB g ? ends(dag, g, base, false) : List.of(((TaskB) e.upstream()).taskId);
             List<String> downs = e.downstream() instanceof GroupB g ? ends(dag, g, base, true) : List.of(((TaskB) e.downstream()).taskId);
             Set<Edge> target = all.computeIfAbsent(dag, k -> new LinkedHashSet<>());
@@ -155,6 +157,20 @@ final class DagAssembler {
             ordered.put(d, all.getOrDefault(d, Set.of()));
         }
         return ordered;
+    }
+
+    private static int minGroupDepth(RawEdge e) {
+        int m = Integer.MAX_VALUE;
+        for (Object end : List.of(e.upstream(), e.downstream())) {
+            if (end instanceof GroupB g) {
+                int d = 0;
+                for (GroupB x = g; x != null; x = x.parent) {
+                    d++;
+                }
+                m = Math.min(m, d);
+            }
+        }
+        return m;
     }
 
     /** A group's roots (no upstream inside the group) or leaves (no downstream inside the group). */

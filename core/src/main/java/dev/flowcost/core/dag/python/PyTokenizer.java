@@ -350,8 +350,32 @@ final class PyTokenizer {
         out.add(new PyToken(PyToken.Kind.NUMBER, src.substring(start, pos), line, col(start), false, false));
     }
 
+    private static final String[] SINGLE = new String[128];
+
+    static {
+        for (char c : OPS1.toCharArray()) {
+            SINGLE[c] = String.valueOf(c);
+        }
+    }
+
+    private void single(char c, int start) {
+        if (c == '(' || c == '[' || c == '{') {
+            brackets++;
+        } else if (c == ')' || c == ']' || c == '}') {
+            brackets = Math.max(0, brackets - 1);
+        }
+        pos++;
+        out.add(new PyToken(PyToken.Kind.OP, SINGLE[c], line, col(start), false, false));
+    }
+
     private void operator() {
         int start = pos;
+        char first = src.charAt(pos);
+        if (first == '(' || first == ')' || first == '[' || first == ']' || first == '{' || first == '}' || first == ','
+                || first == '.' && !src.startsWith("...", pos) || first == ';' || first == '~') {
+            single(first, start);
+            return;
+        }
         for (String op : OPS3) {
             if (src.startsWith(op, pos)) {
                 pos += 3;
@@ -368,13 +392,7 @@ final class PyTokenizer {
         }
         char c = src.charAt(pos);
         if (OPS1.indexOf(c) >= 0) {
-            if (c == '(' || c == '[' || c == '{') {
-                brackets++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                brackets = Math.max(0, brackets - 1);
-            }
-            pos++;
-            out.add(new PyToken(PyToken.Kind.OP, String.valueOf(c), line, col(start), false, false));
+            single(c, start);
             return;
         }
         error("unexpected character '" + (Character.isISOControl(c) ? "\\u" + Integer.toHexString(c) : String.valueOf(c)) + "'");
