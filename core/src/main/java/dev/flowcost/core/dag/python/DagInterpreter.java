@@ -214,7 +214,16 @@ final class DagInterpreter {
             for (List<Stmt> h : t.handlers()) {
                 for (Stmt hs : h) {
                     if (hs instanceof PySyntax.Import im) {
-                        importNames(im, scope);
+                        // the fallback import of "try: import A except ImportError: import B" only fills gaps
+                        List<PySyntax.ImportName> missing = new ArrayList<>();
+                        for (PySyntax.ImportName n : im.names()) {
+                            String bound = n.alias() != null ? n.alias() : n.name() != null ? n.name()
+                                    : n.module().split("\\.")[0];
+                            if (!hasName(scope, bound)) {
+                                missing.add(n);
+                            }
+                        }
+                        importNames(new PySyntax.Import(missing, im.line()), scope);
                     }
                 }
             }

@@ -375,4 +375,147 @@ class PythonDagReaderTest {
         assertThat(best).isLessThan(2000);
         assertThat(reader.read("perf.py", src).dags().get(0).edges()).hasSize(49);
     }
+
+    @Test
+    void xcomArgInAnyOperatorArgumentMakesAnEdge() {
+        String src = """
+                from airflow import DAG
+                from airflow.operators.python import PythonOperator
+                from airflow.operators.bash import BashOperator
+                with DAG("xcom", schedule=None, catchup=False):
+                    get = PythonOperator(task_id="get", python_callable=print)
+                    other = PythonOperator(task_id="other", python_callable=print)
+                    use = BashOperator(task_id="use", bash_command="echo", env={"A": get.output["key"], "B": [other.output]})
+                """;
+        Dag d = only(reader.read("xcom.py", src));
+        assertThat(d.edges()).containsExactlyInAnyOrder(e("get", "use"), e("other", "use"));
+    }
+
+    @Test
+    void zipOfXComArgsAndExpandKwargsAreMapped() {
+        String src = """
+                from airflow.decorators import dag, task
+                @dag(dag_id="zipped", schedule="@weekly", catchup=False)
+                def whatever():
+                    @task
+                    def left():
+                        return [1]
+                    @task
+                    def right():
+                        return [2]
+                    @task
+                    def pair(x):
+                        return x
+                    pair.expand(x=left().zip(right()))
+                    pair.expand_kwargs([{"x": 1}])
+                whatever()
+                """;
+        Dag d = only(reader.read("zip.py", src));
+        assertThat(d.dagId()).isEqualTo("zipped");
+        assertThat(d.schedule()).isEqualTo(new Schedule(Schedule.Kind.PRESET, "@weekly"));
+        assertThat(ids(d)).containsExactly("left", "right", "pair", "pair__1");
+        assertThat(d.edges()).containsExactlyInAnyOrder(e("left", "pair"), e("right", "pair"));
+        assertThat(d.tasks()).filteredOn(DagTask::mapped).extracting(DagTask::taskId).containsExactly("pair", "pair__1");
+    }
+
+    @Test
+    void repeatedTaskGroupCallsGetNumberedGroupIds() {
+        String src = """
+                from airflow import DAG
+                from airflow.decorators import task, task_group
+                with DAG("repeat_groups", schedule=None, catchup=False):
+                    @task_group(group_id="load")
+                    def load_group():
+                        @task
+                        def put():
+                            pass
+                        put()
+                    load_group() >> load_group()
+                """;
+        Dag d = only(reader.read("groups2.py", src));
+        assertThat(ids(d)).containsExactly("load.put", "load__1.put");
+        assertThat(d.edges()).containsExactly(e("load.put", "load__1.put"));
+    }
+
+    @Test
+    void chainWithListsOfDifferentLengthIsAnError() {
+        String src = """
+                from airflow import DAG
+                from airflow.models.baseoperator import chain
+                from airflow.operators.empty import EmptyOperator
+                with DAG("bad_chain", schedule=None, catchup=False):
+                    a, b, c = [EmptyOperator(task_id=n) for n in ("a", "b", "c")]
+                    chain([a, b], [c])
+                """;
+        DagReadResult r = reader.read("chain.py", src);
+        assertThat(messages(r, Severity.ERROR)).singleElement().asString().contains("different lengths (2 and 1)");
+    }
+
+    @Test
+    void assetScheduleTimedeltaIntervalAndUncalledDagFunction() {
+        String src = """
+                from datetime import timedelta
+                from airflow.sdk import Asset, dag
+                from airflow import DAG
+                with DAG("assets", schedule=[Asset("s3://b/k"), Asset("s3://b/j")]):
+                    pass
+                with DAG("every_two_hours", schedule_interval=timedelta(hours=2), catchup=False):
+                    pass
+                @dag
+                def forgotten():
+                    pass
+                """;
+        DagReadResult r = reader.read("assets.py", src);
+        assertThat(r.dags()).extracting(Dag::schedule).containsExactly(
+                new Schedule(Schedule.Kind.DATASET, "[Asset(\"s3://b/k\"), Asset(\"s3://b/j\")]"),
+                new Schedule(Schedule.Kind.TIMEDELTA, "timedelta(hours=2)"));
+        assertThat(messages(r, Severity.WARNING)).anyMatch(m -> m.contains("'forgotten' is never called"));
+    }
+
+    @Test
+    void unknownConditionTakesTheIfBranchAndSaysSo() {
+        String src = """
+                import os
+                from airflow import DAG
+                from airflow.operators.empty import EmptyOperator
+                ENV = os.environ.get("ENV")
+                with DAG("conditional", schedule=None, catchup=False):
+                    if ENV == "prod":
+                        EmptyOperator(task_id="prod_only")
+                    else:
+                        EmptyOperator(task_id="dev_only")
+                    if False:
+                        EmptyOperator(task_id="never")
+                if __name__ == "__main__":
+                    EmptyOperator(task_id="main_only")
+                """;
+        DagReadResult r = reader.read("cond.py", src);
+        assertThat(ids(only(r))).containsExactly("prod_only");
+        assertThat(r.diagnostics()).anyMatch(x -> x.line() == 6 && x.message().contains("read the if-branch only"));
+    }
+
+    @Test
+    void importAliasesAndModuleAttributesGiveOperatorClassAndModule() {
+        String src = """
+                import airflow.providers.amazon.aws.operators.batch as batch_ops
+                from airflow import models
+                try:
+                    from airflow.operators.empty import EmptyOperator
+                except ImportError:
+                    from airflow.operators.dummy import DummyOperator as EmptyOperator
+                with models.DAG("aliases", schedule=None, catchup=False) as dag:
+                    job = batch_ops.BatchOperator(task_id="job", job_name="nightly", job_definition="def:1",
+                                                  job_queue="q")
+                    EmptyOperator(task_id="after") << job
+                """;
+        Dag d = only(reader.read("aliases.py", src));
+        DagTask job = d.task("job").orElseThrow();
+        assertThat(job.operator()).isEqualTo("BatchOperator");
+        assertThat(job.operatorModule()).isEqualTo("airflow.providers.amazon.aws.operators.batch");
+        assertThat(job.awsResource()).contains("batch:def:1");
+        assertThat(job.arguments()).containsEntry("job_queue", "q");
+        assertThat(d.task("after").orElseThrow().operatorModule()).isEqualTo("airflow.operators.empty");
+        assertThat(d.edges()).containsExactly(e("job", "after"));
+    }
+
 }
