@@ -140,11 +140,18 @@ final class DagAssembler {
         }
         // innermost groups first: the edges inside a group must be known before its roots and leaves are
         groupEdges.sort((a, b) -> Integer.compare(minGroupDepth(b), minGroupDepth(a)));
+        // once an edge touching a group is expanded, every edge inside that group is known: cache its ends
+        Map<GroupB, List<String>> rootsCache = new java.util.IdentityHashMap<>();
+        Map<GroupB, List<String>> leavesCache = new java.util.IdentityHashMap<>();
         for (RawEdge e : groupEdges) {
             DagB dag = dagOf(e.upstream());
             Set<Edge> base = all.getOrDefault(dag, Set.of());
-            List<String> ups = e.upstream() instanceof GroupB g ? ends(dag, g, base, false) : List.of(((TaskB) e.upstream()).taskId);
-            List<String> downs = e.downstream() instanceof GroupB g ? ends(dag, g, base, true) : List.of(((TaskB) e.downstream()).taskId);
+            List<String> ups = e.upstream() instanceof GroupB g
+                    ? leavesCache.computeIfAbsent(g, k -> ends(dag, k, base, false))
+                    : List.of(((TaskB) e.upstream()).taskId);
+            List<String> downs = e.downstream() instanceof GroupB g
+                    ? rootsCache.computeIfAbsent(g, k -> ends(dag, k, base, true))
+                    : List.of(((TaskB) e.downstream()).taskId);
             Set<Edge> target = all.computeIfAbsent(dag, k -> new LinkedHashSet<>());
             for (String u : ups) {
                 for (String d : downs) {
@@ -246,7 +253,7 @@ final class DagAssembler {
         PyDict defaults = kw.get("default_args") instanceof PyDict p ? p : new PyDict();
         Map<String, String> defaultArgs = new LinkedHashMap<>();
         for (Map.Entry<Object, Object> e : defaults.map().entrySet()) {
-            defaultArgs.put(String.valueOf(DagInterpreter.str(e.getKey())), repr(e.getValue()));
+            defaultArgs.put(e.getKey() instanceof String k ? k : repr(e.getKey()), repr(e.getValue()));
         }
         List<DagTask> tasks = new ArrayList<>();
         for (TaskB t : d.tasks.values()) {
@@ -413,6 +420,13 @@ final class DagAssembler {
 
     /** Python-like text of a value, as written where the value is not known. */
     static String repr(Object v) {
+        return repr(v, 0);
+    }
+
+    private static String repr(Object v, int depth) {
+        if (depth > 20) {
+            return "...";
+        }
         if (v instanceof String s) {
             return "'" + s + "'";
         }
@@ -428,7 +442,7 @@ final class DagAssembler {
         if (v instanceof PyList l) {
             StringBuilder b = new StringBuilder(l.tuple() ? "(" : "[");
             for (int i = 0; i < l.items().size() && b.length() < 2000; i++) {
-                b.append(i > 0 ? ", " : "").append(repr(l.items().get(i)));
+                b.append(i > 0 ? ", " : "").append(repr(l.items().get(i), depth + 1));
             }
             return b.append(l.tuple() ? ")" : "]").toString();
         }
@@ -439,7 +453,8 @@ final class DagAssembler {
                 if (b.length() > 2000) {
                     break;
                 }
-                b.append(i++ > 0 ? ", " : "").append(repr(e.getKey())).append(": ").append(repr(e.getValue()));
+                b.append(i++ > 0 ? ", " : "").append(repr(e.getKey(), depth + 1)).append(": ")
+                        .append(repr(e.getValue(), depth + 1));
             }
             return b.append('}').toString();
         }

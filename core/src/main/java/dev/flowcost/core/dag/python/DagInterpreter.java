@@ -378,7 +378,7 @@ final class DagInterpreter {
         } else if (target instanceof PySyntax.Subscript sub) {
             Object obj = eval(sub.obj(), scope);
             Object key = eval(sub.index(), scope);
-            if (obj instanceof PyDict d && !(key instanceof Unknown)) {
+            if (obj instanceof PyDict d && hashable(key)) {
                 d.map().put(key, v);
             } else if (obj instanceof PyList l && key instanceof Long i && !l.tuple()) {
                 int idx = (int) (i < 0 ? l.items().size() + i : i);
@@ -532,7 +532,10 @@ final class DagInterpreter {
                         out.map().putAll(other.map());
                     }
                 } else {
-                    out.map().put(eval(d.keys().get(i), scope), v);
+                    Object k = eval(d.keys().get(i), scope);
+                    if (hashable(k)) {
+                        out.map().put(k, v);
+                    }
                 }
             }
             return out;
@@ -550,7 +553,7 @@ final class DagInterpreter {
                 }
                 return t ? l : eval(b.right(), scope);
             }
-            return binary(b.op(), eval(b.left(), scope), eval(b.right(), scope), b.line(), e);
+            return binaryChain(b, scope);
         }
         if (e instanceof PySyntax.Unary u) {
             Object v = eval(u.operand(), scope);
@@ -595,6 +598,23 @@ final class DagInterpreter {
         return new Unknown(PySyntax.show(e));
     }
 
+    /** Evaluates a left-deep chain such as {@code a >> b >> c >> ...} without recursing once per operator. */
+    private Object binaryChain(PySyntax.BinOp top, Scope scope) {
+        List<PySyntax.BinOp> spine = new ArrayList<>();
+        Expr x = top;
+        while (x instanceof PySyntax.BinOp b && !b.op().equals("and") && !b.op().equals("or")) {
+            spine.add(b);
+            x = b.left();
+        }
+        Object acc = eval(x, scope);
+        for (int i = spine.size() - 1; i >= 0; i--) {
+            PySyntax.BinOp b = spine.get(i);
+            step();
+            acc = binary(b.op(), acc, eval(b.right(), scope), b.line(), b);
+        }
+        return acc;
+    }
+
     private static boolean hasName(Scope scope, String name) {
         for (Scope s = scope; s != null; s = s.parent) {
             if (s.vars.containsKey(name)) {
@@ -616,6 +636,9 @@ final class DagInterpreter {
                 b.append(s);
             } else {
                 b.append((String) part);
+            }
+            if (b.length() > MAX_STRING) {
+                return new Unknown("<long string>");
             }
         }
         return b.toString();
@@ -711,7 +734,11 @@ final class DagInterpreter {
     private void compClause(PySyntax.Comp c, int i, Scope scope, List<Object> out, PyDict dict, boolean[] unknown) {
         if (i == c.clauses().size()) {
             if (c.dict()) {
-                dict.map().put(eval(c.element(), scope), eval(c.value(), scope));
+                Object k = eval(c.element(), scope);
+                Object v = eval(c.value(), scope);
+                if (hashable(k) && dict.map().size() < MAX_LIST) {
+                    dict.map().put(k, v);
+                }
             } else if (out.size() < MAX_LIST) {
                 out.add(eval(c.element(), scope));
             }
@@ -770,7 +797,7 @@ final class DagInterpreter {
         if (obj instanceof TaskB || obj instanceof XComGroup) {
             return obj; // XComArg["key"] still pulls from the same task
         }
-        if (obj instanceof PyDict d && d.map().containsKey(key)) {
+        if (obj instanceof PyDict d && hashable(key) && d.map().containsKey(key)) {
             return d.map().get(key);
         }
         if (obj instanceof PyList l && key instanceof Long i) {
@@ -915,7 +942,8 @@ final class DagInterpreter {
             return res == null ? new Unknown(PySyntax.show(whole)) : res;
         }
         if (l instanceof String a && r instanceof Long n && op.equals("*")) {
-            return n * a.length() > MAX_STRING ? new Unknown("<long string>") : a.repeat((int) Math.max(0, n));
+            return n > MAX_STRING || n * a.length() > MAX_STRING ? new Unknown("<long string>")
+                    : a.repeat((int) Math.max(0, n));
         }
         if (l instanceof PyList a && r instanceof PyList b && op.equals("+")) {
             List<Object> items = new ArrayList<>(a.items());
@@ -923,7 +951,7 @@ final class DagInterpreter {
             return items.size() > MAX_LIST ? new Unknown("<long list>") : new PyList(items, a.tuple());
         }
         if (l instanceof PyList a && r instanceof Long n && op.equals("*")) {
-            if (n * a.items().size() > MAX_LIST) {
+            if (n > MAX_LIST || n * a.items().size() > MAX_LIST) {
                 return new Unknown("<long list>");
             }
             List<Object> items = new ArrayList<>();
@@ -955,6 +983,22 @@ final class DagInterpreter {
         return new Unknown(PySyntax.show(whole));
     }
 
+    /** Whether a value can key a dict here: scalars and tuples of scalars (never a structure that could nest deeply). */
+    static boolean hashable(Object k) {
+        if (known(k)) {
+            return true;
+        }
+        if (k instanceof PyList l && l.tuple() && l.items().size() <= 16) {
+            for (Object x : l.items()) {
+                if (!known(x)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     private static boolean known(Object v) {
         return v instanceof String || v instanceof Number || v instanceof Boolean || v instanceof PySyntax.NoneValue;
     }
@@ -984,7 +1028,7 @@ final class DagInterpreter {
             return anyUnknown ? null : false;
         }
         if (container instanceof PyDict d) {
-            return d.map().containsKey(item);
+            return hashable(item) ? d.map().containsKey(item) : null;
         }
         return null;
     }
@@ -1062,7 +1106,7 @@ final class DagInterpreter {
                 return null;
             }
             String s = str(values.get(k++));
-            if (s == null) {
+            if (s == null || b.length() + s.length() > MAX_STRING) {
                 return null;
             }
             b.append(s);
@@ -1118,52 +1162,58 @@ final class DagInterpreter {
         }
     }
 
+    private static final int MAX_COLLECTED = 10_000;
+
     private static List<Object> nodes(Object v) {
         List<Object> out = new ArrayList<>();
-        collectNodes(v, out, 0);
+        collectNodes(v, out, 0, new int[1]);
         return out;
     }
 
-    private static void collectNodes(Object v, List<Object> out, int level) {
-        if (level > 20) {
+    private static void collectNodes(Object v, List<Object> out, int level, int[] visits) {
+        if (level > 20 || ++visits[0] > MAX_COLLECTED) {
             return;
         }
         if (v instanceof TaskB || v instanceof GroupB) {
             out.add(v);
         } else if (v instanceof Through t) {
-            collectNodes(t.upstream(), out, level + 1);
+            collectNodes(t.upstream(), out, level + 1, visits);
         } else if (v instanceof XComGroup g) {
             for (Object x : g.refs()) {
-                collectNodes(x, out, level + 1);
+                collectNodes(x, out, level + 1, visits);
             }
         } else if (v instanceof PyList l) {
             for (Object x : l.items()) {
-                collectNodes(x, out, level + 1);
+                collectNodes(x, out, level + 1, visits);
             }
         }
     }
 
     /** XCom producers anywhere inside an argument value: each becomes an upstream of the task it feeds. */
     private static void collectXComs(Object v, List<TaskB> out, int level) {
-        if (level > 20) {
+        collectXComs(v, out, level, new int[1]);
+    }
+
+    private static void collectXComs(Object v, List<TaskB> out, int level, int[] visits) {
+        if (level > 20 || ++visits[0] > MAX_COLLECTED) {
             return;
         }
         if (v instanceof TaskB t) {
             out.add(t);
         } else if (v instanceof XComGroup g) {
             for (Object x : g.refs()) {
-                collectXComs(x, out, level + 1);
+                collectXComs(x, out, level + 1, visits);
             }
         } else if (v instanceof PyList l) {
             for (Object x : l.items()) {
-                collectXComs(x, out, level + 1);
+                collectXComs(x, out, level + 1, visits);
             }
         } else if (v instanceof PyDict d) {
             for (Object x : d.map().values()) {
-                collectXComs(x, out, level + 1);
+                collectXComs(x, out, level + 1, visits);
             }
             for (Object x : d.map().keySet()) {
-                collectXComs(x, out, level + 1);
+                collectXComs(x, out, level + 1, visits);
             }
         }
     }
@@ -1551,7 +1601,7 @@ final class DagInterpreter {
                 }
                 case "get" -> {
                     Object k = pos.isEmpty() ? null : pos.get(0);
-                    if (k != null && d.map().containsKey(k)) {
+                    if (k != null && hashable(k) && d.map().containsKey(k)) {
                         return d.map().get(k);
                     }
                     return pos.size() > 1 ? pos.get(1) : NONE;
@@ -1567,14 +1617,14 @@ final class DagInterpreter {
                     return NONE;
                 }
                 case "setdefault" -> {
-                    if (!pos.isEmpty()) {
+                    if (!pos.isEmpty() && hashable(pos.get(0))) {
                         d.map().putIfAbsent(pos.get(0), pos.size() > 1 ? pos.get(1) : NONE);
                         return d.map().get(pos.get(0));
                     }
                     return NONE;
                 }
                 case "pop" -> {
-                    Object v = pos.isEmpty() ? null : d.map().remove(pos.get(0));
+                    Object v = pos.isEmpty() || !hashable(pos.get(0)) ? null : d.map().remove(pos.get(0));
                     return v != null ? v : pos.size() > 1 ? pos.get(1) : new Unknown(PySyntax.show(c));
                 }
                 default -> {
@@ -1615,7 +1665,11 @@ final class DagInterpreter {
         String a1 = pos.size() > 1 && pos.get(1) instanceof String x ? x : null;
         switch (name) {
             case "replace" -> {
-                return a0 != null && a1 != null && !(a0.isEmpty()) ? capped(s.replace(a0, a1)) : null;
+                if (a0 == null || a1 == null || a0.isEmpty()
+                        || (long) s.length() / a0.length() * a1.length() + s.length() > MAX_STRING) {
+                    return null;
+                }
+                return s.replace(a0, a1);
             }
             case "lower" -> {
                 return s.toLowerCase(java.util.Locale.ROOT);
@@ -1691,10 +1745,6 @@ final class DagInterpreter {
                 return null;
             }
         }
-    }
-
-    private static Object capped(String s) {
-        return s.length() > MAX_STRING ? null : s;
     }
 
     private static Object formatMethod(String s, List<Object> pos, Map<String, Object> kw) {
@@ -1964,16 +2014,21 @@ final class DagInterpreter {
         }
         GroupB g = new GroupB(label, parent, prefix, dag, line, kw.get("default_args"));
         model.groups.add(g);
+        if (label != null) {
+            groupIdsOf(dag).add(g.groupId());
+        }
         return g;
     }
 
+    private final Map<DagB, Set<String>> groupIds = new IdentityHashMap<>();
+    private final Set<String> orphanGroupIds = new HashSet<>();
+
+    private Set<String> groupIdsOf(DagB dag) {
+        return dag == null ? orphanGroupIds : groupIds.computeIfAbsent(dag, k -> new HashSet<>());
+    }
+
     private boolean groupIdTaken(DagB dag, String id) {
-        for (GroupB g : model.groups) {
-            if (g.dag == dag && id.equals(g.groupId())) {
-                return true;
-            }
-        }
-        return false;
+        return groupIdsOf(dag).contains(id);
     }
 
     private GroupB currentGroup(DagB dag) {
@@ -2025,7 +2080,16 @@ final class DagInterpreter {
         if (dag == null || !dag.tasks.containsKey(id)) {
             return id;
         }
-        String core = id.replaceFirst("__\\d+$", "");
+        String core = stripSuffix(id);
+        Integer known = dag.suffixes.get(core);
+        if (known != null) {
+            int next = known + 1;
+            while (dag.tasks.containsKey(core + "__" + next)) {
+                next++;
+            }
+            dag.suffixes.put(core, next);
+            return core + "__" + next;
+        }
         int max = 0;
         for (String existing : dag.tasks.keySet()) {
             if (existing.startsWith(core + "__")) {
@@ -2036,7 +2100,22 @@ final class DagInterpreter {
                 }
             }
         }
+        dag.suffixes.put(core, max + 1);
         return core + "__" + (max + 1);
+    }
+
+    /** {@code name__3} → {@code name}, as Airflow strips a copy number before numbering again. */
+    private static String stripSuffix(String id) {
+        int at = id.lastIndexOf("__");
+        if (at <= 0 || at + 2 >= id.length()) {
+            return id;
+        }
+        for (int i = at + 2; i < id.length(); i++) {
+            if (!Character.isDigit(id.charAt(i))) {
+                return id;
+            }
+        }
+        return id.substring(0, at);
     }
 
     /** Adds a task to a DAG, reporting a duplicate id with both lines. */

@@ -18,6 +18,7 @@ final class DagModel {
         final int line;
         final Map<String, Object> kwargs;
         final Map<String, TaskB> tasks = new LinkedHashMap<>();
+        final Map<String, Integer> suffixes = new java.util.HashMap<>();
 
         DagB(String dagId, int line, Map<String, Object> kwargs) {
             this.dagId = dagId;

@@ -736,9 +736,19 @@ final class PyParser {
         return left;
     }
 
+    /** Longest run of binary operators in one expression (evaluated iteratively, so it may be long). */
+    static final int MAX_OPERATORS = 20_000;
+
     private void chain(int count) {
+        if (count > MAX_OPERATORS) {
+            throw new ParseError(peek(), "expression longer than " + MAX_OPERATORS + " operations; statement not read");
+        }
+    }
+
+    private void postfixChain(int count) {
         if (count > MAX_DEPTH) {
-            throw new ParseError(peek(), "expression longer than " + MAX_DEPTH + " operations; statement not read");
+            throw new ParseError(peek(), "more than " + MAX_DEPTH + " calls, subscripts or attributes in a row; "
+                    + "statement not read");
         }
     }
 
@@ -870,7 +880,7 @@ final class PyParser {
             } else {
                 return e;
             }
-            chain(++count);
+            postfixChain(++count);
         }
     }
 

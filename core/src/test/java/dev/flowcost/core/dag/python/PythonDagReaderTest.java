@@ -518,4 +518,35 @@ class PythonDagReaderTest {
         assertThat(d.edges()).containsExactly(e("job", "after"));
     }
 
+
+    @Test
+    void hostileShapesGiveDiagnosticsNotCrashes() {
+        StringBuilder deepBlocks = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            deepBlocks.append(" ".repeat(i)).append("if x:\n");
+        }
+        deepBlocks.append(" ".repeat(1000)).append("pass\n");
+        String selfNesting = "x = []\nx.append(x)\nd = {}\nd[x] = 1\nfor i in range(5000):\n    x = [x, x]\n"
+                + "s = 'ab' * 99999999999\nt = 'a' * 50000\nu = t.replace('a', t)\nv = 2 ** 999999999999\n";
+        String longAnd = "y = " + "a and ".repeat(30_000) + "a\n";
+        for (String src : List.of(deepBlocks.toString(), selfNesting, longAnd, "f'{", "(((", "\"\"\"",
+                "def f(:\n  pass\n", "x = [i for i in range(10**9)]\n", "class A(B, metaclass=M):\n    x = 1\n")) {
+            DagReadResult r = reader.read("hostile.py", src);
+            assertThat(r.diagnostics()).noneMatch(x -> x.message().startsWith("internal error"));
+        }
+    }
+
+    @Test
+    void longDependencyChainIsReadIteratively() {
+        StringBuilder b = new StringBuilder("from airflow import DAG\nfrom airflow.operators.empty import EmptyOperator\n"
+                + "with DAG('long_chain', schedule=None, catchup=False):\n    ts = [EmptyOperator(task_id=f't{i}') for i in range(3000)]\n    ");
+        for (int i = 0; i < 3000; i++) {
+            b.append(i > 0 ? " >> " : "").append("ts[").append(i).append(']');
+        }
+        b.append('\n');
+        Dag d = only(reader.read("chain.py", b.toString()));
+        assertThat(d.tasks()).hasSize(3000);
+        assertThat(d.edges()).hasSize(2999).contains(e("t0", "t1"), e("t2998", "t2999"));
+    }
+
 }
