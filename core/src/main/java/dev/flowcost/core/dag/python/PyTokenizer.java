@@ -376,6 +376,11 @@ final class PyTokenizer {
             single(first, start);
             return;
         }
+        char second = pos + 1 < n ? src.charAt(pos + 1) : ' ';
+        if ("=*/<>.".indexOf(second) < 0 && OPS1.indexOf(first) >= 0) {
+            single(first, start); // no two- or three-character operator has another second character
+            return;
+        }
         for (String op : OPS3) {
             if (src.startsWith(op, pos)) {
                 pos += 3;
