@@ -1,0 +1,7 @@
+from airflow import DAG
+from airflow.operators.empty import EmptyOperator
+
+with DAG("cyclic", schedule="@daily", catchup=False):
+    a = EmptyOperator(task_id="a")
+    b = EmptyOperator(task_id="b")
+    a >> b >> a
