@@ -10,10 +10,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -90,7 +88,7 @@ public final class ReportWriter {
             renderAll(analysis, jobs);
             List<Path> moved = new ArrayList<>();
             for (Map.Entry<Path, Path> e : temps.entrySet()) {
-                move(e.getKey(), e.getValue());
+                AtomicFiles.move(e.getKey(), e.getValue());
                 moved.add(e.getValue());
             }
             done = true;
@@ -162,14 +160,6 @@ public final class ReportWriter {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp,
                 StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
             renderer.render(analysis, out);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

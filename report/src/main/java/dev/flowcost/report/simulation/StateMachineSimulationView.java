@@ -49,10 +49,10 @@ public final class StateMachineSimulationView {
         root.put("file", file);
         root.put("type", "state-machine");
         ObjectNode ex = root.putObject("exact");
-        ex.put("transitionsPerExecution", exact.transitionsPerExecution());
-        ex.put("standardChildTransitionsPerExecution", exact.standardChildTransitions());
-        ex.put("expectedDurationSeconds", exact.expectedDurationSeconds());
-        ex.put("successProbability", exact.successProbability());
+        ex.put("transitionsPerExecution", Rounding.of(exact.transitionsPerExecution()));
+        ex.put("standardChildTransitionsPerExecution", Rounding.of(exact.standardChildTransitions()));
+        ex.put("expectedDurationSeconds", Rounding.of(exact.expectedDurationSeconds()));
+        ex.put("successProbability", Rounding.of(exact.successProbability()));
         ObjectNode states = ex.putObject("states");
         for (StateCount c : exact.states().values()) {
             ObjectNode s = states.putObject(c.path());
@@ -60,10 +60,10 @@ public final class StateMachineSimulationView {
             if (st != null) {
                 s.put("type", st.type());
             }
-            s.put("entries", c.entries());
-            s.put("attempts", c.attempts());
-            s.put("retries", c.retries());
-            s.put("transitions", c.transitions());
+            s.put("entries", Rounding.of(c.entries()));
+            s.put("attempts", Rounding.of(c.attempts()));
+            s.put("retries", Rounding.of(c.retries()));
+            s.put("transitions", Rounding.of(c.transitions()));
             s.put("billedAs", c.billing().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
         ObjectNode mc = root.putObject("monteCarlo");
@@ -71,15 +71,15 @@ public final class StateMachineSimulationView {
         mc.put("seed", monteCarlo.seed());
         distribution(mc.putObject("transitions"), monteCarlo.transitions());
         distribution(mc.putObject("durationSeconds"), monteCarlo.durationSeconds());
-        mc.put("successRate", monteCarlo.successRate());
+        mc.put("successRate", Rounding.of(monteCarlo.successRate()));
         ObjectNode children = root.putObject("childExecutions");
-        children.put("standard", exact.standardChildExecutions());
-        children.put("express", exact.expressChildExecutions());
-        children.put("standardTransitions", exact.standardChildTransitions());
+        children.put("standard", Rounding.of(exact.standardChildExecutions()));
+        children.put("express", Rounding.of(exact.expressChildExecutions()));
+        children.put("standardTransitions", Rounding.of(exact.standardChildTransitions()));
         var groups = children.putArray("expressGroups");
         for (ExpressChildGroup g : exact.expressChildren()) {
-            groups.addObject().put("map", g.path()).put("executions", g.executions())
-                    .put("durationSecondsPerChild", g.durationSecondsPerChild());
+            groups.addObject().put("map", g.path()).put("executions", Rounding.of(g.executions()))
+                    .put("durationSecondsPerChild", Rounding.of(g.durationSecondsPerChild()));
         }
         var defaults = root.putArray("defaultsUsed");
         defaultsUsed().forEach(defaults::add);
@@ -91,11 +91,11 @@ public final class StateMachineSimulationView {
     }
 
     private static void distribution(ObjectNode o, Distribution d) {
-        o.put("mean", d.mean());
-        o.put("p50", d.p50());
-        o.put("p95", d.p95());
-        o.put("p99", d.p99());
-        o.put("max", d.max());
+        o.put("mean", Rounding.of(d.mean()));
+        o.put("p50", Rounding.of(d.p50()));
+        o.put("p95", Rounding.of(d.p95()));
+        o.put("p99", Rounding.of(d.p99()));
+        o.put("max", Rounding.of(d.max()));
     }
 
     public String text() {

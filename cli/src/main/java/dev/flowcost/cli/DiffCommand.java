@@ -1,0 +1,65 @@
+package dev.flowcost.cli;
+
+import dev.flowcost.advisor.analysis.Analysis;
+import dev.flowcost.report.diff.AnalysisDiff;
+import dev.flowcost.report.diff.DiffResult;
+import dev.flowcost.report.json.AnalysisJson;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code flowcost diff}: the monthly cost change between two analyses, for a pull request. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {"Compare two analyses (analysis.json from 'flowcost report' or 'flowcost advise --format json') and "
+                + "print the monthly cost change per workflow and in total. With --fail-over, exit 1 when the total "
+                + "monthly increase is more than the amount — a budget gate for CI."},
+        footer = {"", "Examples:", "  flowcost diff main/analysis.json pr/analysis.json",
+                "  flowcost diff before.json after.json --fail-over 50 --format json"})
+final class DiffCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "BEFORE.json", description = "The analysis before the change.")
+    Path before;
+
+    @Parameters(index = "1", paramLabel = "AFTER.json", description = "The analysis after the change.")
+    Path after;
+
+    @Option(names = "--fail-over", paramLabel = "USD",
+            description = "Exit 1 when the total monthly cost rises by more than this many US dollars.")
+    BigDecimal failOver;
+
+    @Mixin
+    CommonOptions common;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (failOver != null && failOver.signum() < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--fail-over must not be negative");
+        }
+        DiffResult diff = AnalysisDiff.diff(read(before), read(after));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(common.format == OutputFormat.json ? diff.toJson() : diff.toText());
+        out.flush();
+        if (failOver != null && diff.exceeds(failOver)) {
+            spec.commandLine().getErr().println("flowcost: monthly cost rises by " + diff.totalChange().toPlainString()
+                    + " USD, over the budget of " + failOver.toPlainString() + " USD");
+            return ExitCode.OVER_BUDGET.code();
+        }
+        return ExitCode.OK.code();
+    }
+
+    private static Analysis read(Path file) throws java.io.IOException {
+        AnalysisJson.Parsed parsed = AnalysisJson.parse(Files.readString(file, StandardCharsets.UTF_8));
+        return parsed.analysis().orElseThrow(() -> new InputException(file + ": not a flowcost analysis: "
+                + parsed.problem().orElse("unreadable")));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.flowcost.cli;
+
+import dev.flowcost.core.dag.Dag;
+import dev.flowcost.core.dag.DagInputReader;
+import dev.flowcost.core.dag.DagInputResult;
+import dev.flowcost.core.dag.DagRuns;
+import dev.flowcost.core.workload.Workload;
+import dev.flowcost.report.inspect.DagInspectionView;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code flowcost inspect}: what flowcost reads in a team's Airflow DAGs. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = {"List the Airflow DAGs found in files and directories — Python DAG files (read statically, never "
+                + "executed), Airflow REST API task lists, serialized DAG JSON, DOT from 'airflow dags show', DAG Factory "
+                + "YAML — with their tasks, edges, schedule, runs per month and the diagnostics of reading them.",
+                "", "Exit 3 only when nothing usable was read."},
+        footer = {"", "Examples:", "  flowcost inspect examples/", "  flowcost inspect dags/ --format json"})
+final class InspectCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "DAG files or directories (read recursively).")
+    List<Path> inputs;
+
+    @Mixin
+    WorkloadOption workloadOption;
+
+    @Mixin
+    CommonOptions common;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Workload workload = workloadOption.load(spec.commandLine().getErr());
+        for (Path p : inputs) {
+            if (!p.toFile().exists()) {
+                throw new InputException("no such file or directory: " + p);
+            }
+        }
+        DagInputResult read = new DagInputReader().read(inputs);
+        List<DagInspectionView.Entry> entries = new ArrayList<>();
+        for (Dag dag : read.dags()) {
+            entries.add(new DagInspectionView.Entry(dag,
+                    DagRuns.of(dag, workload.workflowOrDefault(dag.dagId()), workload.hoursPerMonth())));
+        }
+        DagInspectionView view = new DagInspectionView(entries, read.diagnostics());
+        out.print(common.format == OutputFormat.json ? view.json() : view.text());
+        out.flush();
+        boolean nothingUsable = read.dags().isEmpty();
+        return nothingUsable ? ExitCode.INPUT.code() : ExitCode.OK.code();
+    }
+}
