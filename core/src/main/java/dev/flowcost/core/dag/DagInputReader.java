@@ -142,7 +142,8 @@ public final class DagInputReader {
             return;
         }
         diags.addAll(result.diagnostics());
-        if (result.dags().isEmpty() && !result.hasErrors()) {
+        boolean saidSo = result.diagnostics().stream().anyMatch(d -> d.message().contains("no DAG found"));
+        if (result.dags().isEmpty() && !result.hasErrors() && !saidSo) {
             diags.add(Diagnostic.info(file, SourceLocation.UNKNOWN, "no DAG found"));
         }
         for (Dag d : result.dags()) {
