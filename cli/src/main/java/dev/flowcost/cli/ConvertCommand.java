@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code flowcost convert}: drafts a Step Functions state machine from an Airflow DAG. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
+        header = "Draft a Step Functions state machine from an Airflow DAG.",
         description = {"Draft an AWS Step Functions state machine (ASL) from an Airflow DAG: operators become service "
                 + "integrations (Glue → glue:startJobRun.sync, Lambda → lambda:invoke, ECS → ecs:runTask.sync, ...), "
                 + "retries become Retry, fan-out/fan-in becomes Parallel, .expand() becomes Map, branches become Choice. "

@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code flowcost diff}: the monthly cost change between two analyses, for a pull request. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
+        header = "Monthly cost change between two analyses; a budget gate for CI.",
         description = {"Compare two analyses (analysis.json from 'flowcost report' or 'flowcost advise --format json') and "
                 + "print the monthly cost change per workflow and in total. With --fail-over, exit 1 when the total "
                 + "monthly increase is more than the amount — a budget gate for CI."},

@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code flowcost inspect}: what flowcost reads in a team's Airflow DAGs. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
+        header = "List the Airflow DAGs found: tasks, edges, schedule, runs per month.",
         description = {"List the Airflow DAGs found in files and directories — Python DAG files (read statically, never "
                 + "executed), Airflow REST API task lists, serialized DAG JSON, DOT from 'airflow dags show', DAG Factory "
                 + "YAML — with their tasks, edges, schedule, runs per month and the diagnostics of reading them.",

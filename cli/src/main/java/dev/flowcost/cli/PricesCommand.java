@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 
 /** {@code flowcost prices}: shows the price book in use, or imports an AWS Price List offer file. */
 @Command(name = "prices", mixinStandardHelpOptions = true,
+        header = "Show the price book in use, or import an AWS Price List offer file.",
         description = {"Print the price book flowcost uses (bundled list prices, with --prices overrides), each row with "
                 + "its source and effective date; or, with --import, turn an AWS Price List bulk CSV offer file "
                 + "(AmazonStates, AmazonMWAA, AWSLambda) into a flowcost price book."},

@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code flowcost simulate}: counts what one execution of a workflow does, exactly and as a distribution. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
+        header = "Count what one execution (or DAG run) does: transitions, child executions, task instances.",
         description = {"Count what one execution of a state machine does: expected entries and transitions per state "
                 + "(exact, by absorbing-Markov-chain analysis), and the distribution of transitions and duration over "
                 + "many seeded Monte Carlo executions. Distributed Map children are counted apart (Standard "

@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code flowcost validate}: checks state machine definitions against the Amazon States Language rules. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
+        header = "Check state machine definitions against the Amazon States Language rules.",
         description = {"Check Step Functions state machine definitions (ASL, JSON or YAML) against the Amazon States "
                 + "Language rules: StartAt, every Next/Default/Catch target, terminal states, Choice rules, Retry and "
                 + "Catch fields, Map and Parallel inner machines. Each finding names the file, line:column and JSON Pointer.",

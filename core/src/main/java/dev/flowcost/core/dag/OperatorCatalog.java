@@ -64,6 +64,9 @@ public final class OperatorCatalog {
         if (AWS_SERVICE_BY_OPERATOR.containsKey(name)) {
             return OperatorFamily.AWS_SERVICE;
         }
+        if (name.startsWith("@task.kubernetes") || name.startsWith("@task.docker")) {
+            return OperatorFamily.OTHER_SERVICE;
+        }
         if (name.startsWith("@task") || name.equals("PythonOperator") || name.equals("BashOperator")
                 || name.equals("PythonVirtualenvOperator") || name.equals("ExternalPythonOperator")
                 || name.equals("BranchPythonVirtualenvOperator") || name.equals("_PythonDecoratedOperator")) {
@@ -116,9 +119,17 @@ public final class OperatorCatalog {
         return Optional.empty();
     }
 
-    /** Whether the operator is a sensor that waits on state outside Airflow (a file, a key, another system). */
+    /** Sensors that wait for a time to come, not for anything outside Airflow. */
+    private static final java.util.Set<String> TIME_SENSORS = java.util.Set.of("DateTimeSensor", "DateTimeSensorAsync",
+            "TimeDeltaSensor", "TimeDeltaSensorAsync", "TimeSensor", "TimeSensorAsync", "DayOfWeekSensor",
+            "WeekDaySensor", "BashSensor", "PythonSensor");
+
+    /**
+     * Whether the operator is a sensor that waits on state outside Airflow (a file, a key, another system): time
+     * sensors and sensors that run the user's own check are not.
+     */
     public static boolean isExternalStateSensor(String operator) {
-        return classify(operator) == OperatorFamily.SENSOR;
+        return classify(operator) == OperatorFamily.SENSOR && !TIME_SENSORS.contains(shortName(operator));
     }
 
     private static String shortName(String operator) {
