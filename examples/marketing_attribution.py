@@ -45,11 +45,12 @@ def marketing_attribution():
         exports = PythonOperator(task_id="exports", python_callable=print)
 
     audit = PythonOperator(task_id="audit", python_callable=print)
+    quality = PythonOperator(task_id="quality_check", python_callable=print, retries=2)
     end = EmptyOperator(task_id="end", trigger_rule="all_done")
 
     start >> extract >> scored
     chain(scored, choose, [full, incremental], merge)
-    merge >> publish >> audit >> end
+    merge >> publish >> audit >> quality >> end
 
 
 marketing_attribution()

@@ -4,6 +4,8 @@ import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.dag.DagInputReader;
 import dev.flowcost.core.dag.DagInputResult;
 import dev.flowcost.core.dag.DagRuns;
+import dev.flowcost.core.input.InputFiles;
+import dev.flowcost.core.input.InputKind;
 import dev.flowcost.core.workload.Workload;
 import dev.flowcost.report.inspect.DagInspectionView;
 import java.io.PrintWriter;
@@ -38,15 +40,12 @@ final class InspectCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         Workload workload = workloadOption.load(spec.commandLine().getErr());
-        for (Path p : inputs) {
-            if (!p.toFile().exists()) {
-                throw new InputException("no such file or directory: " + p);
-            }
-        }
-        DagInputResult read = new DagInputReader().read(inputs);
+        List<Path> dagFiles = InputFiles.expand(inputs).stream()
+                .filter(f -> f.explicit() || f.kind() == InputKind.DAG).map(InputFiles.InputFile::path).toList();
+        DagInputResult read = new DagInputReader().read(dagFiles);
         List<DagInspectionView.Entry> entries = new ArrayList<>();
         for (Dag dag : read.dags()) {
             entries.add(new DagInspectionView.Entry(dag,
