@@ -14,6 +14,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reads the advise fixtures and builds advisor inputs for tests. */
 public final class AdviseFixtures {
@@ -72,5 +75,24 @@ public final class AdviseFixtures {
                 + "      ChargeEach/Charge:\n"
                 + "        durationSeconds: " + chargeSeconds + "\n"
                 + "        memoryMb: 256\n";
+    }
+
+    /** Wraps a state fragment into a one-state machine and reads it back: it must have no errors. */
+    public static void assertValidFragment(String fragment) {
+        try {
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode state = (ObjectNode) json.readTree(fragment);
+            state.remove("Next");
+            state.put("End", true);
+            ObjectNode root = json.createObjectNode();
+            root.put("StartAt", "X");
+            root.putObject("States").set("X", state);
+            AslReadResult r = new AslReader().read("fragment.json",
+                    json.writeValueAsString(root).getBytes(StandardCharsets.UTF_8));
+            assertThat(r.diagnostics().stream().filter(d -> d.isError()).toList()).as(fragment).isEmpty();
+            assertThat(r.machine()).isPresent();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 }

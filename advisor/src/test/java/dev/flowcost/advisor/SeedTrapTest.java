@@ -1,7 +1,5 @@
 package dev.flowcost.advisor;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowcost.advisor.analysis.Analysis;
 import dev.flowcost.advisor.analysis.Assumption;
 import dev.flowcost.advisor.analysis.Change;
@@ -57,7 +55,7 @@ class SeedTrapTest {
         assertThat(f.change().kind()).isEqualTo(Change.Kind.ASL);
         assertThat(f.change().content()).contains("\"DISTRIBUTED\"").contains("\"EXPRESS\"").contains("MaxItemsPerBatch");
         assertThat(f.blockers()).anyMatch(b -> b.contains("Items"));
-        assertValidFragment(f.change().content());
+        AdviseFixtures.assertValidFragment(f.change().content());
         assertThat(f.curve()).isPresent();
         assertThat(f.curve().get().points()).hasSizeBetween(10, 12);
     }
@@ -77,7 +75,7 @@ class SeedTrapTest {
         assertThat(f.monthlySaving()).isPositive();
         assertThat(f.change().content()).contains("lambda:invoke").contains("\"TimeoutSeconds\": 900");
         assertThat(f.blockers()).anyMatch(b -> b.contains("per-item retries"));
-        assertValidFragment(f.change().content());
+        AdviseFixtures.assertValidFragment(f.change().content());
     }
 
     @Test
@@ -146,23 +144,5 @@ class SeedTrapTest {
         assertThat(small.findings()).noneMatch(f -> f.rule().equals(InlineMapQuotaRisks.RULE));
     }
 
-    /** Wraps a state fragment into a one-state machine and reads it back: it must have no errors. */
-    static void assertValidFragment(String fragment) {
-        try {
-            ObjectMapper json = new ObjectMapper();
-            ObjectNode state = (ObjectNode) json.readTree(fragment);
-            state.remove("Next");
-            state.put("End", true);
-            ObjectNode root = json.createObjectNode();
-            root.put("StartAt", "X");
-            root.putObject("States").set("X", state);
-            AslReadResult r = new AslReader().read("fragment.json",
-                    json.writeValueAsString(root).getBytes(StandardCharsets.UTF_8));
-            assertThat(r.diagnostics().stream().filter(d -> d.isError()).toList()).as(fragment).isEmpty();
-            assertThat(r.machine()).isPresent();
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-    }
 
 }
