@@ -137,6 +137,22 @@ class SeedTrapTest {
     }
 
     @Test
+    void slowerChargesLoopInsideLambdaInChunks() {
+        // 0.2 s × 10,000 items = 2,000 s: three invocations of at most 720 s, each over a chunk
+        Analysis chunked = Advisor.analyze(input(List.of(machine("orders", "map-inline-10000-items.asl.json")), List.of(),
+                workload(AdviseFixtures.seedTrapWorkload(10_000, 0.2, 720))));
+        Finding f = chunked.findings().stream().filter(x -> x.rule().equals(LoopInsideLambda.RULE)).findFirst()
+                .orElseThrow();
+        assertThat(f.title()).contains("3 invocations");
+        assertThat(f.monthlySaving()).isPositive();
+        // after: 3 chunk transitions and 3 Lambda requests a run instead of 10,000 of each
+        assertThat(f.itemsAfter()).anyMatch(i -> i.unit().equals("transition")
+                && i.quantityPerExecution().compareTo(BigDecimal.valueOf(3)) == 0);
+        assertThat(f.change().content()).contains("$.chunks").contains("LoopOverChunk");
+        AdviseFixtures.assertValidFragment(f.change().content());
+    }
+
+    @Test
     void noDistributedMapForFiveItems() {
         Analysis small = Advisor.analyze(input(List.of(machine("orders", "map-inline-10000-items.asl.json")), List.of(),
                 workload(AdviseFixtures.seedTrapWorkload(5, 0.05, 720))));
