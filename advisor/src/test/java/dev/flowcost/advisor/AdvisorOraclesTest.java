@@ -71,6 +71,27 @@ class AdvisorOraclesTest {
     }
 
     @Test
+    void distributedMapWithStandardChildrenExample8CostsSixtyFive() {
+        // 3 + 10,000 child starts + 20,000 child transitions = 30,003 → (30,003 − 4,000) × $0.000025 = $0.65.
+        // PRICING.md prints "= 20,003 → $0.40": its sum is a typo (see PricingWorkedExamplesTest.example8DistributedMap)
+        Analysis a = Advisor.analyze(input(List.of(machine("fan", "distributed-map-standard-children.asl.json")),
+                List.of(), workload("workflows:\n  fan:\n    executionsPerMonth: 1\n    states:\n"
+                        + "      Fan: {items: 10000}\n      Fan/Work: {durationSeconds: 1}\n")));
+        assertThat(cents(a.totals().monthlyCostNow())).isEqualByComparingTo("0.65");
+    }
+
+    @Test
+    void distributedMapWithExpressChildrenExample8CostsSeventeenCents() {
+        // parent 10,003 transitions → $0.150075 after the free tier; 10,000 requests $0.01; 625 GB-s $0.0104
+        Analysis a = Advisor.analyze(input(List.of(machine("fan", "distributed-map-express-children.asl.json")),
+                List.of(), workload("workflows:\n  fan:\n    executionsPerMonth: 1\n    billedMemoryMb: 64\n"
+                        + "    states:\n      Fan: {items: 10000}\n      Fan/Work: {durationSeconds: 1}\n")));
+        assertThat(cents(a.totals().monthlyCostNow())).isEqualByComparingTo("0.17");
+        assertThat(a.workflows().get(0).costItems()).anyMatch(i -> i.component().startsWith("EXPRESS children of Fan")
+                && i.unit().equals("request") && i.monthlyQuantity().compareTo(BigDecimal.valueOf(10_000)) == 0);
+    }
+
+    @Test
     void mwaaSmallEnvironmentExample5CostsThreeFiftySevenSeventy() {
         Analysis a = Advisor.analyze(input(List.of(), List.of(hourlyDag("etl")), workload(
                 "environments:\n  prod:\n    environmentClass: mw1.small\n    minWorkers: 1\n    maxWorkers: 1\n"
