@@ -307,21 +307,13 @@ public final class Advisor {
             return;
         }
         // the free tier reduces the first tier: credit the items priced by the first row
-        Optional<PriceRow> first = hasTiers(prices, region, service, dimension)
+        Optional<PriceRow> first = prices.has(region, service, dimension)
                 ? Optional.of(prices.tiers(region, service, dimension).get(0)) : Optional.empty();
         if (first.isEmpty() || items.stream().noneMatch(i -> i.priceKey().equals(first.get().key()))) {
             return;
         }
         BigDecimal free = prices.row(region, service, freeDimension).price();
         out.add(CostItems.credit(component, first.get().key(), free, first.get().price(), items));
-    }
-
-    private static boolean hasTiers(PriceBook prices, String region, String service, String dimension) {
-        try {
-            return !prices.tiers(region, service, dimension).isEmpty();
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     private static List<PriceUsed> pricesUsed(PriceBook prices, List<CostItem> items, List<FreeTierCredit> credits) {

@@ -5,6 +5,7 @@ import dev.flowcost.advisor.analysis.Finding;
 import dev.flowcost.core.asl.MapState;
 import dev.flowcost.core.asl.State;
 import dev.flowcost.core.asl.TaskState;
+import dev.flowcost.core.simulate.StateCount;
 import dev.flowcost.core.workload.WorkflowType;
 
 import java.util.ArrayList;
@@ -67,8 +68,8 @@ public final class InlineMapQuotaRisks implements StateMachineRule {
     public static double historyEvents(StateMachineContext ctx) {
         double events = 2;
         for (Map.Entry<String, State> e : ctx.statesByPath().entrySet()) {
-            var c = ctx.count(e.getKey());
-            if (c.billing() != dev.flowcost.core.simulate.StateCount.Billing.PARENT) {
+            StateCount c = ctx.count(e.getKey());
+            if (c.billing() != StateCount.Billing.PARENT) {
                 continue;
             }
             events += 2 * c.entries();
