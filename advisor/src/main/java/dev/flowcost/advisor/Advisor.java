@@ -1,0 +1,395 @@
+package dev.flowcost.advisor;
+
+import dev.flowcost.advisor.analysis.Analysis;
+import dev.flowcost.advisor.analysis.Assumption;
+import dev.flowcost.advisor.analysis.CostItem;
+import dev.flowcost.advisor.analysis.CostItems;
+import dev.flowcost.advisor.analysis.EnvironmentAnalysis;
+import dev.flowcost.advisor.analysis.Finding;
+import dev.flowcost.advisor.analysis.FreeTierCredit;
+import dev.flowcost.advisor.analysis.Graph;
+import dev.flowcost.advisor.analysis.PriceUsed;
+import dev.flowcost.advisor.analysis.StepCount;
+import dev.flowcost.advisor.analysis.Totals;
+import dev.flowcost.advisor.analysis.WorkflowAnalysis;
+import dev.flowcost.advisor.cost.MwaaCost;
+import dev.flowcost.advisor.estate.DagPlacement;
+import dev.flowcost.advisor.estate.EnvironmentCosting;
+import dev.flowcost.advisor.price.PriceBook;
+import dev.flowcost.advisor.price.PriceRow;
+import dev.flowcost.advisor.price.Services;
+import dev.flowcost.advisor.rule.Rules;
+import dev.flowcost.advisor.rule.StateMachineContext;
+import dev.flowcost.advisor.rule.StateMachineCosting;
+import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.asl.MapState;
+import dev.flowcost.core.asl.ParallelState;
+import dev.flowcost.core.asl.State;
+import dev.flowcost.core.asl.StateMachine;
+import dev.flowcost.core.dag.Dag;
+import dev.flowcost.core.dag.DagTask;
+import dev.flowcost.core.dag.EnvironmentClass;
+import dev.flowcost.core.dag.ScheduleCalculator;
+import dev.flowcost.core.simulate.ExactAnalyzer;
+import dev.flowcost.core.simulate.ExactResult;
+import dev.flowcost.core.simulate.StateCount;
+import dev.flowcost.core.simulate.dag.DagRunResult;
+import dev.flowcost.core.simulate.dag.DagRunSimulator;
+import dev.flowcost.core.simulate.dag.DagSchedule;
+import dev.flowcost.core.simulate.dag.DagSimulationSettings;
+import dev.flowcost.core.simulate.dag.EnvironmentMonthResult;
+import dev.flowcost.core.simulate.dag.EnvironmentSimulator;
+import dev.flowcost.core.simulate.dag.TaskRunStats;
+import dev.flowcost.core.workload.EnvironmentSpec;
+import dev.flowcost.core.workload.WorkflowType;
+import dev.flowcost.core.workload.WorkflowWorkload;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * The advisor's entry point: turns counts into an {@link Analysis}. It prices every state machine (transitions,
+ * children, Express requests and duration, Lambda), every MWAA environment (and each DAG's share of it), applies
+ * the account's free tiers once, runs the state machine rules, and totals the estate now and after the
+ * recommendations without counting two findings on the same states twice. Pure: it reads no files.
+ */
+public final class Advisor {
+
+    /** Executions a month of a state machine the workload says nothing about. */
+    public static final BigDecimal DEFAULT_EXECUTIONS_PER_MONTH = BigDecimal.valueOf(1000);
+    /** Seed of the environment and DAG simulations: the same input gives the same analysis. */
+    public static final long SEED = 42;
+    /** DAG runs simulated to learn each DAG's per-run steps. */
+    public static final int DAG_RUNS = 50;
+
+    private Advisor() {
+    }
+
+    /**
+     * Analyses the input.
+     *
+     * @throws dev.flowcost.advisor.price.UnknownRegionException when the region has no prices (the CLI maps it to exit 3)
+     * @throws dev.flowcost.advisor.price.MissingPriceException  when a price a workflow needs is missing
+     */
+    public static Analysis analyze(AdvisorInput input) {
+        String region = input.region();
+        PriceBook prices = input.prices();
+        if (!prices.regions().contains(region)) {
+            prices.tiers(region, Services.STATES_STANDARD, Services.TRANSITION); // throws UnknownRegionException
+        }
+        double hours = input.workload().hoursPerMonth();
+        List<Assumption> assumptions = new ArrayList<>();
+        assumptions.add(new Assumption("hoursPerMonth", "hours in a billing month", BigDecimal.valueOf(hours), "hour",
+                input.workload().hoursPerMonth() == dev.flowcost.core.workload.Workload.DEFAULT_HOURS_PER_MONTH
+                        ? "default" : "workload"));
+        List<String> diagnostics = new ArrayList<>(input.readDiagnostics());
+        List<WorkflowAnalysis> workflows = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        List<CostItem> allItems = new ArrayList<>();
+
+        for (StateMachineInput sm : input.stateMachines()) {
+            StateMachineResult r = stateMachine(sm, input, region);
+            workflows.add(r.analysis());
+            findings.addAll(r.findings());
+            assumptions.addAll(r.assumptions());
+            allItems.addAll(r.analysis().costItems());
+            r.diagnostics().forEach(d -> diagnostics.add(d.render()));
+        }
+
+        List<EnvironmentAnalysis> environments = new ArrayList<>();
+        Map<String, WorkflowAnalysis> dagAnalyses = new LinkedHashMap<>();
+        for (Map.Entry<EnvironmentSpec, List<Dag>> e : DagPlacement.place(input.dags(), input.workload()).entrySet()) {
+            environment(e.getKey(), e.getValue(), input, region, assumptions, diagnostics, environments, dagAnalyses);
+        }
+        for (Dag d : input.dags()) {
+            WorkflowAnalysis w = dagAnalyses.get(d.dagId());
+            if (w != null) {
+                workflows.add(w);
+            }
+        }
+        environments.forEach(env -> allItems.addAll(env.costItems()));
+
+        List<FreeTierCredit> credits = credits(prices, region, allItems);
+        findings.sort(Comparator.comparing(Finding::monthlySaving).reversed());
+
+        BigDecimal now = workflows.stream().filter(w -> w.kind() == WorkflowAnalysis.Kind.STATE_MACHINE)
+                .map(WorkflowAnalysis::monthlyCost).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .add(environments.stream().map(EnvironmentAnalysis::monthlyCost).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .add(credits.stream().map(FreeTierCredit::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+        BigDecimal saving = nonOverlappingSaving(findings);
+        Totals totals = new Totals(now, now.subtract(saving), saving);
+
+        List<CostItem> pricedItems = new ArrayList<>(allItems);
+        findings.forEach(f -> {
+            pricedItems.addAll(f.itemsNow());
+            pricedItems.addAll(f.itemsAfter());
+        });
+        dagAnalyses.values().forEach(w -> pricedItems.addAll(w.costItems()));
+        return new Analysis(Analysis.SCHEMA_VERSION, region, input.inputFiles(), workflows, environments, credits,
+                findings, dedupe(assumptions), pricesUsed(prices, pricedItems, credits), diagnostics, totals);
+    }
+
+    /** The findings of every rule for one state machine (rules can also be run alone, see {@link Rules}). */
+    public static List<Finding> stateMachineFindings(StateMachineContext ctx) {
+        return Rules.apply(ctx);
+    }
+
+    /** The context rules see for one state machine, with its type and executions resolved as the advisor does. */
+    public static StateMachineContext context(StateMachineInput sm, dev.flowcost.core.workload.Workload workload,
+                                              PriceBook prices, String region) {
+        WorkflowWorkload wl = workload.workflowOrDefault(sm.name());
+        WorkflowType type = wl.workflowType().or(sm::declaredType).orElse(WorkflowType.STANDARD);
+        BigDecimal executions = wl.executionsPerMonth().isPresent()
+                ? BigDecimal.valueOf(wl.executionsPerMonth().getAsDouble()) : DEFAULT_EXECUTIONS_PER_MONTH;
+        ExactResult exact = ExactAnalyzer.analyze(sm.machine(), wl);
+        return new StateMachineContext(sm.name(), sm.machine(), type, wl, executions, exact, prices, region,
+                sm.definitionBytes(), sm.name() + ".executionsPerMonth");
+    }
+
+    /**
+     * Σ savings of the saving findings, taking in each workflow the biggest first and skipping any that shares a
+     * target state with one already taken, so no saving is counted twice.
+     */
+    public static BigDecimal nonOverlappingSaving(List<Finding> findings) {
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(Comparator.comparing(Finding::monthlySaving).reversed());
+        Set<String> taken = new HashSet<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Finding f : sorted) {
+            if (!f.isSaving()) {
+                continue;
+            }
+            List<String> keys = f.targets().stream().map(t -> f.workflow() + "\u0000" + t).toList();
+            if (keys.stream().anyMatch(taken::contains)) {
+                continue;
+            }
+            taken.addAll(keys.isEmpty() ? List.of(f.workflow() + "\u0000*") : keys);
+            sum = sum.add(f.monthlySaving());
+        }
+        return sum;
+    }
+
+    private record StateMachineResult(WorkflowAnalysis analysis, List<Finding> findings, List<Assumption> assumptions,
+                                      List<Diagnostic> diagnostics) {
+    }
+
+    private static StateMachineResult stateMachine(StateMachineInput sm, AdvisorInput input, String region) {
+        StateMachineContext ctx = context(sm, input.workload(), input.prices(), region);
+        WorkflowWorkload wl = ctx.workload();
+        List<String> defaults = new ArrayList<>();
+        List<Assumption> assumptions = new ArrayList<>();
+        boolean executionsGiven = wl.executionsPerMonth().isPresent();
+        if (!executionsGiven) {
+            defaults.add(sm.name() + ": executionsPerMonth " + DEFAULT_EXECUTIONS_PER_MONTH + " (default)");
+        }
+        assumptions.add(new Assumption(ctx.executionsKey(), "executions a month of " + sm.name(),
+                ctx.executionsPerMonth(), "execution", executionsGiven ? "workload" : "default"));
+        Map<String, State> states = ctx.statesByPath();
+        for (Map.Entry<String, State> e : states.entrySet()) {
+            if (e.getValue() instanceof MapState) {
+                assumptions.add(new Assumption(ctx.itemsKey(e.getKey()), "items per run of Map " + e.getKey(),
+                        ctx.items(e.getKey()), "item", ctx.itemsGiven(e.getKey()) ? "workload" : "default"));
+            }
+        }
+        StateMachineCosting.Costed costed = StateMachineCosting.cost(ctx);
+        defaults.addAll(ctx.exact().defaultsUsed());
+        defaults.addAll(costed.defaultsUsed());
+        List<StepCount> steps = new ArrayList<>();
+        for (StateCount c : ctx.exact().states().values()) {
+            State s = states.get(c.path());
+            steps.add(new StepCount(c.path(), s == null ? "" : s.type(), c.entries(), c.transitions()));
+        }
+        WorkflowAnalysis w = new WorkflowAnalysis(sm.name(), WorkflowAnalysis.Kind.STATE_MACHINE, sm.file(),
+                ctx.type().name(), ctx.executionsPerMonth(), ctx.executionsKey(), costed.items(),
+                CostItems.total(costed.items()), steps, graph(sm.machine()), List.of(), Optional.empty(), List.of(),
+                dedupeStrings(defaults));
+        return new StateMachineResult(w, stateMachineFindings(ctx), assumptions, ctx.exact().diagnostics());
+    }
+
+    private static void environment(EnvironmentSpec env, List<Dag> dags, AdvisorInput input, String region,
+                                    List<Assumption> assumptions, List<String> diagnostics,
+                                    List<EnvironmentAnalysis> environments, Map<String, WorkflowAnalysis> dagAnalyses) {
+        double hours = input.workload().hoursPerMonth();
+        List<String> notes = new ArrayList<>();
+        if (DagPlacement.DEFAULT_NAME.equals(env.name()) && !input.workload().environments().containsKey(env.name())) {
+            notes.add("no workload environment hosts these DAGs: assumed an mw1.small environment with 1 to 10 workers"
+                    + " and 2 schedulers");
+        }
+        List<DagSchedule> schedules = new ArrayList<>();
+        Map<String, List<String>> dagDefaults = new LinkedHashMap<>();
+        for (Dag d : dags) {
+            WorkflowWorkload wl = input.workload().workflowOrDefault(d.dagId());
+            List<String> defaults = new ArrayList<>();
+            double runs;
+            String source;
+            if (wl.executionsPerMonth().isPresent()) {
+                runs = wl.executionsPerMonth().getAsDouble();
+                source = "workload";
+            } else {
+                OptionalDouble fromSchedule = ScheduleCalculator.runsPerMonth(d.schedule(), hours);
+                String explained = ScheduleCalculator.explain(d.schedule(), hours);
+                if (fromSchedule.isPresent()) {
+                    runs = fromSchedule.getAsDouble();
+                    source = "schedule";
+                    defaults.add(d.dagId() + ": runs per month from the schedule: " + explained);
+                } else {
+                    runs = 0;
+                    source = "default";
+                    defaults.add(d.dagId() + ": 0 runs per month (" + explained + ")");
+                    diagnostics.add(d.file() + ":" + d.line() + ": warning: DAG " + d.dagId() + " has no runs per month"
+                            + " from its schedule (" + d.schedule().expression() + "); give executionsPerMonth in the"
+                            + " workload file; priced as 0 runs");
+                }
+            }
+            assumptions.add(new Assumption(d.dagId() + ".executionsPerMonth", "runs a month of DAG " + d.dagId(),
+                    BigDecimal.valueOf(runs), "run", source));
+            schedules.add(new DagSchedule(d, wl, runs));
+            dagDefaults.put(d.dagId(), defaults);
+        }
+        EnvironmentMonthResult month = new EnvironmentSimulator().simulate(env, schedules, hours,
+                EnvironmentSimulator.defaultSettings(), SEED);
+        month.diagnostics().forEach(d -> diagnostics.add(d.render()));
+        MwaaCost.Prices prices = MwaaCost.Prices.from(input.prices(), region, env.environmentClass());
+        List<CostItem> items = EnvironmentCosting.items(env, month, prices, hours, notes);
+        List<String> dagIds = dags.stream().map(Dag::dagId).toList();
+        environments.add(EnvironmentCosting.analysis(env, dagIds, items, month, notes));
+
+        DagSimulationSettings settings = DagSimulationSettings.forEnvironment(
+                EnvironmentClass.parse(env.environmentClass()).orElse(EnvironmentClass.MW1_SMALL), env.minWorkers());
+        for (DagSchedule s : schedules) {
+            Dag d = s.dag();
+            BigDecimal share = EnvironmentCosting.share(d.dagId(), dagIds, month.slotSecondsByDag());
+            List<CostItem> shareItems = EnvironmentCosting.shareOf(items, share);
+            DagRunResult run = new DagRunSimulator().simulate(d, s.workload(), settings, DAG_RUNS, SEED);
+            List<StepCount> steps = new ArrayList<>();
+            for (DagTask t : d.tasks()) {
+                TaskRunStats st = run.perTask().get(t.taskId());
+                steps.add(new StepCount(t.taskId(), t.operator(), st == null ? 0 : st.expectedInstances(), 0));
+            }
+            List<String> defaults = new ArrayList<>(dagDefaults.get(d.dagId()));
+            defaults.add(d.dagId() + ": " + share.multiply(BigDecimal.valueOf(100)).round(new java.math.MathContext(4))
+                    .stripTrailingZeros().toPlainString() + "% of environment " + env.name()
+                    + " by worker-slot seconds (a share of its bill, not added to the total)");
+            defaults.addAll(run.defaultsUsed());
+            List<Graph.Node> nodes = d.tasks().stream().map(t -> new Graph.Node(t.taskId(), t.taskId(), t.operator()))
+                    .toList();
+            List<Graph.Edge> edges = d.edges().stream().map(e -> new Graph.Edge(e.upstream(), e.downstream())).toList();
+            dagAnalyses.put(d.dagId(), new WorkflowAnalysis(d.dagId(), WorkflowAnalysis.Kind.DAG, d.file(), "MWAA",
+                    BigDecimal.valueOf(s.runsPerMonth()), d.dagId() + ".executionsPerMonth", shareItems,
+                    CostItems.total(shareItems), steps, new Graph(nodes, edges), List.of(), Optional.empty(),
+                    List.of(), dedupeStrings(defaults)));
+        }
+    }
+
+    private static List<FreeTierCredit> credits(PriceBook prices, String region, List<CostItem> items) {
+        List<FreeTierCredit> out = new ArrayList<>();
+        credit(out, items, "Standard state transitions free tier", prices, region, Services.STATES_STANDARD,
+                Services.TRANSITION, Services.FREE_TRANSITIONS);
+        credit(out, items, "Lambda requests free tier", prices, region, Services.LAMBDA, Services.REQUEST,
+                Services.FREE_REQUESTS);
+        credit(out, items, "Lambda GB-seconds free tier", prices, region, Services.LAMBDA,
+                Services.lambdaDuration(dev.flowcost.advisor.price.Architecture.X86), Services.FREE_GB_SECONDS);
+        return out;
+    }
+
+    private static void credit(List<FreeTierCredit> out, List<CostItem> items, String component, PriceBook prices,
+                               String region, String service, String dimension, String freeDimension) {
+        if (!prices.has(region, service, freeDimension)) {
+            return;
+        }
+        // the free tier reduces the first tier: credit the items priced by the first row
+        Optional<PriceRow> first = prices.has(region, service, dimension)
+                ? Optional.of(prices.tiers(region, service, dimension).get(0)) : Optional.empty();
+        if (first.isEmpty() || items.stream().noneMatch(i -> i.priceKey().equals(first.get().key()))) {
+            return;
+        }
+        BigDecimal free = prices.row(region, service, freeDimension).price();
+        out.add(CostItems.credit(component, first.get().key(), free, first.get().price(), items));
+    }
+
+    private static List<PriceUsed> pricesUsed(PriceBook prices, List<CostItem> items, List<FreeTierCredit> credits) {
+        Set<String> keys = new LinkedHashSet<>();
+        items.forEach(i -> keys.add(i.priceKey()));
+        credits.forEach(c -> keys.add(c.priceKey()));
+        Set<String> overridden = prices.overriddenKeys();
+        List<PriceUsed> out = new ArrayList<>();
+        for (String k : keys) {
+            prices.byKey(k).ifPresent(r -> out.add(new PriceUsed(k, r.region(), r.service(), r.dimension(), r.unit(),
+                    r.price(), r.effectiveDate().toString(), r.source(), overridden.contains(k))));
+        }
+        // the free-tier rows behind the credits
+        for (FreeTierCredit c : credits) {
+            prices.byKey(c.priceKey()).ifPresent(r -> {
+                String free = freeDimensionOf(r);
+                if (!free.isEmpty() && prices.has(r.region(), r.service(), free)) {
+                    PriceRow f = prices.row(r.region(), r.service(), free);
+                    if (out.stream().noneMatch(p -> p.key().equals(f.key()))) {
+                        out.add(new PriceUsed(f.key(), f.region(), f.service(), f.dimension(), f.unit(), f.price(),
+                                f.effectiveDate().toString(), f.source(), overridden.contains(f.key())));
+                    }
+                }
+            });
+        }
+        return out;
+    }
+
+    private static String freeDimensionOf(PriceRow r) {
+        if (r.service().equals(Services.STATES_STANDARD)) {
+            return Services.FREE_TRANSITIONS;
+        }
+        if (r.service().equals(Services.LAMBDA)) {
+            return r.dimension().equals(Services.REQUEST) ? Services.FREE_REQUESTS : Services.FREE_GB_SECONDS;
+        }
+        return "";
+    }
+
+    /** Nodes per state path (nested states under their path) and edges to successors and into Map/Parallel bodies. */
+    static Graph graph(StateMachine machine) {
+        List<Graph.Node> nodes = new ArrayList<>();
+        List<Graph.Edge> edges = new ArrayList<>();
+        graph(machine, "", nodes, edges, 0);
+        return new Graph(nodes, edges);
+    }
+
+    private static void graph(StateMachine m, String prefix, List<Graph.Node> nodes, List<Graph.Edge> edges, int depth) {
+        if (depth > 64) {
+            return;
+        }
+        for (State s : m.states().values()) {
+            String path = prefix + s.name();
+            nodes.add(new Graph.Node(path, s.name(), s.type()));
+            for (String next : s.successors()) {
+                edges.add(new Graph.Edge(path, prefix + next));
+            }
+            if (s instanceof MapState map) {
+                edges.add(new Graph.Edge(path, path + "/" + map.processor().startAt()));
+                graph(map.processor(), path + "/", nodes, edges, depth + 1);
+            } else if (s instanceof ParallelState p) {
+                for (StateMachine b : p.branches()) {
+                    edges.add(new Graph.Edge(path, path + "/" + b.startAt()));
+                    graph(b, path + "/", nodes, edges, depth + 1);
+                }
+            }
+        }
+    }
+
+    private static List<Assumption> dedupe(List<Assumption> assumptions) {
+        Map<String, Assumption> byKey = new LinkedHashMap<>();
+        assumptions.forEach(a -> byKey.putIfAbsent(a.key(), a));
+        return List.copyOf(byKey.values());
+    }
+
+    private static List<String> dedupeStrings(List<String> lines) {
+        return List.copyOf(new LinkedHashSet<>(lines));
+    }
+
+}

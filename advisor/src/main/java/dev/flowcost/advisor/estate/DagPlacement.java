@@ -1,0 +1,55 @@
+package dev.flowcost.advisor.estate;
+
+import dev.flowcost.core.dag.Dag;
+import dev.flowcost.core.workload.EnvironmentSpec;
+import dev.flowcost.core.workload.Workload;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which MWAA environment hosts each DAG: the first workload environment whose {@code dags} globs match its dag_id,
+ * else an implicit {@value #DEFAULT_NAME} environment (mw1.small, 1–10 workers, 2 schedulers) so a DAG without an
+ * environment still gets a price.
+ */
+public final class DagPlacement {
+
+    public static final String DEFAULT_NAME = "default";
+
+    private DagPlacement() {
+    }
+
+    /** The implicit environment for DAGs the workload places nowhere. */
+    public static EnvironmentSpec defaultEnvironment() {
+        return new EnvironmentSpec(DEFAULT_NAME, "mw1.small", 1, 10, 2, 2, 0, List.of("*"));
+    }
+
+    /** Environments (in workload order, the implicit one last) with the DAGs each hosts; environments with none are kept. */
+    public static Map<EnvironmentSpec, List<Dag>> place(List<Dag> dags, Workload workload) {
+        Map<EnvironmentSpec, List<Dag>> out = new LinkedHashMap<>();
+        for (EnvironmentSpec e : workload.environments().values()) {
+            out.put(e, new ArrayList<>());
+        }
+        EnvironmentSpec fallback = null;
+        for (Dag d : dags) {
+            EnvironmentSpec home = null;
+            for (EnvironmentSpec e : workload.environments().values()) {
+                if (e.hosts(d.dagId())) {
+                    home = e;
+                    break;
+                }
+            }
+            if (home == null) {
+                if (fallback == null) {
+                    fallback = defaultEnvironment();
+                    out.put(fallback, new ArrayList<>());
+                }
+                home = fallback;
+            }
+            out.get(home).add(d);
+        }
+        return out;
+    }
+}

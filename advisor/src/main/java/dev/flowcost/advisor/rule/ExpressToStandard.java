@@ -1,0 +1,50 @@
+package dev.flowcost.advisor.rule;
+
+import dev.flowcost.advisor.analysis.Change;
+import dev.flowcost.advisor.analysis.CostCurve;
+import dev.flowcost.advisor.analysis.CostItem;
+import dev.flowcost.advisor.analysis.CostItems;
+import dev.flowcost.advisor.analysis.Finding;
+import dev.flowcost.core.workload.WorkflowType;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Express → Standard: an Express workflow that runs long (or uses much memory) pays more in GB-seconds than its few
+ * transitions would cost as Standard. Fires on EXPRESS workflows when Standard is cheaper.
+ */
+public final class ExpressToStandard implements StateMachineRule {
+
+    public static final String RULE = "express-to-standard";
+
+    @Override
+    public List<Finding> apply(StateMachineContext ctx) {
+        if (ctx.type() != WorkflowType.EXPRESS) {
+            return List.of();
+        }
+        List<String> defaults = new ArrayList<>();
+        BigDecimal memory = StateMachineCosting.expressMemoryMb(ctx, defaults);
+        CostItems.Volume v = ctx.volume();
+        List<CostItem> now = WorkflowTypeOptions.express(ctx, memory, v);
+        List<CostItem> after = WorkflowTypeOptions.standard(ctx, v);
+        CostCurve curve = BreakEven.curve("executions per month", "Express", "Standard", ctx.executionsPerMonth(),
+                Volumes.atExecutions(v, x -> WorkflowTypeOptions.express(ctx, memory, x)),
+                Volumes.atExecutions(v, x -> WorkflowTypeOptions.standard(ctx, x)));
+        List<String> assumptions = new ArrayList<>(defaults);
+        assumptions.add("mean execution " + InlineMapToDistributedMap.fmt(ctx.exact().expectedDurationSeconds())
+                + " s at " + memory.stripTrailingZeros().toPlainString() + " MB; "
+                + InlineMapToDistributedMap.fmt(ctx.exact().transitionsPerExecution()) + " transitions as Standard");
+        assumptions.add("costs before the account's free tiers");
+        Finding f = Findings.priced(RULE, ctx.name(), List.copyOf(ctx.machine().states().keySet()),
+                "Run " + ctx.name() + " as a Standard workflow", now, after, Finding.Confidence.MEDIUM, assumptions,
+                List.of("Standard executions start at most 2,000 a second (burst) and are slower to start than Express",
+                        "Standard runs exactly once: callers that relied on synchronous Express start must poll or wait"),
+                new Change(Change.Kind.TEXT, "Create the state machine with type STANDARD",
+                        "Set Type: STANDARD and keep the definition unchanged."),
+                Optional.of(curve));
+        return f.isSaving() ? List.of(f) : List.of();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.flowcost.advisor.rule;
+
+import dev.flowcost.advisor.analysis.Change;
+import dev.flowcost.advisor.analysis.Finding;
+import dev.flowcost.core.asl.MapState;
+import dev.flowcost.core.asl.State;
+import dev.flowcost.core.asl.TaskState;
+import dev.flowcost.core.simulate.StateCount;
+import dev.flowcost.core.workload.WorkflowType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The quotas an inline Map runs into, raised as notes with no saving: a Standard execution's history holds at most
+ * 25,000 events, and an inline Map runs at most 40 iterations at once. Events per execution are estimated as
+ * 2 per state entered (entered, exited) + 3 per Task attempt (scheduled, started, succeeded or failed) + 2 per inline
+ * Map iteration (started, succeeded) + 2 for the execution (started, succeeded).
+ */
+public final class InlineMapQuotaRisks implements StateMachineRule {
+
+    public static final String RULE = "inline-map-quota-risk";
+    public static final long HISTORY_EVENT_LIMIT = 25_000;
+    public static final int INLINE_CONCURRENCY_LIMIT = 40;
+
+    @Override
+    public List<Finding> apply(StateMachineContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        List<InlineMaps.InlineMap> maps = InlineMaps.of(ctx);
+        if (ctx.type() != WorkflowType.STANDARD || maps.isEmpty()) {
+            return out;
+        }
+        double events = historyEvents(ctx);
+        if (events > HISTORY_EVENT_LIMIT) {
+            InlineMaps.InlineMap biggest = maps.stream()
+                    .max((a, b) -> Double.compare(a.innerTransitions(), b.innerTransitions())).orElseThrow();
+            out.add(Findings.note(RULE, ctx.name(), List.of(biggest.path()),
+                    "About " + Math.round(events) + " history events per execution: over the 25,000 a Standard"
+                            + " execution may have",
+                    Finding.Confidence.MEDIUM,
+                    List.of("events ≈ 2 per state entered + 3 per Task attempt + 2 per inline Map iteration + 2"),
+                    List.of("the execution fails with States.Runtime once its history is full; a Distributed Map keeps"
+                            + " each child's history apart"),
+                    new Change(Change.Kind.TEXT, "Move the iterations of " + biggest.path()
+                            + " out of the parent history", "Use a Distributed Map (see " + InlineMapToDistributedMap.RULE
+                            + ") or a child state machine per batch.")));
+        }
+        for (InlineMaps.InlineMap m : maps) {
+            MapState s = m.map();
+            int concurrency = s.maxConcurrency().orElse(0);
+            if (m.items().doubleValue() > INLINE_CONCURRENCY_LIMIT
+                    && (concurrency == 0 || concurrency > INLINE_CONCURRENCY_LIMIT)) {
+                out.add(Findings.note(RULE, ctx.name(), List.of(m.path()),
+                        "Inline Map " + m.path() + " runs at most 40 iterations at once"
+                                + (concurrency > 0 ? " (MaxConcurrency " + concurrency + " is not reached)" : ""),
+                        Finding.Confidence.HIGH,
+                        List.of(m.items().stripTrailingZeros().toPlainString() + " items per run"),
+                        List.of("the Map takes at least ceil(items / 40) iteration times"),
+                        new Change(Change.Kind.TEXT, "Expect 40 concurrent iterations, or use a Distributed Map",
+                                "A Distributed Map runs up to 10,000 children at once.")));
+            }
+        }
+        return out;
+    }
+
+    /** Estimated history events of one execution. */
+    public static double historyEvents(StateMachineContext ctx) {
+        double events = 2;
+        for (Map.Entry<String, State> e : ctx.statesByPath().entrySet()) {
+            StateCount c = ctx.count(e.getKey());
+            if (c.billing() != StateCount.Billing.PARENT) {
+                continue;
+            }
+            events += 2 * c.entries();
+            if (e.getValue() instanceof TaskState) {
+                events += 3 * c.attempts();
+            }
+        }
+        for (InlineMaps.InlineMap m : InlineMaps.of(ctx)) {
+            events += 2 * m.entries() * m.items().doubleValue();
+        }
+        return events;
+    }
+}

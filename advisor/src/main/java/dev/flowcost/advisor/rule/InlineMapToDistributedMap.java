@@ -1,0 +1,150 @@
+package dev.flowcost.advisor.rule;
+
+import dev.flowcost.advisor.analysis.Change;
+import dev.flowcost.advisor.analysis.CostCurve;
+import dev.flowcost.advisor.analysis.CostItem;
+import dev.flowcost.advisor.analysis.CostItems;
+import dev.flowcost.advisor.analysis.Finding;
+import dev.flowcost.core.asl.ItemBatcher;
+import dev.flowcost.core.asl.MapState;
+import dev.flowcost.core.asl.write.AslWriter;
+import dev.flowcost.core.workload.WorkflowType;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.Function;
+
+/**
+ * Inline Map → Distributed Map with EXPRESS children and an ItemBatcher. An inline Map bills every state of every
+ * iteration as a Standard transition; a Distributed Map bills one transition per child started, and EXPRESS
+ * children bill a request and their duration instead. The batch size is the one that costs least while a batch
+ * stays within {@value #MAX_BATCH_SECONDS} s (Express's 5-minute limit with a safety margin) and its payload within
+ * {@value #PAYLOAD_BUDGET_BYTES} bytes (256 KiB with room for the batch wrapper), at
+ * {@value #ITEM_BYTES} bytes an item unless told otherwise.
+ *
+ * <p>Fires on a STANDARD workflow's inline Map with at least {@value #MIN_ITEMS} items, or whose iterations make at
+ * least half the execution's transitions and at least {@value #MIN_INNER_TRANSITIONS} of them; only when the
+ * rewrite is cheaper. Comparison: the iterations' transitions now; child starts, Express requests and duration
+ * after. Lambda and other work inside the iteration costs the same both ways and is left out of both.
+ */
+public final class InlineMapToDistributedMap implements StateMachineRule {
+
+    public static final String RULE = "inline-map-to-distributed-map";
+    public static final int MIN_ITEMS = 100;
+    public static final int MIN_INNER_TRANSITIONS = 1_000;
+    public static final double MAX_BATCH_SECONDS = 240;
+    public static final long PAYLOAD_BUDGET_BYTES = 240 * 1024;
+    public static final long ITEM_BYTES = 1024;
+    public static final int CHILD_MEMORY_MB = 64;
+
+    @Override
+    public List<Finding> apply(StateMachineContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        if (ctx.type() != WorkflowType.STANDARD) {
+            return out;
+        }
+        for (InlineMaps.InlineMap m : InlineMaps.of(ctx)) {
+            boolean large = m.items().compareTo(BigDecimal.valueOf(MIN_ITEMS)) >= 0;
+            boolean dominant = m.innerTransitions() >= 0.5 * ctx.exact().transitionsPerExecution()
+                    && m.innerTransitions() >= MIN_INNER_TRANSITIONS;
+            if (!(large || dominant) || m.iterationSeconds() > MAX_BATCH_SECONDS) {
+                continue;
+            }
+            finding(ctx, m).filter(Finding::isSaving).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The largest batch the Express time limit and the payload allow. */
+    public static long maxBatch(double iterationSeconds, BigDecimal items) {
+        long byTime = iterationSeconds <= 0 ? Long.MAX_VALUE : (long) Math.floor(MAX_BATCH_SECONDS / iterationSeconds);
+        long byPayload = PAYLOAD_BUDGET_BYTES / ITEM_BYTES;
+        long byItems = Math.max(1, items.setScale(0, RoundingMode.CEILING).longValue());
+        return Math.max(1, Math.min(byTime, Math.min(byPayload, byItems)));
+    }
+
+    private Optional<Finding> finding(StateMachineContext ctx, InlineMaps.InlineMap m) {
+        Rates rates = Rates.of(ctx);
+        CostItems.Volume volume = ctx.volumeWithItems(m.path());
+        Function<CostItems.Volume, List<CostItem>> now = v -> List.of(BilledItems.transitions(
+                "state transitions (" + m.path() + " iterations)", BigDecimal.ZERO,
+                m.transitionsPerItem().multiply(BigDecimal.valueOf(m.entries())), v, rates.standard()));
+        long best = 1;
+        BigDecimal bestCost = null;
+        long max = maxBatch(m.iterationSeconds(), m.items());
+        for (long b = 1; b <= max; b++) {
+            BigDecimal cost = CostItems.total(after(ctx, m, b, volume, rates));
+            if (bestCost == null || cost.compareTo(bestCost) <= 0) {
+                best = b;
+                bestCost = cost;
+            }
+        }
+        long batch = best;
+        List<CostItem> itemsNow = now.apply(volume);
+        List<CostItem> itemsAfter = after(ctx, m, batch, volume, rates);
+        CostCurve curve = BreakEven.curve("executions per month", "inline Map",
+                "Distributed Map (EXPRESS, batch " + batch + ")", ctx.executionsPerMonth(),
+                Volumes.atExecutions(volume, now), Volumes.atExecutions(volume, v -> after(ctx, m, batch, v, rates)));
+        String children = children(m, batch).stripTrailingZeros().toPlainString();
+        List<String> assumptions = List.of(
+                "items per Map run: " + m.items().stripTrailingZeros().toPlainString() + " (key " + ctx.itemsKey(m.path()) + ")",
+                "one iteration takes " + fmt(m.iterationSeconds()) + " s including retries; a batch of " + batch
+                        + " takes " + fmt(batch * m.iterationSeconds()) + " s (limit " + (int) MAX_BATCH_SECONDS
+                        + " s, Express allows 300 s)",
+                "each item is " + ITEM_BYTES + " bytes of JSON (assumed): a batch of " + batch + " is "
+                        + batch * ITEM_BYTES + " bytes (limit " + PAYLOAD_BUDGET_BYTES + ", Step Functions allows 262,144)",
+                "EXPRESS children bill " + CHILD_MEMORY_MB + " MB (assumed: a small child definition and one batch of data)",
+                children + " child executions per execution instead of " + m.items().stripTrailingZeros().toPlainString()
+                        + " iterations",
+                "work inside the iteration (Lambda and other services) costs the same both ways and is left out",
+                "costs before the account's free tiers");
+        List<String> blockers = List.of(
+                "a batched child receives {\"Items\": [...]} (and BatchInput): the iteration's states must loop over the"
+                        + " batch, e.g. one Lambda that handles the list",
+                "EXPRESS children run at most once and keep no execution history: make the iteration idempotent and"
+                        + " use ToleratedFailure/redrive for partial failures",
+                "the state machine's role needs states:StartExecution on itself (and DescribeExecution/StopExecution)");
+        MapState rewritten = rewrite(m.map(), batch);
+        Change change = new Change(Change.Kind.ASL, "Make " + m.path() + " a Distributed Map with EXPRESS children and"
+                + " MaxItemsPerBatch " + batch, AslWriter.pretty(AslWriter.stateToJson(rewritten)));
+        return Optional.of(Findings.priced(RULE, ctx.name(), List.of(m.path()),
+                "Inline Map " + m.path() + " → Distributed Map (EXPRESS children, batches of " + batch + ")",
+                itemsNow, itemsAfter, Finding.Confidence.MEDIUM, assumptions, blockers, change, Optional.of(curve)));
+    }
+
+    private static List<CostItem> after(StateMachineContext ctx, InlineMaps.InlineMap m, long batch,
+                                        CostItems.Volume v, Rates rates) {
+        BigDecimal children = children(m, batch);
+        double batchSeconds = Math.min(batch, m.items().doubleValue()) * m.iterationSeconds();
+        List<CostItem> items = new ArrayList<>();
+        items.add(BilledItems.transitions("state transitions (" + m.path() + " child starts)", children,
+                BigDecimal.ZERO, v, rates.standard()));
+        items.addAll(BilledItems.express("EXPRESS children of " + m.path(), children, batchSeconds,
+                BigDecimal.valueOf(CHILD_MEMORY_MB), v, rates.express()));
+        return items;
+    }
+
+    /** Children per execution: every Map entry starts ceil(items / batch). */
+    static BigDecimal children(InlineMaps.InlineMap m, long batch) {
+        BigDecimal perRun = m.items().divide(BigDecimal.valueOf(batch), 0, RoundingMode.CEILING);
+        return BigDecimal.valueOf(m.entries()).multiply(perRun);
+    }
+
+    /** The Map as a Distributed Map with EXPRESS children and an ItemBatcher, its inner states unchanged. */
+    static MapState rewrite(MapState s, long batch) {
+        return new MapState(s.name(), s.location(), s.comment(), s.queryLanguage(), s.flow(), s.processor(),
+                MapState.Mode.DISTRIBUTED, MapState.ExecutionType.EXPRESS, s.itemReader(),
+                Optional.of(new ItemBatcher(OptionalInt.of((int) batch), OptionalLong.empty(), false)), s.itemsPath(),
+                s.items(), s.maxConcurrency(), s.toleratedFailurePercentage(), s.toleratedFailureCount(),
+                s.resultWriter(), s.label(), s.retry(), s.catchers());
+    }
+
+    static String fmt(double v) {
+        return BigDecimal.valueOf(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+}

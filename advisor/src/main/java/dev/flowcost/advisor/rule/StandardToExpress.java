@@ -1,0 +1,53 @@
+package dev.flowcost.advisor.rule;
+
+import dev.flowcost.advisor.analysis.Change;
+import dev.flowcost.advisor.analysis.CostCurve;
+import dev.flowcost.advisor.analysis.CostItem;
+import dev.flowcost.advisor.analysis.CostItems;
+import dev.flowcost.advisor.analysis.Finding;
+import dev.flowcost.core.workload.WorkflowType;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Standard → Express: a short workflow pays per transition as Standard but per request and GB-second as Express.
+ * Fires on STANDARD workflows with no {@code .sync}/{@code .waitForTaskToken}/activity Task, no Distributed Map, and
+ * an execution (mean × 2) under 5 minutes, when Express is cheaper; the curve gives the break-even executions.
+ */
+public final class StandardToExpress implements StateMachineRule {
+
+    public static final String RULE = "standard-to-express";
+
+    @Override
+    public List<Finding> apply(StateMachineContext ctx) {
+        if (ctx.type() != WorkflowType.STANDARD || !WorkflowTypeOptions.expressBlockers(ctx).isEmpty()) {
+            return List.of();
+        }
+        List<String> defaults = new ArrayList<>();
+        BigDecimal memory = StateMachineCosting.expressMemoryMb(ctx, defaults);
+        CostItems.Volume v = ctx.volume();
+        List<CostItem> now = WorkflowTypeOptions.standard(ctx, v);
+        List<CostItem> after = WorkflowTypeOptions.express(ctx, memory, v);
+        CostCurve curve = BreakEven.curve("executions per month", "Standard", "Express", ctx.executionsPerMonth(),
+                Volumes.atExecutions(v, x -> WorkflowTypeOptions.standard(ctx, x)),
+                Volumes.atExecutions(v, x -> WorkflowTypeOptions.express(ctx, memory, x)));
+        List<String> assumptions = new ArrayList<>(defaults);
+        assumptions.add("mean execution " + InlineMapToDistributedMap.fmt(ctx.exact().expectedDurationSeconds())
+                + " s, billed in 100 ms steps at " + memory.stripTrailingZeros().toPlainString() + " MB");
+        assumptions.add("the Tasks' own work (Lambda, services) costs the same both ways and is left out");
+        assumptions.add("costs before the account's free tiers");
+        Finding f = Findings.priced(RULE, ctx.name(), List.copyOf(ctx.machine().states().keySet()),
+                "Run " + ctx.name() + " as an Express workflow", now, after, Finding.Confidence.MEDIUM, assumptions,
+                List.of("Express runs at-least-once when started asynchronously (at-most-once synchronously): make"
+                                + " the steps idempotent",
+                        "no execution history in the console: turn on CloudWatch Logs to see runs (billed apart)",
+                        "the type is set when the state machine is created: deploy a new Express state machine"),
+                new Change(Change.Kind.TEXT, "Create the state machine with type EXPRESS",
+                        "Set Type: EXPRESS (SAM/CloudFormation: Type: EXPRESS) and keep the definition unchanged."),
+                Optional.of(curve));
+        return f.isSaving() ? List.of(f) : List.of();
+    }
+}

@@ -1,0 +1,107 @@
+package dev.flowcost.advisor.rule;
+
+import dev.flowcost.advisor.analysis.CostItems;
+import dev.flowcost.advisor.price.PriceBook;
+import dev.flowcost.core.asl.State;
+import dev.flowcost.core.asl.StateMachine;
+import dev.flowcost.core.asl.StatePaths;
+import dev.flowcost.core.simulate.ExactResult;
+import dev.flowcost.core.simulate.StateCount;
+import dev.flowcost.core.workload.StepWorkload;
+import dev.flowcost.core.workload.WorkflowType;
+import dev.flowcost.core.workload.WorkflowWorkload;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a rule may look at for one state machine: its definition, type, workload, monthly executions, the exact
+ * analyzer's counts and the prices of its region. Rules are pure functions of this.
+ *
+ * @param name               workflow name
+ * @param machine            the definition
+ * @param type               STANDARD or EXPRESS as it runs today
+ * @param workload           its workload entry (defaults when none)
+ * @param executionsPerMonth executions a month
+ * @param exact              expected counts per execution
+ * @param prices             the price book
+ * @param region             the region to price in
+ * @param definitionBytes    size of the definition (Express memory estimate)
+ * @param executionsKey      the assumption key holding executionsPerMonth
+ */
+public record StateMachineContext(String name, StateMachine machine, WorkflowType type, WorkflowWorkload workload,
+                                  BigDecimal executionsPerMonth, ExactResult exact, PriceBook prices, String region,
+                                  long definitionBytes, String executionsKey) {
+
+    /** Lambda memory when the workload gives none. */
+    public static final int DEFAULT_LAMBDA_MEMORY_MB = 128;
+    /** Task duration when the workload gives none (the exact analyzer's default too). */
+    public static final double DEFAULT_TASK_SECONDS = 1.0;
+
+    /** The per-execution volume of this workflow. */
+    public CostItems.Volume volume() {
+        return CostItems.Volume.of(executionsKey, executionsPerMonth);
+    }
+
+    /** The volume with a Map's item count as driver. */
+    public CostItems.Volume volumeWithItems(String mapPath) {
+        return volume().withItems(itemsKey(mapPath), items(mapPath));
+    }
+
+    /** Assumption key of a Map's items: {@code <name>.<path>.items}. */
+    public String itemsKey(String mapPath) {
+        return name + "." + mapPath + ".items";
+    }
+
+    /** Mean items of a Map per entry: the workload's, else 1 (the analyzer's default). */
+    public BigDecimal items(String mapPath) {
+        return workload.state(mapPath).flatMap(StepWorkload::items)
+                .map(i -> BigDecimal.valueOf(i.mean())).orElse(BigDecimal.ONE);
+    }
+
+    /** Whether the workload gives the Map's items. */
+    public boolean itemsGiven(String mapPath) {
+        return workload.state(mapPath).flatMap(StepWorkload::items).isPresent();
+    }
+
+    /** Mean seconds of one attempt of a state: the workload's, else 1 s for Tasks and 0 otherwise. */
+    public double durationSeconds(String path) {
+        Optional<StepWorkload> w = workload.state(path);
+        if (w.isPresent() && w.get().durationSeconds().isPresent()) {
+            return w.get().durationSeconds().getAsDouble();
+        }
+        State s = statesByPath().get(path);
+        return s != null && "Task".equals(s.type()) ? DEFAULT_TASK_SECONDS : 0.0;
+    }
+
+    /** Lambda memory of a Task: the workload's, else 128 MB. */
+    public int memoryMb(String path) {
+        return workload.state(path).flatMap(w -> w.memoryMb().isPresent()
+                ? Optional.of(w.memoryMb().getAsInt()) : Optional.empty()).orElse(DEFAULT_LAMBDA_MEMORY_MB);
+    }
+
+    /** Whether the workload gives the Task's memory. */
+    public boolean memoryGiven(String path) {
+        return workload.state(path).map(w -> w.memoryMb().isPresent()).orElse(false);
+    }
+
+    /** Every state by path ("Fan/Charge" for nested states). */
+    public Map<String, State> statesByPath() {
+        return StatePaths.of(machine);
+    }
+
+    /** The exact counts of a state, or zeros. */
+    public StateCount count(String path) {
+        StateCount c = exact.states().get(path);
+        return c != null ? c : new StateCount(path, 0, 0, 0, 0, StateCount.Billing.PARENT);
+    }
+
+    /** Expected transitions per execution of the states nested under {@code path} that the parent execution bills. */
+    public double innerParentTransitions(String path) {
+        String prefix = path + "/";
+        return exact.states().values().stream()
+                .filter(c -> c.path().startsWith(prefix) && c.billing() == StateCount.Billing.PARENT)
+                .mapToDouble(StateCount::transitions).sum();
+    }
+}

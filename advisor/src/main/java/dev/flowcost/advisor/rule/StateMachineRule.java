@@ -1,0 +1,12 @@
+package dev.flowcost.advisor.rule;
+
+import dev.flowcost.advisor.analysis.Finding;
+
+import java.util.List;
+
+/** One piece of advice about a state machine: a pure function from what is known of it to findings (often none). */
+public interface StateMachineRule {
+
+    /** The findings this rule raises for the workflow; empty when it does not apply. */
+    List<Finding> apply(StateMachineContext ctx);
+}

@@ -1,0 +1,68 @@
+package dev.flowcost.advisor.rule;
+
+import dev.flowcost.advisor.analysis.CostCurve;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+/** Cost curves and break-even volumes. */
+class BreakEvenTest {
+
+    private static Function<BigDecimal, BigDecimal> linear(long fixed, long perThousand) {
+        return v -> BigDecimal.valueOf(fixed).add(v.multiply(BigDecimal.valueOf(perThousand))
+                .divide(BigDecimal.valueOf(1000)));
+    }
+
+    @Test
+    void volumesSpanATenthToTenTimes() {
+        List<BigDecimal> v = BreakEven.volumes(BigDecimal.valueOf(1000));
+        assertThat(v).hasSize(12);
+        assertThat(v.get(0)).isEqualByComparingTo("100");
+        assertThat(v.get(11)).isEqualByComparingTo("10000");
+        for (int i = 1; i < v.size(); i++) {
+            assertThat(v.get(i)).isGreaterThan(v.get(i - 1));
+        }
+    }
+
+    @Test
+    void fixedFeeAgainstPayPerUseBreaksEvenWhereTheyMeet() {
+        // A: $10 + $1 per 1,000; B: $2 per 1,000 → equal at 10,000
+        CostCurve c = BreakEven.curve("executions per month", "A", "B", BigDecimal.valueOf(10_000),
+                linear(10, 1), linear(0, 2));
+        assertThat(c.breakEvenVolume()).isPresent();
+        assertThat(c.breakEvenVolume().get().doubleValue()).isCloseTo(10_000, within(0.01));
+    }
+
+    @Test
+    void parallelCostsHaveNoBreakEven() {
+        CostCurve c = BreakEven.curve("executions per month", "A", "B", BigDecimal.valueOf(500), linear(0, 3),
+                linear(0, 1));
+        assertThat(c.breakEvenVolume()).isEmpty();
+        assertThat(c.points()).allSatisfy(p -> assertThat(p.costA()).isGreaterThanOrEqualTo(p.costB()));
+    }
+
+    @Test
+    void cheaperOptionSwapsAtTheBreakEven() {
+        qt().withExamples(200).forAll(integers().between(1, 1000), integers().between(1, 50), integers().between(51, 500))
+                .checkAssert((fixed, slowSlope, fastSlope) -> {
+                    Function<BigDecimal, BigDecimal> a = linear(fixed, slowSlope);
+                    Function<BigDecimal, BigDecimal> b = linear(0, fastSlope);
+                    // they meet at fixed × 1000 / (fast − slow); centre the curve there
+                    BigDecimal meet = BigDecimal.valueOf(fixed * 1000.0 / (fastSlope - slowSlope));
+                    CostCurve c = BreakEven.curve("executions per month", "A", "B", meet, a, b);
+                    assertThat(c.breakEvenVolume()).isPresent();
+                    BigDecimal be = c.breakEvenVolume().get();
+                    BigDecimal below = be.multiply(BigDecimal.valueOf(0.999));
+                    BigDecimal above = be.multiply(BigDecimal.valueOf(1.001));
+                    assertThat(a.apply(below)).isGreaterThan(b.apply(below));
+                    assertThat(a.apply(above)).isLessThan(b.apply(above));
+                });
+    }
+}
