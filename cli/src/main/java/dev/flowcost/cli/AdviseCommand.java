@@ -1,0 +1,50 @@
+package dev.flowcost.cli;
+
+import dev.flowcost.advisor.analysis.Analysis;
+import dev.flowcost.report.json.AnalysisJson;
+import dev.flowcost.report.text.TextReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code flowcost advise}: what each workflow costs a month and what to change, biggest saving first. */
+@Command(name = "advise", mixinStandardHelpOptions = true,
+        header = "Monthly cost of every workflow and environment, and what to change, biggest saving first.",
+        description = {"Price every state machine and DAG found (Step Functions Standard/Express, Distributed Map children, "
+                + "Lambda, MWAA environments and each DAG's share) and apply the rules: inline Map → Distributed Map, "
+                + "a loop inside one Lambda, Standard ↔ Express, polling loop → .sync, MWAA vs Step Functions vs MWAA "
+                + "Serverless per DAG, sensors → event triggers, environment sizing. Each finding gives the monthly cost "
+                + "now and after, the saving, the assumptions, the blockers and the concrete change.",
+                "", "Exit 0 ok, 1 over --fail-over, 2 usage error, 3 input error."},
+        footer = {"", "Examples:", "  flowcost advise examples/ --workload examples/workload.yaml",
+                "  flowcost advise statemachines/ dags/ -w workload.yaml --region eu-west-1 --format json",
+                "  flowcost advise orders.asl.json --prices my-discounts.csv --fail-over 500"})
+final class AdviseCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "State machine and DAG files, or directories.")
+    List<Path> inputs;
+
+    @Mixin
+    AnalysisOptions options;
+
+    @Mixin
+    CommonOptions common;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Analysis analysis = AnalysisRun.analyze(inputs, options.workload.load(err), options.prices.load(err),
+                options.region, options.keepGoing, err);
+        out.print(common.format == OutputFormat.json ? AnalysisJson.write(analysis) : TextReport.render(analysis));
+        out.flush();
+        return Budget.exitCode(analysis, options.failOver, err);
+    }
+}

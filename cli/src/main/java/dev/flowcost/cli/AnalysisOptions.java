@@ -1,0 +1,24 @@
+package dev.flowcost.cli;
+
+import java.math.BigDecimal;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that price workflows (advise, report). */
+final class AnalysisOptions {
+    @Mixin
+    WorkloadOption workload;
+
+    @Mixin
+    PricesOption prices;
+
+    @Option(names = "--region", paramLabel = "R", description = "AWS region for prices (default: the workload's, else us-east-1).")
+    String region;
+
+    @Option(names = "--keep-going", description = "Analyse the workflows that could be read even when some inputs have errors.")
+    boolean keepGoing;
+
+    @Option(names = "--fail-over", paramLabel = "USD",
+            description = "Exit 1 when the estate's monthly cost now is more than this many US dollars (a CI budget).")
+    BigDecimal failOver;
+}

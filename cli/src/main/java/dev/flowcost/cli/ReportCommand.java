@@ -1,0 +1,96 @@
+package dev.flowcost.cli;
+
+import dev.flowcost.advisor.analysis.Analysis;
+import dev.flowcost.report.ReportFormat;
+import dev.flowcost.report.ReportWriter;
+import dev.flowcost.report.text.TextReport;
+import java.awt.Desktop;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code flowcost report}: the analysis as files a person opens and a machine reads. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        header = "Write HTML, Excel, CSV and JSON reports of what the workflows cost and what to change.",
+        description = {"Analyse the inputs as 'advise' does and write, atomically (no half-written file is ever left): "
+                + "report.html (one self-contained page: summary, findings with their change, cost breakdowns, counts, "
+                + "cost-vs-volume charts with break-even points, workflow graphs, assumptions, prices with sources), "
+                + "report.xlsx (every cost cell a live formula over the Assumptions and Prices sheets), findings.csv, "
+                + "costs.csv and analysis.json (for 'flowcost diff' in CI). Prints the summary on the terminal."},
+        footer = {"", "Examples:", "  flowcost report examples/ --workload examples/workload.yaml --out flowcost-report",
+                "  flowcost report dags/ -w workload.yaml --out out --formats html,json",
+                "  flowcost report machines/ --out out --open"})
+final class ReportCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "State machine and DAG files, or directories.")
+    List<Path> inputs;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write the reports into (created if missing).")
+    Path out;
+
+    @Option(names = "--formats", split = ",", paramLabel = "FORMAT", defaultValue = "html,xlsx,csv,json",
+            description = "Which files to write: html, xlsx, csv, json (default: all).")
+    List<String> formats;
+
+    @Option(names = "--open", description = "Open report.html in the desktop's browser when done (where there is one).")
+    boolean open;
+
+    @Mixin
+    AnalysisOptions options;
+
+    @Option(names = "--debug", description = "Show stack traces for errors (for bug reports).")
+    boolean debug;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Set<ReportFormat> chosen = EnumSet.noneOf(ReportFormat.class);
+        for (String f : formats) {
+            chosen.add(ReportFormat.parse(f.trim()).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "unknown report format '" + f + "' (choose from html, xlsx, csv, json)")));
+        }
+        Analysis analysis = AnalysisRun.analyze(inputs, options.workload.load(err), options.prices.load(err),
+                options.region, options.keepGoing, err);
+        List<Path> written = Progress.around(err, "writing reports", () -> {
+            try {
+                return ReportWriter.write(analysis, out, chosen);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        stdout.print(TextReport.render(analysis));
+        stdout.println();
+        for (Path p : written) {
+            stdout.println("wrote " + p);
+        }
+        stdout.flush();
+        Path html = out.resolve("report.html");
+        if (open && chosen.contains(ReportFormat.HTML)) {
+            openInBrowser(html, err);
+        }
+        return Budget.exitCode(analysis, options.failOver, err);
+    }
+
+    private static void openInBrowser(Path html, PrintWriter err) {
+        try {
+            if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
+                Desktop.getDesktop().browse(html.toAbsolutePath().toUri());
+                return;
+            }
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            // fall through to the message below
+        }
+        err.println("flowcost: cannot open a browser here; open " + html.toAbsolutePath() + " yourself");
+    }
+}
