@@ -79,13 +79,13 @@ final class SensorTriggerRule {
         List<String> assumptions = new ArrayList<>();
         assumptions.add("the sensor's " + String.format(java.util.Locale.ROOT, "%.0f", p.slotSecondsPerRun())
                 + " slot-seconds a run are priced as worker capacity: slot-seconds / " + tasksPerWorker
-                + " tasks per worker / 3600 × " + Money.display(worker.price()) + " per extra-worker hour ("
+                + " tasks per worker / 3600 × $" + worker.price().toPlainString() + " per extra-worker hour ("
                 + in.environment().environmentClass() + "); the saving is real when the held slots make MWAA add workers");
         assumptions.add(mode + " mode: one poke of " + (long) TaskDurationDefaults.POKE_SECONDS + " s every "
-                + (long) poke + " s (" + (long) pokes + " a run) → " + Money.display(CostItems.total(released)) + " a month");
+                + (long) poke + " s (" + (long) pokes + " a run) → " + AlternativePricing.usd(CostItems.total(released)) + " a month");
         if (Blockers.isS3KeySensor(t.operator())) {
             assumptions.add("S3 event → EventBridge → Step Functions: one custom event and one transition a run → "
-                    + Money.display(CostItems.total(event)) + " a month (applies once the DAG runs on Step Functions)");
+                    + AlternativePricing.usd(CostItems.total(event)) + " a month (applies once the DAG runs on Step Functions)");
         }
         Change change = useEvent
                 ? new Change(Change.Kind.DAG_NOTE, "start the state machine from an EventBridge rule on the S3 object"
