@@ -148,10 +148,14 @@ public final class EnvironmentPlanner {
         List<String> assumptions = new ArrayList<>();
         for (EnvironmentPlanInput.PlannedDag d : moving) {
             Optional<Alternative> a = d.migration().alternative(d.migration().targetPlatform());
-            a.ifPresent(alt -> {
-                after.addAll(alt.costItems());
-                assumptions.add(d.dagId() + " on " + alt.platform() + ": " + Money.display(alt.monthlyCost()) + " a month");
-            });
+            if (a.isPresent()) {
+                after.addAll(a.get().costItems());
+                assumptions.add(d.dagId() + " on " + a.get().platform() + ": " + Money.display(a.get().monthlyCost())
+                        + " a month");
+            } else {
+                assumptions.add(d.dagId() + ": no " + d.migration().targetPlatform() + " alternative was priced; its new"
+                        + " cost is missing from the estate total");
+            }
         }
         BigDecimal afterTotal = CostItems.total(after);
         BigDecimal saving = in.monthlyCost().subtract(afterTotal);

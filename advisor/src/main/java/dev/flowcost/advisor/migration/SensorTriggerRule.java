@@ -23,7 +23,8 @@ import java.util.Optional;
  * priced as worker capacity ({@code slot-seconds / tasks per worker / 3600 × extra-worker $/h}) and set against
  * reschedule or deferrable mode (one short poke per poke interval) and, for S3 key sensors of a DAG leaving for
  * Step Functions, against an S3 event → EventBridge → Step Functions trigger (one custom event and one transition a
- * run). Sensors that already release their slot raise nothing.
+ * run). Sensors that already release their slot raise nothing, and neither does a change that would save nothing
+ * (a wait shorter than the pokes it would take).
  */
 final class SensorTriggerRule {
 
@@ -47,7 +48,10 @@ final class SensorTriggerRule {
             if (sensor.isEmpty() || !sensor.get().holdsSlotWhileWaiting() || p.slotSecondsPerRun() <= 0) {
                 continue;
             }
-            out.add(finding(in, p, sensor.get(), worker.get(), tasksPerWorker, verdict));
+            Finding f = finding(in, p, sensor.get(), worker.get(), tasksPerWorker, verdict);
+            if (f.isSaving()) {
+                out.add(f);
+            }
         }
         return out;
     }
