@@ -1,6 +1,7 @@
 package dev.flowcost.advisor.migration;
 
 import dev.flowcost.advisor.analysis.Alternative;
+import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostCurve;
 import dev.flowcost.advisor.analysis.Finding;
 import dev.flowcost.advisor.cost.Money;
@@ -146,27 +147,53 @@ public final class DagMigrationAdvisor {
         }
     }
 
-    /** MWAA against the best alternative over runs a month. */
+    /**
+     * MWAA against the best alternative over runs a month. Each side's cost at another volume is its own CostItems
+     * recomputed by their formula with the per-run quantities scaled to that volume (fixed-monthly items, such as the
+     * environment of a DAG alone on it, stay flat; per-run items, such as a shared DAG's extra-worker hours or the
+     * transitions, grow in proportion).
+     */
     static CostCurve curve(DagMigrationInput in, Alternative mwaa, Alternative best, ExactResult exact,
                            List<TaskProfile> profiles) {
         BigDecimal runs = in.runsPerMonth();
-        Function<BigDecimal, BigDecimal> mwaaCost = mwaaCostAt(in, mwaa.monthlyCost());
-        Function<BigDecimal, BigDecimal> bestCost = best.platform().equals(DagMigration.STEP_FUNCTIONS)
-                ? r -> AlternativePricing.stepFunctions(in.withRunsPerMonth(r), exact, profiles).monthlyCost()
-                : r -> AlternativePricing.serverless(in.withRunsPerMonth(r), profiles).monthlyCost();
+        Function<BigDecimal, BigDecimal> mwaaCost;
+        Function<BigDecimal, BigDecimal> bestCost;
+        if (runs.signum() > 0) {
+            mwaaCost = mwaa.costItems().isEmpty() ? r -> mwaa.monthlyCost() : costAt(mwaa.costItems(), runs);
+            bestCost = costAt(best.costItems(), runs);
+        } else {
+            mwaaCost = r -> mwaa.monthlyCost();
+            bestCost = best.platform().equals(DagMigration.STEP_FUNCTIONS)
+                    ? r -> AlternativePricing.stepFunctions(in.withRunsPerMonth(r), exact, profiles).monthlyCost()
+                    : r -> AlternativePricing.serverless(in.withRunsPerMonth(r), profiles).monthlyCost();
+        }
         return VolumeCurve.curve("runs per month", DagMigration.MWAA, best.platform(), runs, mwaaCost, bestCost);
     }
 
     /**
-     * MWAA's cost at another volume: flat when the DAG is alone (the environment bills by the hour), proportional
-     * to runs when shared (its extra-worker hours follow its slot-seconds).
+     * The items' total as a function of runs a month (they were computed at {@code runsNow}), by CostItem's formula:
+     * monthly quantity = (monthlyQuantity − fixedMonthlyQuantity) / runsNow × runs + fixedMonthlyQuantity, then the
+     * item's tier.
      */
-    static Function<BigDecimal, BigDecimal> mwaaCostAt(DagMigrationInput in, BigDecimal costNow) {
-        if (in.environment().alone() || in.runsPerMonth().signum() == 0) {
-            return r -> costNow;
+    static Function<BigDecimal, BigDecimal> costAt(List<CostItem> items, BigDecimal runsNow) {
+        int n = items.size();
+        BigDecimal[] perRun = new BigDecimal[n];
+        for (int k = 0; k < n; k++) {
+            CostItem i = items.get(k);
+            perRun[k] = i.executionsKey().isEmpty() ? BigDecimal.ZERO
+                    : i.monthlyQuantity().subtract(i.fixedMonthlyQuantity()).divide(runsNow, Money.DIVISION);
         }
-        BigDecimal perRun = costNow.divide(in.runsPerMonth(), Money.DIVISION);
-        return r -> perRun.multiply(r);
+        return runs -> {
+            BigDecimal total = BigDecimal.ZERO;
+            for (int k = 0; k < n; k++) {
+                CostItem i = items.get(k);
+                BigDecimal q = perRun[k].multiply(runs).add(i.fixedMonthlyQuantity());
+                BigDecimal above = q.subtract(i.tierStart()).max(BigDecimal.ZERO);
+                BigDecimal billed = i.tierEnd().map(e -> above.min(e.subtract(i.tierStart()))).orElse(above);
+                total = total.add(billed.multiply(i.unitPrice()));
+            }
+            return total;
+        };
     }
 
     private static String breakEvenReason(DagMigrationInput in, CostCurve curve) {

@@ -25,7 +25,7 @@ public final class VolumeCurve {
 
     /** How far beyond the current volume a break-even is looked for. */
     public static final int SEARCH_MULTIPLE = 1000;
-    private static final int GRID = 400;
+    private static final int GRID = 100;
 
     private VolumeCurve() {
     }
@@ -91,9 +91,10 @@ public final class VolumeCurve {
             if (!(next > lo && next < hi)) {
                 next = (lo + hi) / 2;
             }
+            boolean settled = Math.abs(next - mid) < 1e-7 * Math.max(1, next);
             mid = next;
             double dMid = diff(mid, costA, costB);
-            if (dMid == 0 || hi - lo < 1e-9 * Math.max(1, hi)) {
+            if (dMid == 0 || settled || hi - lo < 1e-9 * Math.max(1, hi)) {
                 break;
             }
             if (Math.signum(dMid) == Math.signum(dLo)) {
