@@ -66,6 +66,13 @@ public final class DagMigrationAdvisor {
         List<String> reasons = new ArrayList<>();
         String verdict = verdict(in, mwaa, best, blockers, profiles, serverlessBlocked, reasons);
         conversionReasons(in, conversion, exact, reasons);
+        List<String> defaulted = profiles.stream().filter(p -> !p.durationFromWorkload()
+                && p.family() != dev.flowcost.core.dag.OperatorFamily.EMPTY).map(TaskProfile::taskId).collect(Collectors.toList());
+        if (!defaulted.isEmpty()) {
+            reasons.add("durations assumed from operator-family defaults (worker code 60 s, AWS service 300 s, sensor wait"
+                    + " 600 s, ...) for " + defaulted.size() + " task(s): " + String.join(", ", defaulted)
+                    + "; give durationSeconds in the workload to sharpen the numbers");
+        }
 
         CostCurve curve = curve(in, mwaa, best, exact, profiles);
         reasons.add(breakEvenReason(in, curve));
@@ -100,7 +107,7 @@ public final class DagMigrationAdvisor {
         }
         List<Blocker> airflowOnly = blockers.stream().filter(b -> b.kind().airflowOnly()).collect(Collectors.toList());
         if (!airflowOnly.isEmpty()) {
-            String what = airflowOnly.stream().map(b -> b.taskId().isEmpty() ? b.kind().name().toLowerCase() : b.taskId())
+            String what = airflowOnly.stream().map(b -> b.taskId().isEmpty() ? b.kind().name().toLowerCase(java.util.Locale.ROOT) : b.taskId())
                     .collect(Collectors.joining(", "));
             double mappedShare = mappedSlotShare(profiles);
             if (mappedShare >= MigrationDefaults.HYBRID_MIN_MAPPED_SLOT_SHARE) {

@@ -259,6 +259,39 @@ class MigrationRulesTest {
                 .isCloseTo(new BigDecimal("1.4666667"), within(new BigDecimal("0.000001")));
     }
 
+    /*
+     * A PythonOperator mapped over 5,000 items (> 1,000) becomes a Distributed Map of Express children: 5,000 child
+     * requests a run × 30 runs × $0.000001 = $0.15, and the mapped work on Lambda: 150,000 requests × $0.0000002 = $0.03.
+     */
+    @Test
+    void largeMappedWorkerTaskIsPricedWithExpressChildren() {
+        Dag dag = chain("wide", List.of(mapped("score", "PythonOperator")));
+        WorkflowWorkload wl = new WorkflowWorkload(Optional.empty(), OptionalDouble.empty(), OptionalInt.empty(), Map.of(),
+                Map.of("score", new StepWorkload(Optional.of(ItemCount.exactly(5000)), Map.of(), Map.of(),
+                        OptionalDouble.of(2), OptionalDouble.empty(), OptionalInt.empty())));
+        Alternative sf = assess(dag, wl, 30, alone(smallEnvironment(0, 0))).alternative("step-functions").orElseThrow();
+        CostItem requests = sf.costItems().stream().filter(i -> i.component().startsWith("Express child executions"))
+                .findFirst().orElseThrow();
+        assertThat(requests.monthlyAmount()).isCloseTo(new BigDecimal("0.15"), within(TINY));
+        CostItem lambda = sf.costItems().stream().filter(i -> i.component().equals("Lambda requests: score")).findFirst()
+                .orElseThrow();
+        assertThat(lambda.monthlyAmount()).isCloseTo(new BigDecimal("0.03"), within(TINY));
+        assertThat(sf.costItems()).anyMatch(i -> i.component().startsWith("Express child duration"));
+    }
+
+    /* Shared with others, a DAG whose marginal cost is under $5 can never clear the $5 margin: never a move. */
+    @Test
+    void smallMarginalCostNeverMoves() {
+        Dag dag = fixture("reflection-15-tasks-hourly.py");
+        for (int runs : new int[] {1, 30, 730, 20_000}) {
+            List<CostItem> env = smallEnvironment(90, 10);
+            EnvironmentShare share = EnvironmentShare.shared("prod-airflow", "mw1.small", CostItems.total(env), env,
+                    new BigDecimal("0.5"), 2, BigDecimal.valueOf(90), new BigDecimal("0.055"));
+            assertThat(share.marginalMonthlyCost()).isEqualByComparingTo("2.475");
+            assertThat(assess(dag, WorkflowWorkload.defaults(), runs, share).verdict()).isEqualTo(DagMigration.KEEP);
+        }
+    }
+
     private static List<TaskProfile> profiles(Dag dag) {
         return TaskProfile.of(dag, WorkflowWorkload.defaults(), run(dag, WorkflowWorkload.defaults()));
     }
