@@ -279,6 +279,25 @@ class MigrationRulesTest {
         assertThat(sf.costItems()).anyMatch(i -> i.component().startsWith("Express child duration"));
     }
 
+    /*
+     * Failure rates reach the converted machine: retries=2 becomes Retry States.ALL MaxAttempts 2; with half the attempts
+     * failing, a run makes 1 + 0.5 + 0.25 = 1.75 attempts of the one state, each a transition.
+     */
+    @Test
+    void failureRatesOfTasksDriveTheRetryTransitions() {
+        DagTask t = task("flaky", "PythonOperator");
+        DagTask withRetries = new DagTask("flaky", "PythonOperator", "", t.family(), 0, 2, OptionalDouble.of(60), false,
+                OptionalDouble.empty(), OptionalDouble.empty(), t.triggerRule(), t.pool(), 1, Optional.empty(), false,
+                Optional.empty(), DagTask.Role.NORMAL, Map.of(), Optional.empty());
+        Dag dag = chain("flaky_dag", List.of(withRetries));
+        WorkflowWorkload wl = new WorkflowWorkload(Optional.empty(), OptionalDouble.empty(), OptionalInt.empty(), Map.of(),
+                Map.of("flaky", new StepWorkload(Optional.empty(), Map.of("States.TaskFailed", 0.5), Map.of(),
+                        OptionalDouble.of(10), OptionalDouble.empty(), OptionalInt.empty())));
+        CostItem transitions = assess(dag, wl, 30, alone(smallEnvironment(0, 0))).alternative("step-functions")
+                .orElseThrow().costItems().get(0);
+        assertThat(transitions.quantityPerExecution().doubleValue()).isCloseTo(1.75, within(1e-9));
+    }
+
     /* Shared with others, a DAG whose marginal cost is under $5 can never clear the $5 margin: never a move. */
     @Test
     void smallMarginalCostNeverMoves() {
