@@ -1,0 +1,180 @@
+package dev.flowcost.advisor.migration;
+
+import dev.flowcost.advisor.analysis.Alternative;
+import dev.flowcost.advisor.analysis.CostItem;
+import dev.flowcost.advisor.analysis.CostItems;
+import dev.flowcost.advisor.cost.MwaaCost;
+import dev.flowcost.advisor.cost.MwaaServerlessCost;
+import dev.flowcost.advisor.cost.Money;
+import dev.flowcost.advisor.cost.Rate;
+import dev.flowcost.advisor.cost.TieredRate;
+import dev.flowcost.advisor.price.Architecture;
+import dev.flowcost.advisor.price.PriceBook;
+import dev.flowcost.advisor.price.Services;
+import dev.flowcost.core.dag.OperatorFamily;
+import dev.flowcost.core.simulate.ExactResult;
+import dev.flowcost.core.simulate.ExpressChildGroup;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Prices one DAG on each platform as CostItems driven by its runs a month: MWAA (the whole environment when the DAG
+ * is alone on it, else its marginal extra-worker cost), Step Functions (the converted machine's transitions plus
+ * Lambda or Fargate for work that runs on the Airflow workers today) and MWAA Serverless (task-seconds with a
+ * one-minute minimum). Account-wide free tiers are not applied here: they belong to the whole estate.
+ */
+final class AlternativePricing {
+
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+    private static final BigDecimal MB_PER_GB = BigDecimal.valueOf(1024);
+
+    private AlternativePricing() {
+    }
+
+    /** What the DAG costs on MWAA now, as this rule counts it. */
+    static Alternative mwaa(DagMigrationInput in) {
+        EnvironmentShare env = in.environment();
+        List<String> notes = new ArrayList<>();
+        notes.add("slot share: " + percent(env.slotShare()) + " of the worker slot-seconds of environment "
+                + env.environmentName() + " (" + env.environmentClass() + ", " + Money.display(env.environmentMonthlyCost())
+                + " a month, " + env.dagsOnEnvironment() + " DAG" + (env.dagsOnEnvironment() == 1 ? "" : "s") + ")"
+                + " = " + Money.display(env.environmentMonthlyCost().multiply(env.slotShare())) + " by usage");
+        if (env.alone()) {
+            notes.add("the DAG is alone on " + env.environmentName() + ": moving it removes the whole environment");
+            return new Alternative(DagMigration.MWAA, env.environmentMonthlyCost(), env.environmentItems(), notes);
+        }
+        notes.add("shared with " + (env.dagsOnEnvironment() - 1) + " other DAG(s): removing it saves only its marginal"
+                + " cost, the extra-worker hours attributed to it by slot share; the base fee, schedulers, web servers"
+                + " and storage stay");
+        List<CostItem> items = new ArrayList<>();
+        Optional<Rate> worker = workerRate(in.prices(), in.region(), env.environmentClass());
+        if (worker.isPresent() && env.marginalMonthlyCost().signum() > 0 && in.runsPerMonth().signum() > 0) {
+            BigDecimal hoursPerRun = env.marginalMonthlyCost().divide(worker.get().price(), Money.DIVISION)
+                    .divide(in.runsPerMonth(), Money.DIVISION);
+            items.add(CostItems.perExecution(env.environmentClass() + " extra-worker hours attributable to "
+                    + in.dag().dagId(), hoursPerRun, volume(in), worker.get()));
+        }
+        return new Alternative(DagMigration.MWAA, CostItems.total(items), items, notes);
+    }
+
+    /** The converted machine on Step Functions Standard, with compute for worker tasks. */
+    static Alternative stepFunctions(DagMigrationInput in, ExactResult exact, List<TaskProfile> profiles) {
+        PriceBook book = in.prices();
+        String region = in.region();
+        CostItems.Volume vol = volume(in);
+        List<CostItem> items = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        items.add(CostItems.perExecution("Standard state transitions of the converted machine",
+                decimal(exact.transitionsPerExecution()), vol,
+                Rate.from(book, region, Services.STATES_STANDARD, Services.TRANSITION)));
+        notes.add(String.format(Locale.ROOT, "%.1f state transitions per run (exact analysis of the converted machine)",
+                exact.transitionsPerExecution()));
+        if (exact.expressChildExecutions() > 0) {
+            items.add(CostItems.perExecution("Express child executions (requests)", decimal(exact.expressChildExecutions()),
+                    vol, Rate.from(book, region, Services.STATES_EXPRESS, Services.REQUEST)));
+            BigDecimal gbHours = BigDecimal.ZERO;
+            for (ExpressChildGroup g : exact.expressChildren()) {
+                BigDecimal billed = decimal(g.durationSecondsPerChild()).setScale(1, RoundingMode.CEILING);
+                gbHours = gbHours.add(decimal(g.executions()).multiply(billed)
+                        .multiply(BigDecimal.valueOf(MigrationDefaults.EXPRESS_CHILD_MEMORY_MB))
+                        .divide(MB_PER_GB.multiply(SECONDS_PER_HOUR), Money.DIVISION));
+            }
+            items.addAll(CostItems.perExecutionTiered("Express child duration", gbHours, BigDecimal.ZERO, vol,
+                    TieredRate.fromRows(book.tiers(region, Services.STATES_EXPRESS, Services.DURATION))));
+            notes.add("Express children billed at " + MigrationDefaults.EXPRESS_CHILD_MEMORY_MB + " MB");
+        }
+        List<String> excluded = new ArrayList<>();
+        for (TaskProfile p : profiles) {
+            if (p.family() == OperatorFamily.AWS_SERVICE) {
+                excluded.add(p.taskId());
+            }
+            if (!p.runsOnWorker() || p.instancesPerRun() <= 0) {
+                continue;
+            }
+            BigDecimal instances = decimal(p.instancesPerRun());
+            if (p.longestSeconds() <= MigrationDefaults.LAMBDA_MAX_SECONDS) {
+                int memoryMb = in.workload().task(p.taskId()).flatMap(w -> w.memoryMb().isPresent()
+                        ? Optional.of(w.memoryMb().getAsInt()) : Optional.<Integer>empty()).orElse(MigrationDefaults.LAMBDA_MEMORY_MB);
+                BigDecimal billedSeconds = decimal(p.durationSeconds()).setScale(3, RoundingMode.CEILING);
+                BigDecimal gbSeconds = instances.multiply(billedSeconds).multiply(BigDecimal.valueOf(memoryMb))
+                        .divide(MB_PER_GB, Money.DIVISION);
+                items.add(CostItems.perExecution("Lambda requests: " + p.taskId(), instances, vol,
+                        Rate.from(book, region, Services.LAMBDA, Services.REQUEST)));
+                items.addAll(CostItems.perExecutionTiered("Lambda duration: " + p.taskId(), gbSeconds, BigDecimal.ZERO, vol,
+                        TieredRate.fromRows(book.tiers(region, Services.LAMBDA, Services.lambdaDuration(Architecture.X86)))));
+                notes.add("task " + p.taskId() + " → Lambda, " + memoryMb + " MB x86, "
+                        + TaskProfile.minutes(p.durationSeconds()) + " min per attempt");
+            } else {
+                BigDecimal billed = decimal(p.durationSeconds()).setScale(0, RoundingMode.CEILING).max(BigDecimal.valueOf(60));
+                BigDecimal taskHours = instances.multiply(billed).divide(SECONDS_PER_HOUR, Money.DIVISION);
+                items.add(CostItems.perExecution("Fargate vCPU-hours: " + p.taskId(),
+                        taskHours.multiply(MigrationDefaults.FARGATE_VCPU), vol,
+                        Rate.from(book, region, Services.FARGATE, Services.fargateVcpu(Architecture.X86))));
+                items.add(CostItems.perExecution("Fargate GB-hours: " + p.taskId(),
+                        taskHours.multiply(MigrationDefaults.FARGATE_MEMORY_GB), vol,
+                        Rate.from(book, region, Services.FARGATE, Services.fargateMemory(Architecture.X86))));
+                notes.add("task " + p.taskId() + " → Fargate (longer than Lambda's 15 minutes), "
+                        + MigrationDefaults.FARGATE_VCPU + " vCPU / " + MigrationDefaults.FARGATE_MEMORY_GB + " GB x86");
+            }
+        }
+        if (!excluded.isEmpty()) {
+            notes.add("tasks driving AWS services " + excluded + " cost the same on both platforms (the service bills"
+                    + " them); excluded from both sides");
+        }
+        notes.add("account-wide free tiers (4,000 transitions, Lambda's 1M requests and 400,000 GB-s) not applied per DAG");
+        return new Alternative(DagMigration.STEP_FUNCTIONS, CostItems.total(items), items, notes);
+    }
+
+    /** MWAA Serverless: every task instance billed for its run time, at least a minute each. */
+    static Alternative serverless(DagMigrationInput in, List<TaskProfile> profiles) {
+        Rate taskHour = MwaaServerlessCost.taskHour(in.prices(), in.region());
+        CostItems.Volume vol = volume(in);
+        List<CostItem> items = new ArrayList<>();
+        for (TaskProfile p : profiles) {
+            if (p.family() == OperatorFamily.EMPTY || p.instancesPerRun() <= 0) {
+                continue;
+            }
+            BigDecimal billed = MwaaServerlessCost.billedSeconds(decimal(p.durationSeconds()));
+            BigDecimal hoursPerRun = decimal(p.instancesPerRun()).multiply(billed).divide(SECONDS_PER_HOUR, Money.DIVISION);
+            items.add(CostItems.perExecution("MWAA Serverless task-hours: " + p.taskId(), hoursPerRun, vol, taskHour));
+        }
+        List<String> notes = List.of("each task instance billed per second with a one-minute minimum; EmptyOperators"
+                        + " run no task; sensors billed for their whole wait",
+                "no environment fee; Airflow 3 with DAG Factory YAML, no web UI");
+        return new Alternative(DagMigration.MWAA_SERVERLESS, CostItems.total(items), items, notes);
+    }
+
+    static Optional<Rate> workerRate(PriceBook book, String region, String environmentClass) {
+        try {
+            return MwaaCost.Prices.from(book, region, environmentClass).worker();
+        } catch (RuntimeException missing) {
+            return Optional.empty();
+        }
+    }
+
+    static CostItems.Volume volume(DagMigrationInput in) {
+        return CostItems.Volume.of(in.runsKey(), in.runsPerMonth());
+    }
+
+    /** A count or duration from the engines as a decimal, to 12 significant digits (doubles carry noise below that). */
+    static BigDecimal decimal(double v) {
+        return new BigDecimal(Math.max(0, v)).round(new java.math.MathContext(12)).stripTrailingZeros();
+    }
+
+    /** USD for sentences: cents, or four decimals under a dollar so small amounts do not read as $0.00. */
+    static String usd(BigDecimal amount) {
+        if (amount.signum() != 0 && amount.abs().compareTo(BigDecimal.ONE) < 0) {
+            return (amount.signum() < 0 ? "-$" : "$") + amount.abs().setScale(4, RoundingMode.HALF_UP).toPlainString();
+        }
+        return Money.display(amount);
+    }
+
+    static String percent(BigDecimal share) {
+        return share.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP).toPlainString() + " %";
+    }
+}

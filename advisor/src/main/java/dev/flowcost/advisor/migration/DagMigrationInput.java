@@ -1,0 +1,43 @@
+package dev.flowcost.advisor.migration;
+
+import dev.flowcost.advisor.price.PriceBook;
+import dev.flowcost.core.dag.Dag;
+import dev.flowcost.core.simulate.dag.DagRunResult;
+import dev.flowcost.core.workload.WorkflowWorkload;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * Everything {@link DagMigrationAdvisor#assess} needs for one DAG, so the advice is a pure function of it.
+ *
+ * @param dag          the DAG as read
+ * @param workload     its workload (task durations, failure rates, items of mapped tasks)
+ * @param runsPerMonth runs a month
+ * @param runsKey      the Assumption key holding runsPerMonth (CostItems per run refer to it)
+ * @param run          the DagRunSimulator result for this DAG (task instances and slot-seconds per run)
+ * @param environment  the DAG's place on its MWAA environment
+ * @param prices       the price book
+ * @param region       the region to price in
+ */
+public record DagMigrationInput(Dag dag, WorkflowWorkload workload, BigDecimal runsPerMonth, String runsKey,
+                                DagRunResult run, EnvironmentShare environment, PriceBook prices, String region) {
+    public DagMigrationInput {
+        Objects.requireNonNull(dag, "dag");
+        workload = workload == null ? WorkflowWorkload.defaults() : workload;
+        Objects.requireNonNull(runsPerMonth, "runsPerMonth");
+        if (runsPerMonth.signum() < 0) {
+            throw new IllegalArgumentException("runsPerMonth is negative: " + runsPerMonth);
+        }
+        Objects.requireNonNull(runsKey, "runsKey");
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(prices, "prices");
+        Objects.requireNonNull(region, "region");
+    }
+
+    /** The same input at another volume (for cost curves). */
+    public DagMigrationInput withRunsPerMonth(BigDecimal runs) {
+        return new DagMigrationInput(dag, workload, runs, runsKey, run, environment, prices, region);
+    }
+}
