@@ -1,5 +1,13 @@
 package dev.flowcost.advisor;
 
+import dev.flowcost.advisor.migration.DagMigration;
+import dev.flowcost.advisor.migration.DagMigrationAdvisor;
+import dev.flowcost.advisor.migration.DagMigrationInput;
+import dev.flowcost.advisor.migration.EnvironmentPlan;
+import dev.flowcost.advisor.migration.EnvironmentPlanInput;
+import dev.flowcost.advisor.migration.EnvironmentPlanner;
+import dev.flowcost.advisor.migration.EnvironmentShare;
+import dev.flowcost.core.dag.DagRuns;
 import dev.flowcost.advisor.analysis.Analysis;
 import dev.flowcost.advisor.analysis.Assumption;
 import dev.flowcost.advisor.analysis.CostItem;
@@ -29,7 +37,6 @@ import dev.flowcost.core.asl.StateMachine;
 import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.dag.DagTask;
 import dev.flowcost.core.dag.EnvironmentClass;
-import dev.flowcost.core.dag.ScheduleCalculator;
 import dev.flowcost.core.simulate.ExactAnalyzer;
 import dev.flowcost.core.simulate.ExactResult;
 import dev.flowcost.core.simulate.StateCount;
@@ -53,7 +60,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -108,7 +114,8 @@ public final class Advisor {
         List<EnvironmentAnalysis> environments = new ArrayList<>();
         Map<String, WorkflowAnalysis> dagAnalyses = new LinkedHashMap<>();
         for (Map.Entry<EnvironmentSpec, List<Dag>> e : DagPlacement.place(input.dags(), input.workload()).entrySet()) {
-            environment(e.getKey(), e.getValue(), input, region, assumptions, diagnostics, environments, dagAnalyses);
+            environment(e.getKey(), e.getValue(), input, region, assumptions, diagnostics, findings, environments,
+                    dagAnalyses);
         }
         for (Dag d : input.dags()) {
             WorkflowAnalysis w = dagAnalyses.get(d.dagId());
@@ -216,7 +223,7 @@ public final class Advisor {
     }
 
     private static void environment(EnvironmentSpec env, List<Dag> dags, AdvisorInput input, String region,
-                                    List<Assumption> assumptions, List<String> diagnostics,
+                                    List<Assumption> assumptions, List<String> diagnostics, List<Finding> findings,
                                     List<EnvironmentAnalysis> environments, Map<String, WorkflowAnalysis> dagAnalyses) {
         double hours = input.workload().hoursPerMonth();
         List<String> notes = new ArrayList<>();
@@ -229,26 +236,16 @@ public final class Advisor {
         for (Dag d : dags) {
             WorkflowWorkload wl = input.workload().workflowOrDefault(d.dagId());
             List<String> defaults = new ArrayList<>();
-            double runs;
-            String source;
-            if (wl.executionsPerMonth().isPresent()) {
-                runs = wl.executionsPerMonth().getAsDouble();
-                source = "workload";
-            } else {
-                OptionalDouble fromSchedule = ScheduleCalculator.runsPerMonth(d.schedule(), hours);
-                String explained = ScheduleCalculator.explain(d.schedule(), hours);
-                if (fromSchedule.isPresent()) {
-                    runs = fromSchedule.getAsDouble();
-                    source = "schedule";
-                    defaults.add(d.dagId() + ": runs per month from the schedule: " + explained);
-                } else {
-                    runs = 0;
-                    source = "default";
-                    defaults.add(d.dagId() + ": 0 runs per month (" + explained + ")");
-                    diagnostics.add(d.file() + ":" + d.line() + ": warning: DAG " + d.dagId() + " has no runs per month"
-                            + " from its schedule (" + d.schedule().expression() + "); give executionsPerMonth in the"
-                            + " workload file; priced as 0 runs");
-                }
+            DagRuns perMonth = DagRuns.of(d, wl, hours);
+            double runs = perMonth.runsPerMonth().orElse(0);
+            String source = perMonth.runsPerMonth().isPresent() ? perMonth.source() : "default";
+            if (perMonth.runsPerMonth().isEmpty()) {
+                defaults.add(d.dagId() + ": 0 runs per month (" + perMonth.explanation() + ")");
+                diagnostics.add(d.file() + ":" + d.line() + ": warning: DAG " + d.dagId() + " has no runs per month"
+                        + " from its schedule (" + d.schedule().expression() + "); give executionsPerMonth in the"
+                        + " workload file; priced as 0 runs");
+            } else if (perMonth.source().equals("schedule")) {
+                defaults.add(d.dagId() + ": runs per month from the schedule: " + perMonth.explanation());
             }
             assumptions.add(new Assumption(d.dagId() + ".executionsPerMonth", "runs a month of DAG " + d.dagId(),
                     BigDecimal.valueOf(runs), "run", source));
@@ -261,10 +258,12 @@ public final class Advisor {
         MwaaCost.Prices prices = MwaaCost.Prices.from(input.prices(), region, env.environmentClass());
         List<CostItem> items = EnvironmentCosting.items(env, month, prices, hours, notes);
         List<String> dagIds = dags.stream().map(Dag::dagId).toList();
-        environments.add(EnvironmentCosting.analysis(env, dagIds, items, month, notes));
+        EnvironmentAnalysis costed = EnvironmentCosting.analysis(env, dagIds, items, month, notes);
+        BigDecimal workerPrice = prices.worker().map(dev.flowcost.advisor.cost.Rate::price).orElse(BigDecimal.ZERO);
 
         DagSimulationSettings settings = DagSimulationSettings.forEnvironment(
                 EnvironmentClass.parse(env.environmentClass()).orElse(EnvironmentClass.MW1_SMALL), env.minWorkers());
+        List<EnvironmentPlanInput.PlannedDag> planned = new ArrayList<>();
         for (DagSchedule s : schedules) {
             Dag d = s.dag();
             BigDecimal share = EnvironmentCosting.share(d.dagId(), dagIds, month.slotSecondsByDag());
@@ -280,13 +279,52 @@ public final class Advisor {
                     .stripTrailingZeros().toPlainString() + "% of environment " + env.name()
                     + " by worker-slot seconds (a share of its bill, not added to the total)");
             defaults.addAll(run.defaultsUsed());
+            Optional<DagMigration> migration = migration(d, s, run, dags.size(), share, costed, workerPrice, month, env,
+                    input, region, diagnostics);
+            migration.ifPresent(m -> {
+                findings.addAll(m.findings());
+                planned.add(new EnvironmentPlanInput.PlannedDag(d.dagId(), m, run));
+            });
             List<Graph.Node> nodes = d.tasks().stream().map(t -> new Graph.Node(t.taskId(), t.taskId(), t.operator()))
                     .toList();
             List<Graph.Edge> edges = d.edges().stream().map(e -> new Graph.Edge(e.upstream(), e.downstream())).toList();
             dagAnalyses.put(d.dagId(), new WorkflowAnalysis(d.dagId(), WorkflowAnalysis.Kind.DAG, d.file(), "MWAA",
                     BigDecimal.valueOf(s.runsPerMonth()), d.dagId() + ".executionsPerMonth", shareItems,
-                    CostItems.total(shareItems), steps, new Graph(nodes, edges), List.of(), Optional.empty(),
-                    List.of(), dedupeStrings(defaults)));
+                    CostItems.total(shareItems), steps, new Graph(nodes, edges),
+                    migration.map(DagMigration::alternatives).orElse(List.of()), migration.map(DagMigration::verdict),
+                    migration.map(DagMigration::blockers).orElse(List.of()), dedupeStrings(defaults),
+                    migration.map(DagMigration::reasons).orElse(List.of())));
+        }
+        if (planned.size() == schedules.size()) {
+            EnvironmentPlan plan = EnvironmentPlanner.plan(new EnvironmentPlanInput(env, month, items,
+                    costed.monthlyCost(), planned, input.prices(), region));
+            plan.finding().ifPresent(findings::add);
+            List<String> allNotes = new ArrayList<>(costed.notes());
+            allNotes.addAll(plan.notes());
+            environments.add(new EnvironmentAnalysis(costed.name(), costed.environmentClass(), costed.dags(),
+                    costed.costItems(), costed.monthlyCost(), plan.monthlyCostAfter(),
+                    EnvironmentPlan.KEEP.equals(plan.verdict()) ? costed.verdict() : plan.verdict(), dedupeStrings(allNotes)));
+        } else {
+            environments.add(costed);
+        }
+    }
+
+    /** The migration verdict of one DAG; a failure to assess it is a diagnostic, never the end of the analysis. */
+    private static Optional<DagMigration> migration(Dag d, DagSchedule s, DagRunResult run, int dagsOnEnvironment,
+                                                    BigDecimal share, EnvironmentAnalysis costed, BigDecimal workerPrice,
+                                                    EnvironmentMonthResult month, EnvironmentSpec env, AdvisorInput input,
+                                                    String region, List<String> diagnostics) {
+        EnvironmentShare environmentShare = dagsOnEnvironment == 1
+                ? EnvironmentShare.alone(env.name(), env.environmentClass(), costed.monthlyCost(), costed.costItems())
+                : EnvironmentShare.shared(env.name(), env.environmentClass(), costed.monthlyCost(), costed.costItems(),
+                        share, dagsOnEnvironment, BigDecimal.valueOf(month.workerHoursAboveMinimum()), workerPrice);
+        try {
+            return Optional.of(DagMigrationAdvisor.assess(new DagMigrationInput(d, s.workload(),
+                    BigDecimal.valueOf(s.runsPerMonth()), d.dagId() + ".executionsPerMonth", run, environmentShare,
+                    input.prices(), region)));
+        } catch (RuntimeException e) {
+            diagnostics.add(d.file() + ":" + d.line() + ": warning: no migration advice for DAG " + d.dagId() + ": " + e);
+            return Optional.empty();
         }
     }
 

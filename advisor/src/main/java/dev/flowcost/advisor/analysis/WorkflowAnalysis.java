@@ -21,11 +21,13 @@ import java.util.Optional;
  * @param verdict            keep/move/hybrid verdict for DAGs, when one was reached
  * @param blockers           what stands in the way of moving it
  * @param defaultsUsed       defaults the engines used for lack of workload values
+ * @param verdictReasons     why the verdict is what it is, in numbers a reviewer can check
  */
 public record WorkflowAnalysis(String name, Kind kind, String file, String workflowType, BigDecimal executionsPerMonth,
                                String executionsKey, List<CostItem> costItems, BigDecimal monthlyCost,
                                List<StepCount> steps, Graph graph, List<Alternative> alternatives,
-                               Optional<String> verdict, List<String> blockers, List<String> defaultsUsed) {
+                               Optional<String> verdict, List<String> blockers, List<String> defaultsUsed,
+                               List<String> verdictReasons) {
 
     public enum Kind {
         STATE_MACHINE("state-machine"), DAG("dag");
@@ -48,5 +50,15 @@ public record WorkflowAnalysis(String name, Kind kind, String file, String workf
         alternatives = List.copyOf(alternatives);
         blockers = List.copyOf(blockers);
         defaultsUsed = List.copyOf(defaultsUsed);
+        verdictReasons = List.copyOf(verdictReasons);
+    }
+
+    /** A workflow with no verdict to explain. */
+    public WorkflowAnalysis(String name, Kind kind, String file, String workflowType, BigDecimal executionsPerMonth,
+                            String executionsKey, List<CostItem> costItems, BigDecimal monthlyCost, List<StepCount> steps,
+                            Graph graph, List<Alternative> alternatives, Optional<String> verdict, List<String> blockers,
+                            List<String> defaultsUsed) {
+        this(name, kind, file, workflowType, executionsPerMonth, executionsKey, costItems, monthlyCost, steps, graph,
+                alternatives, verdict, blockers, defaultsUsed, List.of());
     }
 }

@@ -127,6 +127,7 @@ public final class HtmlReport {
             v.put("items", items(w.costItems()));
             v.put("verdict", w.verdict().orElse(""));
             v.put("blockers", w.blockers());
+            v.put("verdictReasons", w.verdictReasons());
             v.put("defaultsUsed", w.defaultsUsed());
             List<Map<String, Object>> alternatives = new ArrayList<>();
             for (Alternative alt : w.alternatives()) {

@@ -133,6 +133,7 @@ public final class AnalysisJson {
         o.set("graph", graph(w.graph()));
         o.set("alternatives", array(w.alternatives(), AnalysisJson::alternative));
         o.put("verdict", w.verdict().orElse(null));
+        o.set("verdictReasons", strings(w.verdictReasons()));
         o.set("blockers", strings(w.blockers()));
         o.set("defaultsUsed", strings(w.defaultsUsed()));
         return o;
@@ -352,7 +353,8 @@ public final class AnalysisJson {
                     list(n, p, "costItems", this::costItem), decimal(cost, p + "/monthlyCost", "total"),
                     list(n, p, "steps", this::step), graph(field(n, p, "graph"), p + "/graph"),
                     list(n, p, "alternatives", this::alternative), optionalText(n, p, "verdict"),
-                    strings(n, p, "blockers"), strings(n, p, "defaultsUsed"));
+                    strings(n, p, "blockers"), strings(n, p, "defaultsUsed"),
+                    n.has("verdictReasons") ? strings(n, p, "verdictReasons") : List.of());
         }
 
         Alternative alternative(JsonNode n, String p) {

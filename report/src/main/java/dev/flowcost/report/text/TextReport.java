@@ -49,6 +49,9 @@ public final class TextReport {
                     + Money.count(w.executionsPerMonth()) + " executions/month)");
             table(w.costItems(), Money.usd(w.monthlyCost()));
             w.verdict().ifPresent(v -> line("  verdict: " + clean(v)));
+            for (String reason : w.verdictReasons()) {
+                line("    why: " + clean(reason));
+            }
         }
         for (EnvironmentAnalysis e : a.environments()) {
             line("");
