@@ -41,8 +41,9 @@ public final class BenchWorkloads {
     }
 
     /**
-     * Items {@code items} on every Map, {@code failureRate} on every Task (as States.TaskFailed), and weights
-     * 0.3 (rule 0) / 0.7 (Default) on every Choice, so loops end.
+     * Items {@code items} on every Map, {@code failureRate} on every Task that has a Retry (as States.TaskFailed;
+     * Tasks without one never fail, so executions mostly succeed and do their full work), 0.2 s on every Task,
+     * and weights 0.3 (rule 0) / 0.7 (Default) on every Choice, so loops end.
      */
     public static WorkflowWorkload forMachine(StateMachine machine, long items, double failureRate) {
         Map<String, StepWorkload> states = new LinkedHashMap<>();
@@ -50,8 +51,9 @@ public final class BenchWorkloads {
             State s = e.getValue();
             if (s instanceof MapState) {
                 states.put(e.getKey(), step(Optional.of(ItemCount.exactly(items)), Map.of(), Map.of(), 0));
-            } else if (s instanceof TaskState) {
-                states.put(e.getKey(), step(Optional.empty(), Map.of("States.TaskFailed", failureRate), Map.of(), 0.2));
+            } else if (s instanceof TaskState t) {
+                Map<String, Double> errors = t.retry().isEmpty() ? Map.of() : Map.of("States.TaskFailed", failureRate);
+                states.put(e.getKey(), step(Optional.empty(), errors, Map.of(), 0.2));
             } else if (s instanceof ChoiceState) {
                 states.put(e.getKey(), step(Optional.empty(), Map.of(), Map.of("0", 0.3, "Default", 0.7), 0));
             }

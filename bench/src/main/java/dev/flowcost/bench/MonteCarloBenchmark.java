@@ -7,13 +7,11 @@ import dev.flowcost.core.workload.WorkflowWorkload;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Issue target: 100,000 Monte Carlo executions of a machine whose inline Map runs 10,000 items, each iteration a
@@ -21,10 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * simulation, so each is timed as a single shot.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.SingleShotTime)
+@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
 public class MonteCarloBenchmark {
 
     public static final long EXECUTIONS = 100_000;
