@@ -16,7 +16,16 @@ chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --d
   --disable-component-update --disable-sync --user-data-dir="$out/chrome" --hide-scrollbars \
   --window-size=1280,2200 --screenshot="$root/docs/report-html.png" "file://$out/report/report.html" 2>/dev/null
 
-(cd "$out" && soffice --headless --convert-to pdf --outdir "$out" "$out/report/report.xlsx" >/dev/null 2>&1)
+# a LibreOffice profile that recalculates every formula on load (the workbook stores formulas, not their values)
+mkdir -p "$out/lo/user"
+cat > "$out/lo/user/registrymodifications.xcu" <<'XCU'
+<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+XCU
+(cd "$out" && soffice -env:UserInstallation="file://$out/lo" --headless --convert-to pdf --outdir "$out" \
+  "$out/report/report.xlsx" >/dev/null 2>&1)
 pdftoppm -png -r 80 -f 1 -l 1 "$out/report.pdf" "$out/sheet"
 cp "$(ls "$out"/sheet*.png | head -n 1)" "$root/docs/report-xlsx.png"
 echo "wrote $root/docs/report-html.png and $root/docs/report-xlsx.png"

@@ -64,6 +64,8 @@ public final class ExcelReport {
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         try {
             new Writer(analysis, workbook).write();
+            // streamed formulas carry no cached values: spreadsheet programs must compute them on opening
+            workbook.setForceFormulaRecalculation(true);
             workbook.write(out);
         } finally {
             workbook.close();
