@@ -87,7 +87,9 @@ public final class AslReader {
             diagnostics.add(new Diagnostic(Severity.ERROR, file, "", 0, 0, "the file is empty; expected a state machine definition"));
             return new AslReadResult(file, Optional.empty(), diagnostics);
         }
-        LocatedTree tree = SourceParser.parse(file, text, isYaml(file, text), true, diagnostics);
+        boolean yaml = isYaml(file, text);
+        LocatedTree tree = yaml ? SourceParser.parse(file, text, true, true, diagnostics)
+                : parseJson(file, text, (t, ds) -> SourceParser.parse(file, t, false, true, ds), diagnostics);
         if (tree == null) {
             return new AslReadResult(file, Optional.empty(), diagnostics);
         }
@@ -133,9 +135,11 @@ public final class AslReader {
                     }
                     int[] offsets = def.isTextual() || Intrinsics.name(def).equals("Fn::Sub")
                             ? blockOffsets(text, definitionText.get(), tree.at(f.pointer()).line()) : null;
+                    String dt = definitionText.get();
                     tree = offsets == null
-                            ? SourceParser.parse(file, definitionText.get(), isYaml("", definitionText.get()), false, diagnostics)
-                            : SourceParser.parseEmbedded(file, definitionText.get(), offsets[0], offsets[1], diagnostics);
+                            ? (isYaml("", dt) ? SourceParser.parse(file, dt, true, false, diagnostics)
+                                    : parseJson(file, dt, (t, ds) -> SourceParser.parse(file, t, false, false, ds), diagnostics))
+                            : parseJson(file, dt, (t, ds) -> SourceParser.parseEmbedded(file, t, offsets[0], offsets[1], ds), diagnostics);
                     if (tree == null) {
                         return new AslReadResult(file, Optional.empty(), diagnostics, declared);
                     }
@@ -158,6 +162,67 @@ public final class AslReader {
         StateMachine machine = new DefinitionBuilder(file, tree, diagnostics).machine(root, "", QueryLanguage.JSONPATH);
         diagnostics.addAll(AslValidator.validate(file, machine, tree::at));
         return new AslReadResult(file, Optional.of(machine), diagnostics, declared);
+    }
+
+    /**
+     * Parses JSON text with {@code parser}; when that fails and the text has {@code ${...}} placeholders outside strings
+     * (Terraform templatefile, {@code "TimeoutSeconds": ${Timeout}} in a {@code Fn::Sub}), reads them as placeholder strings.
+     */
+    private static LocatedTree parseJson(String file, String text, java.util.function.BiFunction<String, List<Diagnostic>, LocatedTree> parser,
+                                         List<Diagnostic> diagnostics) {
+        if (!text.contains("${")) {
+            return parser.apply(text, diagnostics);
+        }
+        List<Diagnostic> firstTry = new ArrayList<>();
+        LocatedTree tree = parser.apply(text, firstTry);
+        String quoted = tree == null ? quoteBarePlaceholders(text) : null;
+        if (quoted != null) {
+            List<Diagnostic> secondTry = new ArrayList<>();
+            LocatedTree retried = parser.apply(quoted, secondTry);
+            if (retried != null) {
+                diagnostics.add(new Diagnostic(Severity.INFO, file, "", 0, 0, "the definition has ${...} placeholders outside"
+                        + " strings (a template); flowcost read each as a placeholder string"));
+                diagnostics.addAll(secondTry);
+                return retried;
+            }
+        }
+        diagnostics.addAll(firstTry);
+        return tree;
+    }
+
+    /**
+     * {@code text} with every {@code ${...}} written outside a JSON string wrapped in quotes, keeping every line and
+     * column before it; null when there is none.
+     */
+    static String quoteBarePlaceholders(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        boolean inString = false;
+        boolean changed = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\' && i + 1 < text.length()) {
+                    b.append(c).append(text.charAt(++i));
+                    continue;
+                }
+                inString = c != '"';
+                b.append(c);
+            } else if (c == '"') {
+                inString = true;
+                b.append(c);
+            } else if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
+                int end = text.indexOf('}', i);
+                if (end < 0 || text.substring(i, end).indexOf('"') >= 0 || text.substring(i, end).indexOf('\n') >= 0) {
+                    return null;
+                }
+                b.append('"').append(text, i, end + 1).append('"');
+                i = end;
+                changed = true;
+            } else {
+                b.append(c);
+            }
+        }
+        return changed ? b.toString() : null;
     }
 
     /** Reads the file a SAM template names in DefinitionUri, relative to the template's folder. */

@@ -280,15 +280,29 @@ final class SourceParser {
             case VALUE_NUMBER_FLOAT:
                 return nodes.numberNode(p.getDoubleValue());
             case VALUE_TRUE:
-                return nodes.booleanNode(true);
             case VALUE_FALSE:
-                return nodes.booleanNode(false);
+                // YAML 1.1 also reads yes/no/on/off (any case) as booleans; a state named "Yes" or "No" is far more
+                // likely in a definition, so only YAML 1.2's true/false spellings are booleans here.
+                if (p instanceof YAMLParser && !isYaml12Boolean(p.getText())) {
+                    return nodes.textNode(p.getText());
+                }
+                return nodes.booleanNode(t == JsonToken.VALUE_TRUE);
             case VALUE_NULL:
                 return nodes.nullNode();
             default:
                 // Embedded objects (YAML binary) and anything exotic: keep the text, ASL has no use for them.
                 return nodes.textNode(String.valueOf(p.getText()));
         }
+    }
+
+    private static boolean isYaml12Boolean(String text) {
+        if (text == null) {
+            return true;
+        }
+        return switch (text) {
+            case "true", "True", "TRUE", "false", "False", "FALSE" -> true;
+            default -> false;
+        };
     }
 
     private SourceLocation loc(JsonLocation l, String pointer) {

@@ -1,9 +1,13 @@
 package dev.flowcost.core.asl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.flowcost.core.Diagnostic;
 import dev.flowcost.core.Severity;
+import dev.flowcost.core.simulate.ExactAnalyzer;
+import dev.flowcost.core.simulate.ExactResult;
+import dev.flowcost.core.workload.WorkflowWorkload;
 import dev.flowcost.core.workload.WorkflowType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -193,5 +197,97 @@ class RealWorldIdiomsTest {
         assertThat(r.machine()).isEmpty();
         assertThat(errors(r)).isNotEmpty();
         assertThat(errors(r).get(0).message()).containsAnyOf("nothing", "alias");
+    }
+
+    @Test
+    void yamlStatesNamedYesAndNoAreNamesNotBooleans() throws IOException {
+        AslReadResult r = read("yaml-states-named-yes-and-no.asl.yaml");
+        assertThat(errors(r)).isEmpty();
+        assertThat(r.diagnostics()).noneMatch(d -> d.severity() == Severity.WARNING);
+        ChoiceState c = (ChoiceState) machine(r).states().get("Approved?");
+        assertThat(c.choices().get(0).next()).isEqualTo("Yes");
+        assertThat(c.defaultNext()).contains("No");
+        // true stays a boolean: the rule compares with BooleanEquals true
+        assertThat(c.choices().get(0).condition().get("BooleanEquals").isBoolean()).isTrue();
+    }
+
+    @Test
+    void terraformTemplateWithUnquotedNumberPlaceholdersReads() throws IOException {
+        AslReadResult r = read("terraform-template-unquoted-placeholders.json.tpl");
+        assertThat(errors(r)).isEmpty();
+        MapState fan = (MapState) machine(r).states().get("Fan out");
+        assertThat(fan.maxConcurrency()).isEmpty();
+        assertThat(((TaskState) fan.processor().states().get("Work")).timeoutSeconds()).isEmpty();
+        assertThat(r.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("placeholders outside strings"));
+    }
+
+    @Test
+    void subDefinitionWithANumberPlaceholderReads() throws IOException {
+        String f = "cfn-sub-definition-with-number-placeholder.yaml";
+        AslReadResult r = read(f);
+        assertThat(errors(r)).isEmpty();
+        WaitState pause = (WaitState) machine(r).states().get("Pause");
+        assertThat(pause.secondsExpression()).contains("${PollSeconds}");
+        TaskState check = (TaskState) machine(r).states().get("Check");
+        assertThat(check.resource().kind()).isEqualTo(TaskResource.Kind.SDK_INTEGRATION);
+        assertThat(check.resource().service()).isEqualTo("s3");
+    }
+
+    // ---------- transitions counted by hand (default workload: no failures, 1 item per Map, Choice branches equally likely) ----------
+
+    private ExactResult count(String fixture) throws IOException {
+        AslReadResult r = read(fixture);
+        assertThat(errors(r)).isEmpty();
+        ExactResult e = ExactAnalyzer.analyze(machine(r), WorkflowWorkload.defaults());
+        assertThat(e.hasErrors()).as(e.diagnostics().toString()).isFalse();
+        return e;
+    }
+
+    @Test
+    void callbackApprovalWithThreeWayChoiceCountsThreeTransitions() throws IOException {
+        // Ask reviewer 1 + Decision 1 + exactly one of the three Record states 1 = 3.
+        ExactResult e = count("count-callback-approval-three-way-choice.asl.json");
+        assertThat(e.transitionsPerExecution()).isCloseTo(3, within(1e-9));
+        assertThat(e.states().get("Record refusal").entries()).isCloseTo(1.0 / 3, within(1e-9));
+    }
+
+    @Test
+    void paginationLoopCountsFiveTransitions() throws IOException {
+        // The Choice loops back with probability 1/2, so it is entered V = 1 + V/2 = 2 times and "Next page" once:
+        // First page 1 + More pages? 2 + Next page 1 + Finished 1 = 5.
+        ExactResult e = count("count-sdk-pagination-loop.asl.yaml");
+        assertThat(e.states().get("More pages?").entries()).isCloseTo(2, within(1e-9));
+        assertThat(e.transitionsPerExecution()).isCloseTo(5, within(1e-9));
+    }
+
+    @Test
+    void nestedDistributedMapsCountParentAndChildTransitionsApart() throws IOException {
+        // Parent: Over objects 1 + 1 child execution started (1 item, 1 batch) + Summarise 1 + Done 1 = 4.
+        // Child: Over batch 1 + 1 grandchild started = 2; grandchild: Each item 1 + Fetch, Reshape, Announce 3 = 4.
+        // Standard child transitions: 2 + 4 = 6.
+        ExactResult e = count("count-nested-distributed-maps.asl.json");
+        assertThat(e.transitionsPerExecution()).isCloseTo(4, within(1e-9));
+        assertThat(e.standardChildTransitions()).isCloseTo(6, within(1e-9));
+        assertThat(e.expressChildExecutions()).isCloseTo(0, within(1e-9));
+    }
+
+    @Test
+    void jsonataPollLoopCountsSevenAndAHalfTransitions() throws IOException {
+        // Remember run 1 + Start job 1; the loop Pause, Ask status, Status? runs V = 1 + V/3 = 1.5 times (3 states each);
+        // then Report or Job failed, 1/2 each: 2 + 4.5 + 1 = 7.5, and half the executions fail.
+        ExactResult e = count("count-jsonata-glue-poll-loop.asl.json");
+        assertThat(e.states().get("Pause").entries()).isCloseTo(1.5, within(1e-9));
+        assertThat(e.transitionsPerExecution()).isCloseTo(7.5, within(1e-9));
+        assertThat(e.successProbability()).isCloseTo(0.5, within(1e-9));
+    }
+
+    @Test
+    void httpTaskWithRetryAndCatchCountsTwoTransitionsWhenNothingFails() throws IOException {
+        // Call partner 1 + Accepted 1; no failure rate is given, so no retry and no catch.
+        ExactResult e = count("count-retry-catch-to-fail.asl.json");
+        assertThat(e.transitionsPerExecution()).isCloseTo(2, within(1e-9));
+        assertThat(e.successProbability()).isCloseTo(1, within(1e-9));
+        TaskState call = (TaskState) read("count-retry-catch-to-fail.asl.json").machine().orElseThrow().states().get("Call partner");
+        assertThat(call.resource().kind()).isEqualTo(TaskResource.Kind.HTTP);
     }
 }
