@@ -123,7 +123,10 @@ public final class AslReader {
                             : which + " has no inline Definition or DefinitionString (it may be in S3); run flowcost on the definition file"));
                     return new AslReadResult(file, Optional.empty(), diagnostics, declared);
                 }
-                if (def.isTextual() || Intrinsics.isIntrinsic(def)) {
+                if (Intrinsics.name(def).equals("Fn::ToJsonString") && def.get("Fn::ToJsonString").isObject()) {
+                    // AWS::LanguageExtensions: the definition is written as an object and serialised at deployment.
+                    tree = rebase(tree, f.pointer() + "/Fn::ToJsonString");
+                } else if (def.isTextual() || Intrinsics.isIntrinsic(def)) {
                     Optional<String> definitionText = Intrinsics.definitionText(def);
                     if (definitionText.isEmpty()) {
                         diagnostics.add(Diagnostic.error(file, tree.at(f.pointer()), which + " is built with " + Intrinsics.name(def)
@@ -266,7 +269,7 @@ public final class AslReader {
         if (first == dl.length) {
             return null;
         }
-        for (int at = keyLine - 1; at < Math.min(fl.length, keyLine + 2); at++) {
+        for (int at = keyLine - 1; at < Math.min(fl.length, keyLine + 4); at++) { // "!Sub" and "- |" may sit between
             String line = stripCr(fl[at]);
             String want = stripCr(dl[first]);
             if (!line.endsWith(want) || !line.substring(0, line.length() - want.length()).isBlank()) {

@@ -233,6 +233,29 @@ class RealWorldIdiomsTest {
         assertThat(check.resource().service()).isEqualTo("s3");
     }
 
+    @Test
+    void languageExtensionsToJsonStringDefinitionReadsAsAnObject() throws IOException {
+        String f = "cfn-language-extensions-to-json-string.yaml";
+        AslReadResult r = read(f);
+        assertThat(errors(r)).isEmpty();
+        StateMachine m = machine(r);
+        assertThat(m.states().keySet()).containsExactly("Build report", "Send report");
+        TaskState build = (TaskState) m.states().get("Build report");
+        assertThat(build.resource().arn()).isEqualTo("${BuildFunction.Arn}");
+        assertThat(build.timeoutSeconds()).hasValue(60);
+        assertThat(build.location().line()).isEqualTo(lineOf(f, "Build report:"));
+    }
+
+    @Test
+    void subListFormDefinitionReadsItsTemplateStringWithFileLines() throws IOException {
+        String f = "cfn-sub-list-form-definition.yaml";
+        AslReadResult r = read(f);
+        assertThat(machine(r).states().keySet()).containsExactly("Greet");
+        // The one mistake, Next "Greeet", is reported on the template's own line.
+        assertThat(errors(r)).filteredOn(d -> d.message().contains("Greeet")).singleElement()
+                .satisfies(d -> assertThat(d.line()).isEqualTo(lineOf(f, "\"Greeet\"")));
+    }
+
     // ---------- transitions counted by hand (default workload: no failures, 1 item per Map, Choice branches equally likely) ----------
 
     private ExactResult count(String fixture) throws IOException {
