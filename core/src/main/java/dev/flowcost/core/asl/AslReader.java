@@ -21,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Reads an Amazon States Language definition (JSON or YAML, bare or wrapped in a {@code describe-state-machine}
- * output or a {@code Definition} object), builds the {@link StateMachine} model and validates it.
+ * output, a {@code Definition} object, a CloudFormation/SAM template or a Serverless Framework file; see
+ * {@link TemplateLocator}), builds the {@link StateMachine} model and validates it.
  * It never throws for bad input: every problem comes back as a {@link Diagnostic} in the {@link AslReadResult}.
  * One reader may be shared between threads.
  */
@@ -46,7 +47,8 @@ public final class AslReader {
                 diagnostics.add(tooLarge(name, size));
                 return new AslReadResult(name, Optional.empty(), diagnostics);
             }
-            return read(name, Files.readAllBytes(file));
+            Path dir = file.toAbsolutePath().getParent();
+            return read(name, Files.readAllBytes(file), dir);
         } catch (IOException | SecurityException e) {
             diagnostics.add(new Diagnostic(Severity.ERROR, name, "", 0, 0, "cannot read the file: " + e.getMessage()));
             return new AslReadResult(name, Optional.empty(), diagnostics);
@@ -55,10 +57,15 @@ public final class AslReader {
 
     /** Reads and validates {@code content}; {@code fileName} names it in diagnostics and its extension picks JSON or YAML. */
     public AslReadResult read(String fileName, byte[] content) {
+        return read(fileName, content, null);
+    }
+
+    /** As {@link #read(String, byte[])}; a SAM template's local DefinitionUri is read relative to {@code baseDir} when given. */
+    private AslReadResult read(String fileName, byte[] content, Path baseDir) {
         String file = fileName == null ? "" : fileName;
         List<Diagnostic> diagnostics = new ArrayList<>();
         try {
-            return readChecked(file, content == null ? new byte[0] : content, diagnostics);
+            return readChecked(file, content == null ? new byte[0] : content, diagnostics, baseDir);
         } catch (RuntimeException | StackOverflowError e) {
             // A bug in the reader, not the user's fault; still report it as data rather than crash the caller.
             diagnostics.add(new Diagnostic(Severity.ERROR, file, "", 0, 0,
@@ -67,7 +74,7 @@ public final class AslReader {
         }
     }
 
-    private AslReadResult readChecked(String file, byte[] content, List<Diagnostic> diagnostics) {
+    private AslReadResult readChecked(String file, byte[] content, List<Diagnostic> diagnostics, Path baseDir) {
         if (content.length > MAX_BYTES) {
             diagnostics.add(tooLarge(file, content.length));
             return new AslReadResult(file, Optional.empty(), diagnostics);
@@ -80,25 +87,76 @@ public final class AslReader {
             diagnostics.add(new Diagnostic(Severity.ERROR, file, "", 0, 0, "the file is empty; expected a state machine definition"));
             return new AslReadResult(file, Optional.empty(), diagnostics);
         }
-        LocatedTree tree = SourceParser.parse(file, text, isYaml(file, text), true, diagnostics);
+        boolean yaml = isYaml(file, text);
+        LocatedTree tree = yaml ? SourceParser.parse(file, text, true, true, diagnostics)
+                : parseJson(file, text, (t, ds) -> SourceParser.parse(file, t, false, true, ds), diagnostics);
         if (tree == null) {
             return new AslReadResult(file, Optional.empty(), diagnostics);
         }
         Optional<WorkflowType> declared = Optional.empty();
         JsonNode root = tree.root();
         if (root.isObject() && !root.has("States") && !root.has("StartAt")) {
-            declared = declaredType(root, file, tree, diagnostics);
-            JsonNode def = definitionOf(root);
-            if (def != null && def.isTextual()) {
-                tree = SourceParser.parse(file, def.textValue(), false, false, diagnostics);
-                if (tree == null) {
+            List<TemplateLocator.Found> found = TemplateLocator.find(root);
+            if (found.isEmpty() && root.has("Resources")) {
+                diagnostics.add(Diagnostic.error(file, tree.at("/Resources"), "this template has no " + TemplateLocator.CFN_TYPE
+                        + " or " + TemplateLocator.SAM_TYPE + " resource; there is no state machine to read"));
+                return new AslReadResult(file, Optional.empty(), diagnostics);
+            }
+            if (!found.isEmpty()) {
+                TemplateLocator.Found f = found.get(0);
+                if (found.size() > 1) {
+                    List<String> names = found.stream().map(TemplateLocator.Found::name).toList();
+                    diagnostics.add(Diagnostic.info(file, tree.at(f.pointer()), "the file defines " + found.size()
+                            + " state machines (" + String.join(", ", names) + "); flowcost reads the first, " + f.name()));
+                }
+                if (f.settings() != null) {
+                    declared = declaredType(f.settings(), f.settingsPointer(), file, tree, diagnostics);
+                }
+                String which = f.name().isEmpty() ? "the definition" : "state machine " + f.name();
+                JsonNode def = f.definition();
+                if (def == null) {
+                    if (f.uri().isPresent() && baseDir != null) {
+                        return readDefinitionUri(file, f, baseDir, declared, tree, diagnostics);
+                    }
+                    diagnostics.add(Diagnostic.error(file, tree.at(f.pointer()), f.uri().isPresent()
+                            ? which + " keeps its definition in the file \"" + f.uri().get() + "\" (DefinitionUri); run flowcost on that file"
+                            : which + " has no inline Definition or DefinitionString (it may be in S3); run flowcost on the definition file"));
                     return new AslReadResult(file, Optional.empty(), diagnostics, declared);
                 }
-            } else if (def != null && def.isObject()) {
-                tree = rebase(tree, fieldName(root, def));
+                if (Intrinsics.name(def).equals("Fn::ToJsonString") && def.get("Fn::ToJsonString").isObject()) {
+                    // AWS::LanguageExtensions: the definition is written as an object and serialised at deployment.
+                    tree = rebase(tree, f.pointer() + "/Fn::ToJsonString");
+                } else if (def.isTextual() || Intrinsics.isIntrinsic(def)) {
+                    Optional<String> definitionText = Intrinsics.definitionText(def);
+                    if (definitionText.isEmpty()) {
+                        diagnostics.add(Diagnostic.error(file, tree.at(f.pointer()), which + " is built with " + Intrinsics.name(def)
+                                + ", which flowcost cannot evaluate; give it as a string, a Fn::Sub of a string or a Fn::Join of strings and values"));
+                        return new AslReadResult(file, Optional.empty(), diagnostics, declared);
+                    }
+                    if (Intrinsics.name(def).equals("Fn::Join")) {
+                        diagnostics.add(Diagnostic.info(file, tree.at(f.pointer()), which + " is a Fn::Join; the values it inserts are read as ${...} placeholders"));
+                    }
+                    int[] offsets = def.isTextual() || Intrinsics.name(def).equals("Fn::Sub")
+                            ? blockOffsets(text, definitionText.get(), tree.at(f.pointer()).line()) : null;
+                    String dt = definitionText.get();
+                    tree = offsets == null
+                            ? (isYaml("", dt) ? SourceParser.parse(file, dt, true, false, diagnostics)
+                                    : parseJson(file, dt, (t, ds) -> SourceParser.parse(file, t, false, false, ds), diagnostics))
+                            : parseJson(file, dt, (t, ds) -> SourceParser.parseEmbedded(file, t, offsets[0], offsets[1], ds), diagnostics);
+                    if (tree == null) {
+                        return new AslReadResult(file, Optional.empty(), diagnostics, declared);
+                    }
+                } else if (def.isObject()) {
+                    tree = rebase(tree, f.pointer());
+                } else {
+                    diagnostics.add(Diagnostic.error(file, tree.at(f.pointer()), which + " must be an object with StartAt and States, or a string holding one, not "
+                            + DefinitionBuilder.describe(def)));
+                    return new AslReadResult(file, Optional.empty(), diagnostics, declared);
+                }
+                root = tree.root();
             }
-            root = tree.root();
         }
+        root = Intrinsics.flatten(root);
         if (!root.isObject()) {
             diagnostics.add(Diagnostic.error(file, tree.at(""), "the definition must be an object with StartAt and States, not "
                     + DefinitionBuilder.describe(root)));
@@ -109,28 +167,139 @@ public final class AslReader {
         return new AslReadResult(file, Optional.of(machine), diagnostics, declared);
     }
 
-    private static JsonNode definitionOf(JsonNode root) {
-        for (String f : new String[] {"definition", "Definition", "DefinitionString"}) {
-            JsonNode d = root.get(f);
-            if (d != null && (d.isTextual() || d.isObject())) {
-                return d;
+    /**
+     * Parses JSON text with {@code parser}; when that fails and the text has {@code ${...}} placeholders outside strings
+     * (Terraform templatefile, {@code "TimeoutSeconds": ${Timeout}} in a {@code Fn::Sub}), reads them as placeholder strings.
+     */
+    private static LocatedTree parseJson(String file, String text, java.util.function.BiFunction<String, List<Diagnostic>, LocatedTree> parser,
+                                         List<Diagnostic> diagnostics) {
+        if (!text.contains("${")) {
+            return parser.apply(text, diagnostics);
+        }
+        List<Diagnostic> firstTry = new ArrayList<>();
+        LocatedTree tree = parser.apply(text, firstTry);
+        String quoted = tree == null ? quoteBarePlaceholders(text) : null;
+        if (quoted != null) {
+            List<Diagnostic> secondTry = new ArrayList<>();
+            LocatedTree retried = parser.apply(quoted, secondTry);
+            if (retried != null) {
+                diagnostics.add(new Diagnostic(Severity.INFO, file, "", 0, 0, "the definition has ${...} placeholders outside"
+                        + " strings (a template); flowcost read each as a placeholder string"));
+                diagnostics.addAll(secondTry);
+                return retried;
+            }
+        }
+        diagnostics.addAll(firstTry);
+        return tree;
+    }
+
+    /**
+     * {@code text} with every {@code ${...}} written outside a JSON string wrapped in quotes, keeping every line and
+     * column before it; null when there is none.
+     */
+    static String quoteBarePlaceholders(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        boolean inString = false;
+        boolean changed = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\' && i + 1 < text.length()) {
+                    b.append(c).append(text.charAt(++i));
+                    continue;
+                }
+                inString = c != '"';
+                b.append(c);
+            } else if (c == '"') {
+                inString = true;
+                b.append(c);
+            } else if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
+                int end = text.indexOf('}', i);
+                if (end < 0 || text.substring(i, end).indexOf('"') >= 0 || text.substring(i, end).indexOf('\n') >= 0) {
+                    return null;
+                }
+                b.append('"').append(text, i, end + 1).append('"');
+                i = end;
+                changed = true;
+            } else {
+                b.append(c);
+            }
+        }
+        return changed ? b.toString() : null;
+    }
+
+    /** Reads the file a SAM template names in DefinitionUri, relative to the template's folder. */
+    private AslReadResult readDefinitionUri(String file, TemplateLocator.Found f, Path baseDir, Optional<WorkflowType> declared,
+                                            LocatedTree tree, List<Diagnostic> diagnostics) {
+        Path target = baseDir.resolve(f.uri().orElseThrow()).normalize();
+        if (!Files.isRegularFile(target)) {
+            diagnostics.add(Diagnostic.error(file, tree.at(f.pointer() + "/DefinitionUri"), "state machine " + f.name()
+                    + " keeps its definition in \"" + f.uri().get() + "\" (DefinitionUri), which is not a file next to this template"));
+            return new AslReadResult(file, Optional.empty(), diagnostics, declared);
+        }
+        diagnostics.add(Diagnostic.info(file, tree.at(f.pointer() + "/DefinitionUri"), "state machine " + f.name()
+                + " is read from its DefinitionUri " + target));
+        AslReadResult inner;
+        try {
+            long size = Files.size(target);
+            inner = size > MAX_BYTES ? new AslReadResult(target.toString(), Optional.empty(), List.of(tooLarge(target.toString(), size)))
+                    : read(target.toString(), Files.readAllBytes(target), null);
+        } catch (IOException | SecurityException e) {
+            diagnostics.add(new Diagnostic(Severity.ERROR, target.toString(), "", 0, 0, "cannot read the file: " + e.getMessage()));
+            return new AslReadResult(file, Optional.empty(), diagnostics, declared);
+        }
+        diagnostics.addAll(inner.diagnostics());
+        return new AslReadResult(file, inner.machine(), diagnostics, declared.isPresent() ? declared : inner.declaredType());
+    }
+
+    /**
+     * Where a definition string written as a YAML block scalar ({@code DefinitionString: !Sub |}) sits in the file:
+     * {line offset, column offset} so that its findings name the file's lines, or null when its lines cannot be matched.
+     */
+    static int[] blockOffsets(String fileText, String definition, int keyLine) {
+        if (keyLine <= 0) {
+            return null;
+        }
+        String[] fl = fileText.split("\n", -1);
+        String[] dl = definition.split("\n", -1);
+        int first = 0;
+        while (first < dl.length && dl[first].isBlank()) {
+            first++;
+        }
+        if (first == dl.length) {
+            return null;
+        }
+        for (int at = keyLine - 1; at < Math.min(fl.length, keyLine + 4); at++) { // "!Sub" and "- |" may sit between
+            String line = stripCr(fl[at]);
+            String want = stripCr(dl[first]);
+            if (!line.endsWith(want) || !line.substring(0, line.length() - want.length()).isBlank()) {
+                continue;
+            }
+            String indent = line.substring(0, line.length() - want.length());
+            boolean all = true;
+            for (int i = first; i < dl.length && all; i++) {
+                int li = at + i - first;
+                String d = stripCr(dl[i]);
+                if (li >= fl.length) {
+                    all = d.isBlank();
+                } else {
+                    String l = stripCr(fl[li]);
+                    all = d.isEmpty() ? l.isBlank() : l.equals(indent + d);
+                }
+            }
+            if (all) {
+                return new int[] {at - first, indent.length()};
             }
         }
         return null;
     }
 
-    private static String fieldName(JsonNode root, JsonNode value) {
-        for (String f : new String[] {"definition", "Definition", "DefinitionString"}) {
-            if (root.get(f) == value) {
-                return f;
-            }
-        }
-        return "";
+    private static String stripCr(String s) {
+        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
 
-    /** Makes pointers relative to the embedded definition object, keeping the file's lines and columns. */
-    private static LocatedTree rebase(LocatedTree tree, String field) {
-        String prefix = "/" + SourceLocation.escapeToken(field);
+    /** Makes pointers relative to the embedded definition at {@code prefix}, keeping the file's lines and columns. */
+    private static LocatedTree rebase(LocatedTree tree, String prefix) {
         java.util.Map<String, SourceLocation> moved = new java.util.HashMap<>();
         for (var e : tree.locations().entrySet()) {
             String k = e.getKey();
@@ -139,10 +308,10 @@ public final class AslReader {
                 moved.put(p, new SourceLocation(p, e.getValue().line(), e.getValue().column()));
             }
         }
-        return new LocatedTree(tree.root().get(field), moved);
+        return new LocatedTree(tree.root().at(prefix), moved);
     }
 
-    private static Optional<WorkflowType> declaredType(JsonNode root, String file, LocatedTree tree, List<Diagnostic> diagnostics) {
+    private static Optional<WorkflowType> declaredType(JsonNode root, String at, String file, LocatedTree tree, List<Diagnostic> diagnostics) {
         for (String f : new String[] {"type", "Type", "StateMachineType"}) {
             JsonNode t = root.get(f);
             if (t != null && t.isTextual()) {
@@ -153,7 +322,7 @@ public final class AslReader {
                         return Optional.of(WorkflowType.EXPRESS);
                     default:
                         if (!f.equals("Type")) { // "Type" may be a CloudFormation resource type
-                            diagnostics.add(Diagnostic.warning(file, tree.at("/" + f),
+                            diagnostics.add(Diagnostic.warning(file, tree.at(at + "/" + f),
                                     "unknown workflow type \"" + t.textValue() + "\"; expected STANDARD or EXPRESS"));
                         }
                 }

@@ -24,13 +24,27 @@ import org.yaml.snakeyaml.LoaderOptions;
 /**
  * Turns definition text (JSON or YAML) into a {@link LocatedTree}, recording the line and column of every value
  * as it goes. Limits are set so hostile input fails fast with a clear message: nesting depth, YAML aliases
- * (never expanded, so an alias bomb cannot grow), string and document sizes.
+ * (expanded here, at most {@link #MAX_ALIASES} of them and {@link #MAX_ALIAS_VALUES} values in all, so real templates
+ * with anchors read while an alias bomb stops early), string and document sizes.
+ * CloudFormation short-form tags ({@code !Sub}, {@code !GetAtt}, {@code !Ref}, ...) become their long form
+ * ({@code {"Fn::Sub": ...}}), never an error; {@link Intrinsics} later reads them as placeholders.
  * Factories are built once and shared: they are thread-safe and costly to create.
  */
 final class SourceParser {
 
     /** Deeper than any real definition (a Map in a Parallel in a Map with nested Choice rules stays far below). */
     static final int MAX_DEPTH = 200;
+
+    /** Real templates use a handful of anchors (shared defaults, repeated Retry lists); 50 aliases is far above that. */
+    static final int MAX_ALIASES = 50;
+
+    /** All aliases together may stand for at most this many values once expanded; an alias bomb needs far more. */
+    static final int MAX_ALIAS_VALUES = 100_000;
+
+    /** CloudFormation intrinsic functions that have a YAML short form {@code !Name}, written {@code Fn::Name} in long form. */
+    private static final java.util.Set<String> CFN_FUNCTIONS = java.util.Set.of("Base64", "Cidr", "FindInMap", "GetAtt",
+            "GetAZs", "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "If", "Equals", "Not", "And", "Or",
+            "Length", "ToJsonString", "ForEach");
 
     private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
             .maxNestingDepth(MAX_DEPTH)
@@ -45,7 +59,7 @@ final class SourceParser {
 
     static {
         LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(10);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setCodePointLimit(AslReader.MAX_BYTES);
         options.setAllowDuplicateKeys(true);
@@ -57,6 +71,12 @@ final class SourceParser {
     private final boolean keepLines;
     private final Map<String, SourceLocation> locations = new HashMap<>();
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+    private final Map<String, JsonNode> anchors = new HashMap<>();
+    private final Map<JsonNode, Integer> anchorSizes = new java.util.IdentityHashMap<>();
+    private int lineOffset;
+    private int columnOffset;
+    private int aliases;
+    private long aliasValues;
 
     private SourceParser(String file, List<Diagnostic> diagnostics, boolean keepLines) {
         this.file = file;
@@ -64,15 +84,13 @@ final class SourceParser {
         this.keepLines = keepLines;
     }
 
-    /** Thrown inside the parser to stop at the first alias; turned into a diagnostic before leaving this class. */
-    private static final class AliasFound extends RuntimeException {
+    /** Thrown inside the parser when aliases pass a limit (or name no anchor); turned into a diagnostic before leaving this class. */
+    private static final class AliasProblem extends RuntimeException {
         private final transient JsonLocation where;
-        private final String anchor;
 
-        AliasFound(JsonLocation where, String anchor) {
-            super(null, null, false, false);
+        AliasProblem(JsonLocation where, String message) {
+            super(message, null, false, false);
             this.where = where;
-            this.anchor = anchor;
         }
     }
 
@@ -83,6 +101,17 @@ final class SourceParser {
      */
     static LocatedTree parse(String file, String text, boolean yaml, boolean keepLines, List<Diagnostic> diagnostics) {
         return new SourceParser(file, diagnostics, keepLines).run(text, yaml);
+    }
+
+    /**
+     * Parses {@code text} that was written inside the file starting {@code lineOffset} lines down and indented by
+     * {@code columnOffset} columns (a definition in a YAML block scalar), so that findings name the file's own lines.
+     */
+    static LocatedTree parseEmbedded(String file, String text, int lineOffset, int columnOffset, List<Diagnostic> diagnostics) {
+        SourceParser p = new SourceParser(file, diagnostics, true);
+        p.lineOffset = lineOffset;
+        p.columnOffset = columnOffset;
+        return p.run(text, false);
     }
 
     private LocatedTree run(String text, boolean yaml) {
@@ -102,9 +131,8 @@ final class SourceParser {
                 return null;
             }
             return new LocatedTree(root, locations);
-        } catch (AliasFound a) {
-            diagnostics.add(error(loc(a.where, ""), "YAML alias *" + a.anchor + " is not supported in a state machine definition;"
-                    + " write the value out in full (aliases are refused so that an alias bomb cannot expand)"));
+        } catch (AliasProblem a) {
+            diagnostics.add(error(loc(a.where, ""), a.getMessage()));
         } catch (StreamConstraintsException e) {
             JsonLocation where = e.getLocation();
             String msg = e.getOriginalMessage();
@@ -127,12 +155,81 @@ final class SourceParser {
     }
 
     private JsonNode value(JsonParser p, JsonToken t, String pointer) throws IOException {
-        if (p instanceof YAMLParser y && y.isCurrentAlias()) {
-            throw new AliasFound(p.currentTokenLocation(), y.getCurrentAnchor() == null ? y.getText() : y.getCurrentAnchor());
+        if (p instanceof YAMLParser y) {
+            if (y.isCurrentAlias()) {
+                return alias(y);
+            }
+            Object anchor = y.getObjectId();
+            String tag = y.getTypeId();
+            JsonNode v = plainValue(p, t, pointer);
+            if (tag != null) {
+                v = intrinsic(tag, v);
+            }
+            if (anchor != null) {
+                anchors.put(anchor.toString(), v);
+                anchorSizes.put(v, size(v));
+            }
+            return v;
         }
+        return plainValue(p, t, pointer);
+    }
+
+    /** The value an alias stands for, counted against the alias limits so that a bomb stops early. */
+    private JsonNode alias(YAMLParser y) throws IOException {
+        String name = y.getText();
+        JsonLocation where = y.currentTokenLocation();
+        JsonNode target = anchors.get(name);
+        if (target == null) {
+            throw new AliasProblem(where, "YAML alias *" + name + " names no anchor &" + name + " defined before it");
+        }
+        if (++aliases > MAX_ALIASES) {
+            throw new AliasProblem(where, "the file uses more than " + MAX_ALIASES + " YAML aliases (*" + name
+                    + "); flowcost stops there so that an alias bomb cannot expand; write some values out in full");
+        }
+        aliasValues += anchorSizes.getOrDefault(target, 1);
+        if (aliasValues > MAX_ALIAS_VALUES) {
+            throw new AliasProblem(where, "YAML aliases expand to more than " + MAX_ALIAS_VALUES + " values (at *" + name
+                    + "); this looks like an alias bomb, so flowcost does not read it");
+        }
+        return target.deepCopy();
+    }
+
+    /** Counts the values in {@code v}, stopping once past the alias budget. */
+    private static int size(JsonNode v) {
+        int n = 1;
+        for (JsonNode c : v) {
+            n += size(c);
+            if (n > MAX_ALIAS_VALUES) {
+                return n;
+            }
+        }
+        return n;
+    }
+
+    /** A CloudFormation short-form tag becomes its long form: {@code !Ref X} is {@code {"Ref": "X"}}, {@code !Sub s} is {@code {"Fn::Sub": s}}. */
+    private JsonNode intrinsic(String tag, JsonNode v) {
+        String name = tag;
+        while (name.startsWith("!")) {
+            name = name.substring(1);
+        }
+        String key;
+        if (name.equals("Ref") || name.equals("Condition")) {
+            key = name;
+        } else if (CFN_FUNCTIONS.contains(name)) {
+            key = "Fn::" + name;
+        } else {
+            return v; // standard YAML tags (!!str, !!int) and unknown ones: the value as written
+        }
+        ObjectNode o = nodes.objectNode();
+        o.set(key, v);
+        return o;
+    }
+
+    private JsonNode plainValue(JsonParser p, JsonToken t, String pointer) throws IOException {
         switch (t) {
             case START_OBJECT: {
                 ObjectNode o = nodes.objectNode();
+                List<JsonNode> merges = new java.util.ArrayList<>();
                 JsonToken k;
                 while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
@@ -140,11 +237,26 @@ final class SourceParser {
                     SourceLocation at = loc(p.currentTokenLocation(), child);
                     JsonToken v = p.nextToken();
                     JsonNode n = value(p, v, child);
+                    if (name.equals("<<") && p instanceof YAMLParser && (n.isObject() || n.isArray())) {
+                        merges.add(n); // YAML merge key: applied below, keys written in this mapping win
+                        continue;
+                    }
                     if (o.has(name)) {
                         diagnostics.add(Diagnostic.warning(file, at, "key \"" + name + "\" appears more than once; the last one is used"));
                     }
                     o.set(name, n);
                     locations.put(child, at);
+                }
+                for (JsonNode m : merges) {
+                    for (JsonNode source : m.isArray() ? m : List.of(m)) {
+                        if (source.isObject()) {
+                            source.fields().forEachRemaining(f -> {
+                                if (!o.has(f.getKey())) {
+                                    o.set(f.getKey(), f.getValue());
+                                }
+                            });
+                        }
+                    }
                 }
                 return o;
             }
@@ -168,9 +280,13 @@ final class SourceParser {
             case VALUE_NUMBER_FLOAT:
                 return nodes.numberNode(p.getDoubleValue());
             case VALUE_TRUE:
-                return nodes.booleanNode(true);
             case VALUE_FALSE:
-                return nodes.booleanNode(false);
+                // YAML 1.1 also reads yes/no/on/off (any case) as booleans; a state named "Yes" or "No" is far more
+                // likely in a definition, so only YAML 1.2's true/false spellings are booleans here.
+                if (p instanceof YAMLParser && !isYaml12Boolean(p.getText())) {
+                    return nodes.textNode(p.getText());
+                }
+                return nodes.booleanNode(t == JsonToken.VALUE_TRUE);
             case VALUE_NULL:
                 return nodes.nullNode();
             default:
@@ -179,11 +295,21 @@ final class SourceParser {
         }
     }
 
+    private static boolean isYaml12Boolean(String text) {
+        if (text == null) {
+            return true;
+        }
+        return switch (text) {
+            case "true", "True", "TRUE", "false", "False", "FALSE" -> true;
+            default -> false;
+        };
+    }
+
     private SourceLocation loc(JsonLocation l, String pointer) {
         if (l == null || !keepLines || l.getLineNr() <= 0) {
             return new SourceLocation(pointer, 0, 0);
         }
-        return new SourceLocation(pointer, l.getLineNr(), Math.max(l.getColumnNr(), 0));
+        return new SourceLocation(pointer, l.getLineNr() + lineOffset, Math.max(l.getColumnNr(), 0) + columnOffset);
     }
 
     private Diagnostic error(SourceLocation at, String message) {

@@ -22,9 +22,25 @@ public record TaskResource(String arn, Kind kind, String service, String action,
 
     private static final Pattern STATES = Pattern.compile("^arn:[^:]+:states:[^:]*:[^:]*:(.+)$");
 
+    private static final Pattern PLACEHOLDERS = Pattern.compile("\\$\\{[^}]*\\}");
+
+    /** Stands for a placeholder while the rest of an ARN is read; no real ARN contains it. */
+    private static final String MASK = "\u0000";
+
     public static TaskResource parse(String arn) {
         String a = arn == null ? "" : arn.trim();
         if (a.contains("${") || a.startsWith("{{")) {
+            // "arn:${AWS::Partition}:states:::lambda:invoke" is still a Lambda integration: mask the placeholders and keep
+            // what the ARN says, unless a placeholder stands in the service or action itself.
+            String masked = PLACEHOLDERS.matcher(a).replaceAll(MASK);
+            if (!masked.contains("${") && !masked.startsWith("{{")) {
+                TaskResource known = parse(masked);
+                boolean named = known.kind() == Kind.LAMBDA_FUNCTION || known.kind() == Kind.ACTIVITY;
+                if (named || (known.kind() != Kind.UNKNOWN && !known.service().contains(MASK) && !known.action().contains(MASK))) {
+                    return new TaskResource(a, known.kind(), known.service(), known.action().contains(MASK) ? "" : known.action(),
+                            known.pattern());
+                }
+            }
             return new TaskResource(a, Kind.PLACEHOLDER, guessServiceFromPlaceholder(a), "", patternOf(a));
         }
         if (a.startsWith("arn:") && a.split(":", -1).length > 2 && a.split(":", -1)[2].equals("lambda")) {
