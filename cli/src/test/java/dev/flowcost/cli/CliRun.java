@@ -20,7 +20,7 @@ record CliRun(int exitCode, String out, String err) {
 
     JsonNode json() {
         try {
-            return new ObjectMapper().readTree(out);
+            return new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(out);
         } catch (java.io.IOException e) {
             throw new AssertionError("stdout is not JSON: " + out, e);
         }

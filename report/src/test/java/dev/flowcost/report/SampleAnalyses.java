@@ -209,7 +209,8 @@ public final class SampleAnalyses {
                 Optional.of(executionsCurve())));
         findings.sort((x, y) -> y.monthlySaving().compareTo(x.monthlySaving()));
 
-        BigDecimal now = orders.monthlyCost().add(etl.monthlyCost()).add(env.monthlyCost())
+        // a DAG's cost is its share of its environment, already in the environment's cost: not added again
+        BigDecimal now = orders.monthlyCost().add(env.monthlyCost())
                 .add(credits.stream().map(FreeTierCredit::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
         BigDecimal saving = findings.stream().map(Finding::monthlySaving).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Analysis(Analysis.SCHEMA_VERSION, "us-east-1", List.of("orders.asl.json", "dags/nightly_etl.py"),

@@ -331,8 +331,11 @@ public final class ExcelReport {
             int lastWorkflow = firstWorkflow + a.workflows().size() - 1;
             int firstEnvironment = lastWorkflow + 3;
             int lastEnvironment = firstEnvironment + a.environments().size() - 1;
+            // a DAG's cost is its share of its environment, already in the environment's total: count state machines only
             String workflowSum = a.workflows().isEmpty() ? "0"
-                    : "SUM(" + SheetWriter.local(4, firstWorkflow) + ":" + SheetWriter.local(4, lastWorkflow) + ")";
+                    : "SUMIF(" + SheetWriter.local(1, firstWorkflow) + ":" + SheetWriter.local(1, lastWorkflow) + ",\""
+                    + WorkflowAnalysis.Kind.STATE_MACHINE.label() + "\"," + SheetWriter.local(4, firstWorkflow) + ":"
+                    + SheetWriter.local(4, lastWorkflow) + ")";
             String environmentSum = a.environments().isEmpty() ? "0"
                     : "SUM(" + SheetWriter.local(2, firstEnvironment) + ":" + SheetWriter.local(2, lastEnvironment) + ")";
             s.formula(1, workflowSum + "+" + environmentSum + "+" + creditRows.sum(credits, 5), money);

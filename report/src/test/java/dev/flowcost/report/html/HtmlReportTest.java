@@ -29,8 +29,8 @@ class HtmlReportTest {
     @Test
     void summaryShowsNowAfterAndSavingInDollars() {
         String summary = doc.getElementById("summary").text();
-        // now: 361.494 + 0.825 + 357.70 - 0.10 - 0.20 = 719.719; saving 358.519 + 165.2985 = 523.8175
-        assertThat(summary).contains("$719.72", "$195.90", "$523.82");
+        // now: 361.494 + 357.70 - 0.10 - 0.20 = 718.894 (the DAG's 0.825 is its share, in the environment); saving 358.519 + 165.2985 = 523.8175
+        assertThat(summary).contains("$718.89", "$195.08", "$523.82");
     }
 
     @Test

@@ -20,7 +20,7 @@ class TextReportTest {
         assertThat(dag).isPositive();
         assertThat(map).isGreaterThan(dag);
         assertThat(text).contains("saves $358.52/month", "change: Set ItemProcessor.ProcessorConfig");
-        assertThat(text).contains("monthly cost now", "$719.72", "$195.90", "$523.82");
+        assertThat(text).contains("monthly cost now", "$718.89", "$195.08", "$523.82");
     }
 
     @Test
