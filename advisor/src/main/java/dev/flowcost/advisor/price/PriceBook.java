@@ -34,11 +34,25 @@ public final class PriceBook {
     private final Map<String, PriceRow> rowsByKey;
     private final Set<String> overriddenKeys;
     private final Set<String> addedKeys;
+    /** Rows of each price (region/service/dimension), sorted by tier start: lookups are hot in large analyses. */
+    private final Map<String, List<PriceRow>> rowsByPrice;
+    private final Set<String> regions;
 
     private PriceBook(Map<String, PriceRow> rowsByKey, Set<String> overriddenKeys, Set<String> addedKeys) {
         this.rowsByKey = Collections.unmodifiableMap(new LinkedHashMap<>(rowsByKey));
         this.overriddenKeys = Collections.unmodifiableSet(new TreeSet<>(overriddenKeys));
         this.addedKeys = Collections.unmodifiableSet(new TreeSet<>(addedKeys));
+        Map<String, List<PriceRow>> byPrice = new java.util.HashMap<>();
+        for (PriceRow row : this.rowsByKey.values()) {
+            byPrice.computeIfAbsent(PriceRow.keyOf(row.region(), row.service(), row.dimension()), k -> new ArrayList<>()).add(row);
+        }
+        byPrice.replaceAll((k, v) -> {
+            v.sort(Comparator.comparing(PriceRow::tierStart));
+            return List.copyOf(v);
+        });
+        this.rowsByPrice = byPrice;
+        this.regions = Collections.unmodifiableSet(new TreeSet<>(
+                this.rowsByKey.values().stream().map(PriceRow::region).collect(Collectors.toSet())));
     }
 
     /**
@@ -94,7 +108,7 @@ public final class PriceBook {
 
     /** Every region with at least one row, sorted. */
     public List<String> regions() {
-        return rowsByKey.values().stream().map(PriceRow::region).distinct().sorted().collect(Collectors.toList());
+        return List.copyOf(regions);
     }
 
     /**
@@ -120,31 +134,20 @@ public final class PriceBook {
      */
     public List<PriceRow> tiers(String region, String service, String dimension) {
         Objects.requireNonNull(region, "region");
-        List<PriceRow> found = new ArrayList<>();
-        boolean regionKnown = false;
-        for (PriceRow row : rowsByKey.values()) {
-            if (row.region().equals(region)) {
-                regionKnown = true;
-                if (row.service().equals(service) && row.dimension().equals(dimension)) {
-                    found.add(row);
-                }
-            }
+        List<PriceRow> found = rowsByPrice.get(PriceRow.keyOf(region, service, dimension));
+        if (found != null) {
+            return found;
         }
-        if (!regionKnown) {
+        if (!regions.contains(region)) {
             throw new UnknownRegionException(region, regions());
         }
-        if (found.isEmpty()) {
-            throw new MissingPriceException("no price for " + service + "/" + dimension + " in region '" + region
-                    + "' (known there for " + service + ": " + dimensionsOf(region, service) + ")");
-        }
-        found.sort(Comparator.comparing(PriceRow::tierStart));
-        return List.copyOf(found);
+        throw new MissingPriceException("no price for " + service + "/" + dimension + " in region '" + region
+                + "' (known there for " + service + ": " + dimensionsOf(region, service) + ")");
     }
 
     /** True when the book has a row for this price (so a caller can ask without catching). */
     public boolean has(String region, String service, String dimension) {
-        return rowsByKey.values().stream().anyMatch(r -> r.region().equals(region) && r.service().equals(service)
-                && r.dimension().equals(dimension));
+        return rowsByPrice.containsKey(PriceRow.keyOf(region, service, dimension));
     }
 
     private String dimensionsOf(String region, String service) {
