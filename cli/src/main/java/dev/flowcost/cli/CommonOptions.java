@@ -8,6 +8,6 @@ final class CommonOptions {
             description = "Output for people (text, the default) or for machines (json).")
     OutputFormat format = OutputFormat.text;
 
-    @Option(names = "--debug", description = "Show stack traces for errors (for bug reports).")
-    boolean debug;
+    @picocli.CommandLine.Mixin
+    DebugOption debug;
 }

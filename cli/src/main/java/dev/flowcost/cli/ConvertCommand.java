@@ -48,8 +48,8 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     WorkloadOption workloadOption;
 
-    @Option(names = "--debug", description = "Show stack traces for errors (for bug reports).")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -47,8 +47,8 @@ final class PricesCommand implements Callable<Integer> {
     @Mixin
     PricesOption pricesOption;
 
-    @Option(names = "--debug", description = "Show stack traces for errors (for bug reports).")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -45,8 +45,8 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     AnalysisOptions options;
 
-    @Option(names = "--debug", description = "Show stack traces for errors (for bug reports).")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -31,4 +31,15 @@ public record CostItem(String component, String unit, BigDecimal quantityPerExec
                        String itemsKey, String executionsKey, BigDecimal fixedMonthlyQuantity, BigDecimal tierStart,
                        Optional<BigDecimal> tierEnd, String priceKey, BigDecimal unitPrice, BigDecimal monthlyQuantity,
                        BigDecimal monthlyAmount) {
+
+    /** The quantity billed in this item's tier: {@code min(max(monthlyQuantity − tierStart, 0), tierEnd − tierStart)}. */
+    public BigDecimal billedQuantity() {
+        BigDecimal above = monthlyQuantity.subtract(tierStart).max(BigDecimal.ZERO);
+        return tierEnd.map(end -> above.min(end.subtract(tierStart))).orElse(above);
+    }
+
+    /** Whether this is a price tier the month's quantity does not reach (it bills nothing). */
+    public boolean isUnreachedTier() {
+        return tierStart.signum() > 0 && monthlyQuantity.compareTo(tierStart) <= 0;
+    }
 }

@@ -112,16 +112,16 @@ public final class AwsPriceListImporter {
                     }
                     continue;
                 }
-                String termType = cell(record, header, "termtype");
+                String termType = PriceCsvCells.cell(record, header, "termtype");
                 if (!termType.equalsIgnoreCase("OnDemand")) {
                     skipped++;
                     continue;
                 }
-                String currency = cell(record, header, "currency");
-                String service = offerCode.isEmpty() ? cell(record, header, "servicecode") : offerCode;
-                String usageType = cell(record, header, "usagetype");
+                String currency = PriceCsvCells.cell(record, header, "currency");
+                String service = offerCode.isEmpty() ? PriceCsvCells.cell(record, header, "servicecode") : offerCode;
+                String usageType = PriceCsvCells.cell(record, header, "usagetype");
                 Optional<Target> target = target(service, usageType);
-                String region = cell(record, header, "region code");
+                String region = PriceCsvCells.cell(record, header, "region code");
                 if (target.isEmpty() || region.isEmpty() || !(currency.isEmpty() || currency.equalsIgnoreCase("USD"))) {
                     skipped++;
                     continue;
@@ -183,23 +183,23 @@ public final class AwsPriceListImporter {
                                           String offerCode, LocalDate publication, String file, int line,
                                           List<Diagnostic> diagnostics) {
         List<String> problems = new ArrayList<>();
-        BigDecimal price = number(cell(record, header, "priceperunit"), "PricePerUnit", problems);
-        String start = cell(record, header, "startingrange");
-        BigDecimal tierStart = start.isEmpty() ? BigDecimal.ZERO : number(start, "StartingRange", problems);
-        String end = cell(record, header, "endingrange");
+        BigDecimal price = PriceCsvCells.number(PriceCsvCells.cell(record, header, "priceperunit"), "PricePerUnit", problems, false);
+        String start = PriceCsvCells.cell(record, header, "startingrange");
+        BigDecimal tierStart = start.isEmpty() ? BigDecimal.ZERO : PriceCsvCells.number(start, "StartingRange", problems, false);
+        String end = PriceCsvCells.cell(record, header, "endingrange");
         Optional<BigDecimal> tierEnd = end.isEmpty() || end.equalsIgnoreCase("Inf")
-                ? Optional.empty() : Optional.ofNullable(number(end, "EndingRange", problems));
-        LocalDate effective = date(cell(record, header, "effectivedate")).orElse(publication);
+                ? Optional.empty() : Optional.ofNullable(PriceCsvCells.number(end, "EndingRange", problems, false));
+        LocalDate effective = date(PriceCsvCells.cell(record, header, "effectivedate")).orElse(publication);
         if (effective == null) {
             problems.add("no EffectiveDate and no Publication Date");
         }
-        String description = cell(record, header, "pricedescription");
-        String source = "AWS Price List " + offerCode + " SKU " + cell(record, header, "sku")
+        String description = PriceCsvCells.cell(record, header, "pricedescription");
+        String source = "AWS Price List " + offerCode + " SKU " + PriceCsvCells.cell(record, header, "sku")
                 + (description.isEmpty() ? "" : " (" + description + ")") + ", " + fileName(file);
         if (problems.isEmpty()) {
             try {
                 return Optional.of(new PriceRow(region, target.service(), target.dimension(),
-                        unit(cell(record, header, "unit")), price, tierStart, tierEnd, effective, source));
+                        unit(PriceCsvCells.cell(record, header, "unit")), price, tierStart, tierEnd, effective, source));
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
@@ -301,32 +301,5 @@ public final class AwsPriceListImporter {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-    }
-
-    private static BigDecimal number(String value, String column, List<String> problems) {
-        try {
-            BigDecimal n = new BigDecimal(value);
-            if (n.scale() > 30 || n.precision() - n.scale() > 20) {
-                problems.add(column + " '" + value + "' is out of range");
-                return null;
-            }
-            if (n.signum() < 0) {
-                problems.add(column + " '" + value + "' is negative");
-                return null;
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            problems.add(column + " '" + value + "' is not a number");
-            return null;
-        }
-    }
-
-    private static String cell(CSVRecord record, Map<String, Integer> header, String column) {
-        Integer i = header.get(column);
-        if (i == null || i >= record.size()) {
-            return "";
-        }
-        String v = record.get(i);
-        return v == null ? "" : v.trim();
     }
 }

@@ -122,29 +122,29 @@ public final class PriceBookLoader {
     private static Optional<PriceRow> parseRow(CSVRecord record, Map<String, Integer> header, String file, int line,
                                                List<Diagnostic> diagnostics) {
         List<String> problems = new ArrayList<>();
-        String region = text(record, header, "region");
-        String service = text(record, header, "service");
-        String dimension = text(record, header, "dimension");
-        String unit = text(record, header, "unit");
+        String region = PriceCsvCells.cell(record, header, "region");
+        String service = PriceCsvCells.cell(record, header, "service");
+        String dimension = PriceCsvCells.cell(record, header, "dimension");
+        String unit = PriceCsvCells.cell(record, header, "unit");
         for (String col : List.of("region", "service", "dimension", "unit")) {
-            if (text(record, header, col).isEmpty()) {
+            if (PriceCsvCells.cell(record, header, col).isEmpty()) {
                 problems.add(col + " is empty");
             }
         }
-        BigDecimal price = number(text(record, header, "price"), "price", problems, false);
-        String startText = text(record, header, "tier_start");
-        BigDecimal tierStart = startText.isEmpty() ? BigDecimal.ZERO : number(startText, "tier_start", problems, false);
-        String endText = text(record, header, "tier_end");
+        BigDecimal price = PriceCsvCells.number(PriceCsvCells.cell(record, header, "price"), "price", problems, false);
+        String startText = PriceCsvCells.cell(record, header, "tier_start");
+        BigDecimal tierStart = startText.isEmpty() ? BigDecimal.ZERO : PriceCsvCells.number(startText, "tier_start", problems, false);
+        String endText = PriceCsvCells.cell(record, header, "tier_end");
         Optional<BigDecimal> tierEnd = endText.isEmpty() || endText.equalsIgnoreCase("inf")
-                ? Optional.empty() : Optional.ofNullable(number(endText, "tier_end", problems, false));
+                ? Optional.empty() : Optional.ofNullable(PriceCsvCells.number(endText, "tier_end", problems, false));
         LocalDate effective = null;
-        String dateText = text(record, header, "effective_date");
+        String dateText = PriceCsvCells.cell(record, header, "effective_date");
         try {
             effective = LocalDate.parse(dateText);
         } catch (DateTimeParseException e) {
             problems.add("effective_date '" + dateText + "' is not a date like 2026-08-01");
         }
-        String source = text(record, header, "source");
+        String source = PriceCsvCells.cell(record, header, "source");
         if (problems.isEmpty()) {
             try {
                 return Optional.of(new PriceRow(region, service, dimension, unit, price, tierStart, tierEnd,
@@ -155,32 +155,5 @@ public final class PriceBookLoader {
         }
         diagnostics.add(Diagnostic.error(file, SourceLocation.ofLine(line), "bad price row: " + String.join("; ", problems)));
         return Optional.empty();
-    }
-
-    private static BigDecimal number(String value, String column, List<String> problems, boolean allowNegative) {
-        try {
-            BigDecimal n = new BigDecimal(value);
-            if (n.scale() > 30 || n.precision() - n.scale() > 20) {
-                problems.add(column + " '" + value + "' is out of range");
-                return null;
-            }
-            if (!allowNegative && n.signum() < 0) {
-                problems.add(column + " '" + value + "' is negative");
-                return null;
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            problems.add(column + " '" + value + "' is not a number");
-            return null;
-        }
-    }
-
-    private static String text(CSVRecord record, Map<String, Integer> header, String column) {
-        Integer i = header.get(column);
-        if (i == null || i >= record.size()) {
-            return "";
-        }
-        String v = record.get(i);
-        return v == null ? "" : v.trim();
     }
 }

@@ -165,7 +165,7 @@ public final class HtmlReport {
         for (CostItem i : items) {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("component", i.component());
-            v.put("quantity", Money.count(i.monthlyQuantity()) + " " + i.unit());
+            v.put("quantity", Money.count(i.billedQuantity()) + " " + i.unit());
             v.put("tier", i.tierEnd().map(end -> Money.count(i.tierStart()) + "–" + Money.count(end))
                     .orElse(i.tierStart().signum() == 0 ? "" : "from " + Money.count(i.tierStart())));
             v.put("unitPrice", price(i.unitPrice()));

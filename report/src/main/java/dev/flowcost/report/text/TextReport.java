@@ -100,8 +100,11 @@ public final class TextReport {
 
     private void table(List<CostItem> items, String total) {
         for (CostItem i : items) {
+            if (i.isUnreachedTier()) {
+                continue;
+            }
             line(String.format("  %-44s %22s %14s", clean(i.component()),
-                    Money.count(i.monthlyQuantity()) + " " + clean(i.unit()), Money.usd(i.monthlyAmount())));
+                    Money.count(i.billedQuantity()) + " " + clean(i.unit()), Money.usd(i.monthlyAmount())));
         }
         line(String.format("  %-44s %22s %14s", "total", "", total));
     }
