@@ -197,10 +197,58 @@ final class DagAssembler {
         List<String> out = new ArrayList<>();
         for (String m : members) {
             if (!inner.contains(m)) {
-                out.add(m);
+                if (!roots && isTeardown(dag, m)) {
+                    // Airflow's TaskGroup.get_leaves skips a teardown leaf and offers the work task before it
+                    workBeforeTeardown(dag, m, members, edges, out, new HashSet<>());
+                } else if (!out.contains(m)) {
+                    out.add(m);
+                }
             }
         }
         return out;
+    }
+
+    private static boolean isTeardown(DagB dag, String id) {
+        TaskB t = dag.tasks.get(id);
+        return t != null && t.role == DagTask.Role.TEARDOWN;
+    }
+
+    private static boolean isSetup(DagB dag, String id) {
+        TaskB t = dag.tasks.get(id);
+        return t != null && t.role == DagTask.Role.SETUP;
+    }
+
+    /**
+     * The group members upstream of a teardown leaf that stand for it as leaves: not setups (the teardown's own
+     * setup is not work), through earlier teardowns, and only those with no other non-teardown downstream in the group.
+     */
+    private static void workBeforeTeardown(DagB dag, String teardown, Set<String> members, Set<Edge> edges,
+                                           List<String> out, Set<String> seen) {
+        if (!seen.add(teardown)) {
+            return;
+        }
+        for (Edge e : edges) {
+            String up = e.upstream();
+            if (!e.downstream().equals(teardown) || !members.contains(up)) {
+                continue;
+            }
+            if (isTeardown(dag, up)) {
+                workBeforeTeardown(dag, up, members, edges, out, seen);
+            } else if (!isSetup(dag, up) && !hasWorkDownstream(dag, up, teardown, members, edges) && !out.contains(up)) {
+                out.add(up);
+            }
+        }
+    }
+
+    private static boolean hasWorkDownstream(DagB dag, String task, String except, Set<String> members,
+                                             Set<Edge> edges) {
+        for (Edge e : edges) {
+            if (e.upstream().equals(task) && !e.downstream().equals(except) && members.contains(e.downstream())
+                    && !isTeardown(dag, e.downstream())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void reportCycle(DagB d, List<Edge> edges) {
@@ -357,7 +405,11 @@ final class DagAssembler {
         }
         TriggerRule rule = TriggerRule.ALL_SUCCESS;
         Object tr = s.get("trigger_rule");
-        if (tr != null) {
+        if (t.role == DagTask.Role.TEARDOWN) {
+            // Airflow forces a teardown's rule (as_teardown() and @teardown both set it): it runs once its
+            // upstream is done, whatever the outcome, as long as a setup succeeded
+            rule = TriggerRule.ALL_DONE_SETUP_SUCCESS;
+        } else if (tr != null) {
             String text = tr instanceof ClassRef c ? c.module() + "." + c.name() : repr(tr);
             Optional<TriggerRule> parsed = TriggerRule.parse(text);
             if (parsed.isPresent()) {

@@ -266,6 +266,7 @@ final class DagInterpreter {
     private Signal with(PySyntax.With w, Scope scope) {
         int pushedDags = 0;
         int pushedGroups = 0;
+        List<TaskB> setupTeardown = new ArrayList<>();
         try {
             for (PySyntax.WithItem item : w.items()) {
                 Object v = eval(item.context(), scope);
@@ -275,18 +276,94 @@ final class DagInterpreter {
                 } else if (v instanceof GroupB g) {
                     groupStack.push(g);
                     pushedGroups++;
+                } else {
+                    for (Object n : nodes(v)) {
+                        if (n instanceof TaskB t && t.role != DagTask.Role.NORMAL) {
+                            setupTeardown.add(t);
+                        }
+                    }
                 }
                 if (item.target() != null) {
                     assign(item.target(), v, scope);
                 }
             }
-            return execAll(w.body(), scope);
+            if (setupTeardown.isEmpty()) {
+                return execAll(w.body(), scope);
+            }
+            int tasksBefore = model.taskCount;
+            List<TaskB> before = allTasks();
+            int edgesBefore = model.edges.size();
+            Signal sig = execAll(w.body(), scope);
+            if (model.taskCount > tasksBefore) {
+                List<TaskB> work = allTasks();
+                work.removeAll(before);
+                wrapInSetupTeardown(setupTeardown, work, edgesBefore, w.line());
+            }
+            return sig;
         } finally {
             for (int i = 0; i < pushedDags; i++) {
                 dagStack.pop();
             }
             for (int i = 0; i < pushedGroups; i++) {
                 groupStack.pop();
+            }
+        }
+    }
+
+    private List<TaskB> allTasks() {
+        List<TaskB> out = new ArrayList<>(model.orphans);
+        for (DagB d : model.dags) {
+            out.addAll(d.tasks.values());
+        }
+        return out;
+    }
+
+    /**
+     * {@code with setup >> teardown:} (Airflow 2.7): the tasks made in the block run between them, so the setups
+     * (the context task if it is a setup, else the setups upstream of the teardown) go before the block's first
+     * tasks and the teardowns (the context task if it is a teardown, else those downstream of the setup) after its
+     * last ones.
+     */
+    private void wrapInSetupTeardown(List<TaskB> context, List<TaskB> work, int edgesBefore, int line) {
+        java.util.Set<Object> setups = new java.util.LinkedHashSet<>();
+        java.util.Set<Object> teardowns = new java.util.LinkedHashSet<>();
+        for (TaskB t : context) {
+            if (t.role == DagTask.Role.SETUP) {
+                setups.add(t);
+            } else if (t.role == DagTask.Role.TEARDOWN) {
+                teardowns.add(t);
+            }
+        }
+        for (int i = 0; i < edgesBefore; i++) {
+            DagModel.RawEdge e = model.edges.get(i);
+            if (teardowns.contains(e.downstream()) && e.upstream() instanceof TaskB u && u.role == DagTask.Role.SETUP
+                    && context.contains((TaskB) e.downstream())) {
+                setups.add(u);
+            }
+            if (setups.contains(e.upstream()) && e.downstream() instanceof TaskB d && d.role == DagTask.Role.TEARDOWN
+                    && context.contains((TaskB) e.upstream())) {
+                teardowns.add(d);
+            }
+        }
+        java.util.Set<Object> hasUp = new java.util.HashSet<>();
+        java.util.Set<Object> hasDown = new java.util.HashSet<>();
+        for (int i = edgesBefore; i < model.edges.size(); i++) {
+            DagModel.RawEdge e = model.edges.get(i);
+            if (work.contains(e.upstream()) && work.contains(e.downstream())) {
+                hasUp.add(e.downstream());
+                hasDown.add(e.upstream());
+            }
+        }
+        for (TaskB t : work) {
+            if (!hasUp.contains(t)) {
+                for (Object s : setups) {
+                    model.edges.add(new DagModel.RawEdge(s, t, line));
+                }
+            }
+            if (!hasDown.contains(t)) {
+                for (Object d : teardowns) {
+                    model.edges.add(new DagModel.RawEdge(t, d, line));
+                }
             }
         }
     }
@@ -387,9 +464,21 @@ final class DagInterpreter {
                 }
             }
         } else if (target instanceof PySyntax.Attr a) {
-            eval(a.obj(), scope);
+            setAttribute(eval(a.obj(), scope), a.name(), v);
         } else if (target instanceof PySyntax.Starred st) {
             assign(st.value(), v, scope);
+        }
+    }
+
+    /**
+     * {@code task.trigger_rule = ...} or {@code sensor.timeout = 500} after the task was made: Airflow reads the
+     * attribute at run time just as if it had been passed to the constructor, so it becomes a keyword argument.
+     */
+    private static void setAttribute(Object obj, String name, Object v) {
+        if (obj instanceof TaskB t && !name.equals("task_id") && !name.equals("dag") && !name.startsWith("_")) {
+            t.kwargs.put(name, v);
+        } else if (obj instanceof DagB d && !name.equals("dag_id") && !name.startsWith("_")) {
+            d.kwargs.put(name, v);
         }
     }
 
@@ -594,6 +683,11 @@ final class DagInterpreter {
         }
         if (e instanceof PySyntax.Starred s) {
             return eval(s.value(), scope);
+        }
+        if (e instanceof PySyntax.Walrus w) {
+            Object v = eval(w.value(), scope);
+            scope.set(w.name(), v);
+            return v;
         }
         return new Unknown(PySyntax.show(e));
     }
@@ -1147,19 +1241,10 @@ final class DagInterpreter {
 
     /** Records upstream → downstream for every pair of nodes on the two sides. */
     void connect(Object up, Object down, int line) {
-        List<Object> ups = nodes(up);
-        List<Object> downs = nodes(down);
         if (up instanceof PyList && down instanceof PyList && once("listlist" + line)) {
             warn(line, "Airflow does not allow list >> list; every pair of tasks was connected");
         }
-        if ((ups.isEmpty() && !downs.isEmpty() || downs.isEmpty() && !ups.isEmpty()) && once("unresolved-edge" + line)) {
-            info(line, "one side of a dependency is not known statically; that dependency is not read");
-        }
-        for (Object u : ups) {
-            for (Object d : downs) {
-                model.edges.add(new DagModel.RawEdge(u, d, line));
-            }
-        }
+        connectEvery(up, down, line);
     }
 
     private static final int MAX_COLLECTED = 10_000;
@@ -1512,6 +1597,12 @@ final class DagInterpreter {
                     }
                     Object setups = kw.get("setups");
                     if (setups != null) {
+                        // Airflow marks the named setups as setup tasks, then setup >> teardown
+                        for (Object n : nodes(setups)) {
+                            if (n instanceof TaskB st) {
+                                st.role = DagTask.Role.SETUP;
+                            }
+                        }
                         connect(setups, self, line);
                     }
                     return self;
@@ -1905,7 +1996,7 @@ final class DagInterpreter {
             case "cross_downstream" -> {
                 Object from = kw.containsKey("from_tasks") ? kw.get("from_tasks") : a0;
                 Object to = kw.containsKey("to_tasks") ? kw.get("to_tasks") : pos.size() > 1 ? pos.get(1) : null;
-                connect(from, to, line);
+                connectEvery(from, to, line);
                 return NONE;
             }
             default -> {
@@ -1950,8 +2041,45 @@ final class DagInterpreter {
         return new PyList(out);
     }
 
+    /** Every upstream node to every downstream node, as cross_downstream() does (lists on both sides are its point). */
+    private void connectEvery(Object up, Object down, int line) {
+        List<Object> ups = nodes(up);
+        List<Object> downs = nodes(down);
+        if ((ups.isEmpty() && !downs.isEmpty() || downs.isEmpty() && !ups.isEmpty()) && once("unresolved-edge" + line)) {
+            info(line, "one side of a dependency is not known statically; that dependency is not read");
+        }
+        for (Object u : ups) {
+            for (Object d : downs) {
+                model.edges.add(new DagModel.RawEdge(u, d, line));
+            }
+        }
+    }
+
+    /** {@code Label("x")} (an edge modifier) or a list made only of them: it names an edge but is no node. */
+    private static boolean isLabel(Object v) {
+        if (v instanceof Unknown u) {
+            return u.text().startsWith("Label(") || u.text().startsWith("EdgeModifier(");
+        }
+        if (v instanceof PyList l && !l.items().isEmpty()) {
+            for (Object x : l.items()) {
+                if (!isLabel(x)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** Airflow's chain(): neighbours connect; two lists of equal length connect element-wise. */
-    private void chain(List<Object> items, int line, boolean linear) {
+    private void chain(List<Object> all, int line, boolean linear) {
+        // labels only name the edge between their neighbours: chain(a, Label("x"), b) is the edge a -> b
+        List<Object> items = new ArrayList<>();
+        for (Object x : all) {
+            if (!isLabel(x)) {
+                items.add(x);
+            }
+        }
         for (int i = 0; i + 1 < items.size(); i++) {
             Object a = items.get(i);
             Object b = items.get(i + 1);

@@ -1,0 +1,114 @@
+package dev.flowcost.core.dag.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.Severity;
+import dev.flowcost.core.dag.Dag;
+import dev.flowcost.core.dag.DagReadResult;
+import dev.flowcost.core.dag.DagTask;
+import dev.flowcost.core.dag.Edge;
+import dev.flowcost.core.dag.SensorSettings;
+import dev.flowcost.core.dag.TriggerRule;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Idioms seen in public Airflow DAG files that the reader once got wrong. Each fixture is our own small file
+ * reproducing one idiom; the expected tasks and edges are what Airflow itself would build from it.
+ */
+class RealWorldIdiomsTest {
+
+    private final PythonDagReader reader = new PythonDagReader();
+
+    private DagReadResult read(String name) {
+        try {
+            return reader.read(Path.of(RealWorldIdiomsTest.class.getResource("/dag/real-idioms/" + name).toURI()));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Dag only(DagReadResult r) {
+        assertThat(r.dags()).hasSize(1);
+        return r.dags().get(0);
+    }
+
+    private static List<String> ids(Dag d) {
+        return d.tasks().stream().map(DagTask::taskId).toList();
+    }
+
+    private static Edge e(String up, String down) {
+        return new Edge(up, down);
+    }
+
+    private static List<String> warningsAndErrors(DagReadResult r) {
+        return r.diagnostics().stream().filter(d -> d.severity() != Severity.INFO).map(Diagnostic::message).toList();
+    }
+
+    @Test
+    void labelsInChainAndShiftsConnectTheirNeighbours() {
+        DagReadResult r = read("label-in-chain.py");
+        Dag d = only(r);
+        assertThat(ids(d)).containsExactly("fetch", "validate", "good", "bad", "publish");
+        assertThat(d.edges()).containsExactlyInAnyOrder(
+                e("fetch", "validate"),
+                e("validate", "good"), e("validate", "bad"),
+                e("good", "publish"), e("bad", "publish"),
+                e("fetch", "publish"));
+        assertThat(warningsAndErrors(r)).isEmpty();
+    }
+
+    @Test
+    void attributesAssignedAfterConstructionCountLikeArguments() {
+        DagReadResult r = read("attribute-set-after-construction.py");
+        Dag d = only(r);
+        DagTask wait = d.task("wait_for_drop").orElseThrow();
+        SensorSettings sensor = wait.sensor().orElseThrow();
+        assertThat(sensor.mode()).isEqualTo(SensorSettings.Mode.RESCHEDULE);
+        assertThat(sensor.pokeIntervalSeconds()).isEqualTo(OptionalDouble.of(120));
+        assertThat(sensor.timeoutSeconds()).isEqualTo(OptionalDouble.of(1800));
+        assertThat(d.task("crunch").orElseThrow().retries()).isEqualTo(4);
+        assertThat(d.task("summary").orElseThrow().triggerRule()).isEqualTo(TriggerRule.ALL_DONE);
+        assertThat(d.edges()).containsExactlyInAnyOrder(e("wait_for_drop", "crunch"), e("crunch", "summary"));
+        assertThat(d.catchup()).isFalse();
+    }
+
+    @Test
+    void crossDownstreamConnectsEveryPairWithoutComplaint() {
+        DagReadResult r = read("cross-downstream-groups.py");
+        Dag d = only(r);
+        assertThat(ids(d)).containsExactlyInAnyOrder("ingest.left", "ingest.right", "solo", "sink_a", "sink_b");
+        assertThat(d.edges()).containsExactlyInAnyOrder(
+                e("ingest.left", "sink_a"), e("ingest.left", "sink_b"),
+                e("ingest.right", "sink_a"), e("ingest.right", "sink_b"),
+                e("solo", "sink_a"), e("solo", "sink_b"));
+        assertThat(warningsAndErrors(r)).isEmpty();
+    }
+
+    @Test
+    void setupTeardownContextWalrusAndTeardownLeaves() {
+        DagReadResult r = read("setup-teardown-context.py");
+        Dag d = only(r);
+        assertThat(ids(d)).containsExactlyInAnyOrder("open_cluster", "close_cluster", "warm_cache", "score",
+                "scratch_space.make_dir", "scratch_space.fill", "scratch_space.wipe");
+        assertThat(d.edges()).containsExactlyInAnyOrder(
+                e("open_cluster", "close_cluster"),
+                // the with-block: setup before its first task, teardown after its last
+                e("warm_cache", "score"), e("open_cluster", "warm_cache"), e("score", "close_cluster"),
+                // the walrus binds 'made' to make_dir, so both fill and wipe read its XCom
+                e("scratch_space.make_dir", "scratch_space.fill"), e("scratch_space.make_dir", "scratch_space.wipe"),
+                e("scratch_space.fill", "scratch_space.wipe"),
+                // group root is make_dir; its leaf is fill, the work task before the teardown wipe
+                e("open_cluster", "scratch_space.make_dir"), e("scratch_space.fill", "close_cluster"));
+        assertThat(d.task("scratch_space.make_dir").orElseThrow().role()).isEqualTo(DagTask.Role.SETUP);
+        assertThat(d.task("scratch_space.wipe").orElseThrow().role()).isEqualTo(DagTask.Role.TEARDOWN);
+        assertThat(d.task("close_cluster").orElseThrow().triggerRule()).isEqualTo(TriggerRule.ALL_DONE_SETUP_SUCCESS);
+        assertThat(d.task("scratch_space.wipe").orElseThrow().triggerRule())
+                .isEqualTo(TriggerRule.ALL_DONE_SETUP_SUCCESS);
+        assertThat(d.task("score").orElseThrow().triggerRule()).isEqualTo(TriggerRule.ALL_SUCCESS);
+    }
+}
