@@ -56,6 +56,7 @@ final class DagAssembler {
 
     private final String file;
     private final List<Diagnostic> diags;
+    private boolean airflow3;
 
     DagAssembler(String file, List<Diagnostic> diags) {
         this.file = file;
@@ -63,6 +64,7 @@ final class DagAssembler {
     }
 
     List<Dag> assemble(DagModel model, DagInterpreter interpreter) {
+        airflow3 = model.airflow3;
         attachOrphans(model, interpreter);
         Map<DagB, Set<Edge>> edges = expandEdges(model);
         List<Dag> out = new ArrayList<>();
@@ -307,14 +309,15 @@ final class DagAssembler {
         for (TaskB t : d.tasks.values()) {
             tasks.add(toTask(t, defaults));
         }
-        boolean catchup = true;
+        boolean catchup = !airflow3;
         if (kw.get("catchup") instanceof Boolean b) {
             catchup = b;
         } else if (defaults.map().get("catchup") instanceof Boolean b) {
             catchup = b;
         } else {
-            diags.add(Diagnostic.info(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId
-                    + "': catchup not set; assumed True (Airflow 2 default catchup_by_default)"));
+            diags.add(Diagnostic.info(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId + "': catchup not set; "
+                    + (airflow3 ? "assumed False (Airflow 3 default; the file imports airflow.sdk)"
+                    : "assumed True (Airflow 2 default catchup_by_default)")));
         }
         List<String> tags = new ArrayList<>();
         if (kw.get("tags") instanceof PyList l) {
@@ -333,15 +336,25 @@ final class DagAssembler {
 
     private Schedule schedule(DagB d) {
         Map<String, Object> kw = d.kwargs;
-        if (kw.containsKey("timetable")) {
-            return new Schedule(Schedule.Kind.TIMETABLE, callName(kw.get("timetable")));
-        }
-        if (!kw.containsKey("schedule") && !kw.containsKey("schedule_interval")) {
+        if (!kw.containsKey("schedule") && !kw.containsKey("schedule_interval") && !kw.containsKey("timetable")) {
+            if (airflow3) {
+                diags.add(Diagnostic.info(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId
+                        + "': schedule not set; assumed Airflow 3's default None (the file imports airflow.sdk)"));
+                return Schedule.none();
+            }
             diags.add(Diagnostic.info(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId
                     + "': schedule not set; assumed Airflow 2's default timedelta(days=1)"));
             return new Schedule(Schedule.Kind.TIMEDELTA, "timedelta(days=1)");
         }
-        Object v = kw.containsKey("schedule") ? kw.get("schedule") : kw.get("schedule_interval");
+        Object v = kw.containsKey("timetable") ? kw.get("timetable")
+                : kw.containsKey("schedule") ? kw.get("schedule") : kw.get("schedule_interval");
+        Schedule timed = timetable(v, d);
+        if (timed != null) {
+            return timed;
+        }
+        if (kw.containsKey("timetable")) {
+            return new Schedule(Schedule.Kind.TIMETABLE, callName(v));
+        }
         if (v instanceof PySyntax.NoneValue) {
             return Schedule.none();
         }
@@ -363,6 +376,46 @@ final class DagAssembler {
         diags.add(Diagnostic.warning(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId + "': schedule '" + repr(v)
                 + "' is not known statically"));
         return new Schedule(Schedule.Kind.UNKNOWN, repr(v));
+    }
+
+    private static final java.util.regex.Pattern CRON_TIMETABLE = java.util.regex.Pattern.compile(
+            "^(?:[\\w.]*\\.)?(?:CronTriggerTimetable|CronDataIntervalTimetable|CronPartitionTimetable)\\(\\s*"
+                    + "(?:cron\\s*=\\s*)?\"([^\"]*)\"");
+    private static final java.util.regex.Pattern DELTA_TIMETABLE = java.util.regex.Pattern.compile(
+            "^(?:[\\w.]*\\.)?(?:DeltaTriggerTimetable|DeltaDataIntervalTimetable)\\(\\s*(?:delta\\s*=\\s*)?"
+                    + "((?:datetime\\.)?timedelta\\([^()]*\\)|duration\\([^()]*\\))");
+    private static final java.util.regex.Pattern ASSET_OR_TIME = java.util.regex.Pattern.compile(
+            "^(?:[\\w.]*\\.)?(?:AssetOrTimeSchedule|DatasetOrTimeSchedule)\\(.*?timetable\\s*=\\s*(.*)$");
+
+    /**
+     * The built-in timetables whose rate is written in them: {@code CronTriggerTimetable("0 3 * * *", ...)} runs
+     * like its cron, {@code DeltaTriggerTimetable(timedelta(hours=2))} like its delta; an asset-or-time schedule is
+     * read as its time part (asset events add runs the file cannot show). Null for anything else.
+     */
+    private Schedule timetable(Object v, DagB d) {
+        if (!(v instanceof Unknown u)) {
+            return null;
+        }
+        String text = u.text();
+        java.util.regex.Matcher either = ASSET_OR_TIME.matcher(text);
+        boolean assetsToo = either.find();
+        if (assetsToo) {
+            text = either.group(1);
+        }
+        Schedule s = null;
+        java.util.regex.Matcher cron = CRON_TIMETABLE.matcher(text);
+        java.util.regex.Matcher delta = DELTA_TIMETABLE.matcher(text);
+        if (cron.find()) {
+            String expr = cron.group(1).trim();
+            s = new Schedule(expr.startsWith("@") ? Schedule.Kind.PRESET : Schedule.Kind.CRON, expr);
+        } else if (delta.find()) {
+            s = new Schedule(Schedule.Kind.TIMEDELTA, delta.group(1));
+        }
+        if (s != null && assetsToo) {
+            diags.add(Diagnostic.info(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId + "': asset-or-time "
+                    + "schedule read as its time part '" + s.expression() + "'; asset events may add runs"));
+        }
+        return s;
     }
 
     private static String callName(Object v) {

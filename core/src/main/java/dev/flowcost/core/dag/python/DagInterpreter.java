@@ -246,6 +246,9 @@ final class DagInterpreter {
 
     private void importNames(PySyntax.Import im, Scope scope) {
         for (PySyntax.ImportName n : im.names()) {
+            if (n.module().equals("airflow.sdk") || n.module().startsWith("airflow.sdk.")) {
+                model.airflow3 = true;
+            }
             if (n.name() == null) {
                 String module = n.module();
                 if (n.alias() != null) {

@@ -8,6 +8,7 @@ import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.dag.DagReadResult;
 import dev.flowcost.core.dag.DagTask;
 import dev.flowcost.core.dag.Edge;
+import dev.flowcost.core.dag.Schedule;
 import dev.flowcost.core.dag.SensorSettings;
 import dev.flowcost.core.dag.TriggerRule;
 import java.net.URISyntaxException;
@@ -110,5 +111,34 @@ class RealWorldIdiomsTest {
         assertThat(d.task("scratch_space.wipe").orElseThrow().triggerRule())
                 .isEqualTo(TriggerRule.ALL_DONE_SETUP_SUCCESS);
         assertThat(d.task("score").orElseThrow().triggerRule()).isEqualTo(TriggerRule.ALL_SUCCESS);
+    }
+
+    @Test
+    void airflowSdkImportMeansAirflow3Defaults() {
+        DagReadResult r = read("airflow3-sdk-defaults.py");
+        assertThat(r.dags()).hasSize(2);
+        Dag manual = r.dags().get(0);
+        assertThat(manual.dagId()).isEqualTo("sdk_manual_only");
+        assertThat(manual.schedule()).isEqualTo(Schedule.none());
+        assertThat(manual.catchup()).isFalse();
+        Dag hourly = r.dags().get(1);
+        assertThat(hourly.schedule()).isEqualTo(new Schedule(Schedule.Kind.PRESET, "@hourly"));
+        assertThat(hourly.catchup()).isFalse();
+    }
+
+    @Test
+    void builtInTimetablesAreReadAsTheirCronOrDelta() {
+        DagReadResult r = read("cron-trigger-timetable.py");
+        assertThat(r.dags()).extracting(Dag::dagId)
+                .containsExactly("tt_cron_trigger", "tt_cron_interval", "tt_delta", "tt_asset_or_time");
+        assertThat(r.dags()).extracting(Dag::schedule).containsExactly(
+                new Schedule(Schedule.Kind.CRON, "30 4 * * 1-5"),
+                new Schedule(Schedule.Kind.CRON, "0 */6 * * *"),
+                new Schedule(Schedule.Kind.TIMEDELTA, "timedelta(hours=2)"),
+                new Schedule(Schedule.Kind.CRON, "0 1 * * *"));
+        assertThat(r.dags().get(0).catchup()).isFalse();
+        assertThat(r.diagnostics()).extracting(Diagnostic::message)
+                .anyMatch(m -> m.contains("tt_asset_or_time") && m.contains("asset events may add runs"));
+        assertThat(warningsAndErrors(r)).isEmpty();
     }
 }
