@@ -452,6 +452,10 @@ final class DagAssembler {
         if (family == OperatorFamily.UNKNOWN && !base.isEmpty()) {
             family = OperatorCatalog.classify(base);
         }
+        if (family == OperatorFamily.UNKNOWN && t.module != null && !t.module.isEmpty() && !t.operator.startsWith("@")) {
+            // the provider package it was imported from says what sort of system it drives
+            family = OperatorCatalog.classify(t.module + "." + t.operator);
+        }
         if (family == OperatorFamily.UNKNOWN) {
             diags.add(Diagnostic.info(file, SourceLocation.ofLine(t.line), "operator '" + t.operator + "' of task '"
                     + t.taskId + "' is not known to flowcost; kept as UNKNOWN"));

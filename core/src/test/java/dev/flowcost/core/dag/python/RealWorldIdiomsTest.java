@@ -8,6 +8,7 @@ import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.dag.DagReadResult;
 import dev.flowcost.core.dag.DagTask;
 import dev.flowcost.core.dag.Edge;
+import dev.flowcost.core.dag.OperatorFamily;
 import dev.flowcost.core.dag.Schedule;
 import dev.flowcost.core.dag.SensorSettings;
 import dev.flowcost.core.dag.TriggerRule;
@@ -140,5 +141,14 @@ class RealWorldIdiomsTest {
         assertThat(r.diagnostics()).extracting(Diagnostic::message)
                 .anyMatch(m -> m.contains("tt_asset_or_time") && m.contains("asset events may add runs"));
         assertThat(warningsAndErrors(r)).isEmpty();
+    }
+
+    @Test
+    void providerPackageClassifiesOperatorsUnknownByName() {
+        Dag d = only(read("provider-operator-by-package.py"));
+        assertThat(d.task("sync_share").orElseThrow().family()).isEqualTo(OperatorFamily.AWS_SERVICE);
+        assertThat(d.task("refresh_extract").orElseThrow().family()).isEqualTo(OperatorFamily.OTHER_SERVICE);
+        assertThat(d.task("house_rules").orElseThrow().family()).isEqualTo(OperatorFamily.UNKNOWN);
+        assertThat(d.edges()).containsExactly(e("sync_share", "refresh_extract"), e("refresh_extract", "house_rules"));
     }
 }
