@@ -1399,6 +1399,9 @@ final class DagInterpreter {
                         ? new PyList(PyValues.list(s.substring(0, d), s.substring(d)), true)
                         : new PyList(PyValues.list(s, ""), true);
             }
+            if (full.equals("os.getenv") || full.equals("os.environ.get")) {
+                return setting("environment variable", pos, kw.get("default"), c);
+            }
             if (full.equals("os.path.dirname") && !pos.isEmpty() && pos.get(0) instanceof String s) {
                 int slash = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
                 return slash >= 0 ? s.substring(0, slash) : "";
@@ -1419,6 +1422,22 @@ final class DagInterpreter {
             return new Unknown(PySyntax.show(c));
         }
         return new Unknown(PySyntax.show(c));
+    }
+
+    /**
+     * {@code os.getenv("ENV", "dev")} or {@code Variable.get("bucket", default_var="raw")}: the value lives outside the
+     * file, so its default is taken, as a DAG parsed where it is unset would see it.
+     */
+    private Object setting(String what, List<Object> pos, Object kwDefault, PySyntax.Call c) {
+        Object dflt = kwDefault != null ? kwDefault : pos.size() > 1 ? pos.get(1) : null;
+        String key = !pos.isEmpty() && pos.get(0) instanceof String k ? k : PySyntax.show(c);
+        if (dflt == null || dflt instanceof Unknown) {
+            return new Unknown(PySyntax.show(c));
+        }
+        if (once("setting" + key)) {
+            info(c.line(), what + " '" + key + "' is not known statically; assumed its default " + DagAssembler.repr(dflt));
+        }
+        return dflt;
     }
 
     private static boolean isIdentifier(String s) {
@@ -1545,6 +1564,11 @@ final class DagInterpreter {
             case "timedelta", "duration" -> {
                 return duration(pos, kw, c);
             }
+            case "XComArg", "PlainXComArg" -> {
+                // XComArg(op) is op's output: using it makes op upstream, as op.output does
+                Object op = pos.isEmpty() ? kw.get("operator") : pos.get(0);
+                return op instanceof TaskB ? op : new Unknown(PySyntax.show(c));
+            }
             case "Dataset", "Asset", "DatasetAlias", "AssetAlias", "DatasetAll", "DatasetAny", "AssetAll", "AssetAny" -> {
                 return new DatasetRef(PySyntax.show(c));
             }
@@ -1648,6 +1672,33 @@ final class DagInterpreter {
         }
         if (self instanceof ClassRef cr && name.equals("partial")) {
             return new Partial(cr, kw, line);
+        }
+        if (self instanceof ClassRef cr && cr.name().equals("Variable") && name.equals("get")) {
+            return setting("Airflow Variable", pos, kw.get("default_var") != null ? kw.get("default_var")
+                    : kw.get("default"), c);
+        }
+        if (self instanceof DagB d) {
+            switch (name) {
+                case "get_task" -> {
+                    Object id = pos.isEmpty() ? kw.get("task_id") : pos.get(0);
+                    TaskB t = id instanceof String s ? d.tasks.get(s) : null;
+                    return t != null ? t : new Unknown(PySyntax.show(c));
+                }
+                case "set_dependency" -> {
+                    // dag.set_dependency("upstream_id", "downstream_id")
+                    Object up = pos.size() > 0 && pos.get(0) instanceof String s ? d.tasks.get(s) : null;
+                    Object down = pos.size() > 1 && pos.get(1) instanceof String s ? d.tasks.get(s) : null;
+                    if (up == null || down == null) {
+                        info(line, "dag.set_dependency names a task not made before it; that dependency is not read");
+                    } else {
+                        connect(up, down, line);
+                    }
+                    return NONE;
+                }
+                default -> {
+                    return new Unknown(PySyntax.show(c));
+                }
+            }
         }
         if (self instanceof Partial p) {
             if (name.equals("expand") || name.equals("expand_kwargs")) {

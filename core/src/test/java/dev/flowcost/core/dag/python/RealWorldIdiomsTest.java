@@ -151,4 +151,28 @@ class RealWorldIdiomsTest {
         assertThat(d.task("house_rules").orElseThrow().family()).isEqualTo(OperatorFamily.UNKNOWN);
         assertThat(d.edges()).containsExactly(e("sync_share", "refresh_extract"), e("refresh_extract", "house_rules"));
     }
+
+    @Test
+    void environmentAndVariableLookupsTakeTheirDefaults() {
+        DagReadResult r = read("env-and-variable-defaults.py");
+        Dag d = only(r);
+        assertThat(d.dagId()).isEqualTo("qa_exports");
+        assertThat(d.schedule()).isEqualTo(Schedule.none());
+        assertThat(ids(d)).containsExactly("export_users_eu_west_1", "export_orders_eu_west_1");
+        assertThat(d.task("export_users_eu_west_1").orElseThrow().arguments())
+                .containsEntry("bash_command", "aws s3 cp /tmp/users.csv s3://landing-qa/users/");
+        assertThat(r.diagnostics()).extracting(Diagnostic::message)
+                .anyMatch(m -> m.contains("PIPELINE_STAGE") && m.contains("'qa'"))
+                .anyMatch(m -> m.contains("landing_bucket") && m.contains("'landing-qa'"));
+        assertThat(warningsAndErrors(r)).isEmpty();
+    }
+
+    @Test
+    void dagObjectMethodsAndExplicitXComArgMakeEdges() {
+        DagReadResult r = read("dag-methods-and-xcomarg.py");
+        Dag d = only(r);
+        assertThat(ids(d)).containsExactly("begin", "produce", "consume", "finish");
+        assertThat(d.edges()).containsExactlyInAnyOrder(e("begin", "produce"), e("produce", "consume"),
+                e("consume", "finish"));
+    }
 }
