@@ -15,6 +15,8 @@ import dev.flowcost.core.dag.python.PyValues.DatasetRef;
 import dev.flowcost.core.dag.python.PyValues.Decoration;
 import dev.flowcost.core.dag.python.PyValues.Duration;
 import dev.flowcost.core.dag.python.PyValues.Func;
+import dev.flowcost.core.dag.python.PyValues.Instance;
+import dev.flowcost.core.dag.python.PyValues.UserClass;
 import dev.flowcost.core.dag.python.PyValues.ModuleRef;
 import dev.flowcost.core.dag.python.PyValues.Partial;
 import dev.flowcost.core.dag.python.PyValues.PyDict;
@@ -193,8 +195,17 @@ final class DagInterpreter {
             }
             scope.set(f.name(), fn);
         } else if (s instanceof PySyntax.ClassDef c) {
-            String base = c.bases().isEmpty() ? "" : className(eval(c.bases().get(0), scope));
-            scope.set(c.name(), new ClassRef(c.name(), "", base));
+            List<Object> bases = new ArrayList<>();
+            for (Expr b : c.bases()) {
+                bases.add(eval(b, scope));
+            }
+            if (bases.stream().allMatch(b -> b instanceof UserClass || b instanceof Builtin bi && bi.name().equals("object")
+                    || b instanceof Unknown u && u.text().equals("object"))) {
+                scope.set(c.name(), userClass(c, bases, scope));
+            } else {
+                String base = bases.isEmpty() ? "" : className(bases.get(0));
+                scope.set(c.name(), new ClassRef(c.name(), "", base));
+            }
         } else if (s instanceof PySyntax.For f) {
             return forLoop(f, scope);
         } else if (s instanceof PySyntax.While w) {
@@ -242,6 +253,46 @@ final class DagInterpreter {
             scope.globals.addAll(g.names());
         }
         return Signal.NORMAL;
+    }
+
+    /** Runs a plain class body once: its methods and class attributes become the class's members. */
+    private UserClass userClass(PySyntax.ClassDef c, List<Object> bases, Scope scope) {
+        UserClass uc = new UserClass(c.name());
+        for (int i = bases.size() - 1; i >= 0; i--) {
+            if (bases.get(i) instanceof UserClass b) {
+                uc.members.putAll(b.members);
+            }
+        }
+        Scope body = new Scope(scope);
+        execAll(c.body(), body);
+        uc.members.putAll(body.vars);
+        return uc;
+    }
+
+    private static boolean decoratedWith(Func f, String name) {
+        for (Expr d : f.def().decorators()) {
+            if (d instanceof PySyntax.Name n && n.id().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Calls a member of a plain class through an instance or the class itself, binding self or cls. */
+    private Object callMember(Object self, UserClass cls, String name, List<Object> pos, Map<String, Object> kw,
+                              PySyntax.Call c) {
+        Object member = cls.members.get(name);
+        if (!(member instanceof Func f)) {
+            return member == null ? new Unknown(PySyntax.show(c)) : callValue(member, pos, kw, c);
+        }
+        List<Object> args = new ArrayList<>();
+        if (decoratedWith(f, "classmethod")) {
+            args.add(cls);
+        } else if (!decoratedWith(f, "staticmethod") && self instanceof Instance) {
+            args.add(self);
+        }
+        args.addAll(pos);
+        return callValue(f, args, kw, c);
     }
 
     private void importNames(PySyntax.Import im, Scope scope) {
@@ -482,6 +533,10 @@ final class DagInterpreter {
             t.kwargs.put(name, v);
         } else if (obj instanceof DagB d && !name.equals("dag_id") && !name.startsWith("_")) {
             d.kwargs.put(name, v);
+        } else if (obj instanceof Instance inst) {
+            inst.attrs.put(name, v);
+        } else if (obj instanceof UserClass uc) {
+            uc.members.put(name, v);
         }
     }
 
@@ -503,6 +558,10 @@ final class DagInterpreter {
             }
             String name = dotted[0];
             String module = dotted[1];
+            if (name.equals("task.run_if") || name.equals("task.skip_if")) {
+                // Airflow 2.10 conditions stacked on a task decorator: they do not change what the task is
+                continue;
+            }
             if (name.equals("task") || name.startsWith("task.")) {
                 String op = "@" + name;
                 d = new Decoration(Decoration.Kind.TASK, op, module, kwargs, d.role()).with(d.kwargs());
@@ -940,6 +999,19 @@ final class DagInterpreter {
                 case "dag" -> t.dag == null ? new Unknown(PySyntax.show(whole)) : t.dag;
                 default -> new Bound(t, name);
             };
+        }
+        if (obj instanceof Instance inst) {
+            if (inst.attrs.containsKey(name)) {
+                return inst.attrs.get(name);
+            }
+            Object member = inst.cls.members.get(name);
+            return member instanceof Func ? new Bound(inst, name)
+                    : member != null || inst.cls.members.containsKey(name) ? member : new Unknown(PySyntax.show(whole));
+        }
+        if (obj instanceof UserClass uc) {
+            Object member = uc.members.get(name);
+            return member instanceof Func ? new Bound(uc, name)
+                    : member != null || uc.members.containsKey(name) ? member : new Unknown(PySyntax.show(whole));
         }
         if (obj instanceof GroupB g && name.equals("group_id")) {
             return g.groupId();
@@ -1382,6 +1454,13 @@ final class DagInterpreter {
         if (fn instanceof Bound b) {
             return method(b.self(), b.name(), pos, kw, c);
         }
+        if (fn instanceof UserClass uc) {
+            Instance inst = new Instance(uc);
+            if (uc.members.get("__init__") instanceof Func) {
+                callMember(inst, uc, "__init__", pos, kw, c);
+            }
+            return inst;
+        }
         if (fn instanceof ClassRef cr) {
             return classCall(cr.name(), cr.module(), cr.base(), pos, kw, c);
         }
@@ -1669,6 +1748,12 @@ final class DagInterpreter {
                     return new Unknown(PySyntax.show(c));
                 }
             }
+        }
+        if (self instanceof Instance inst) {
+            return callMember(inst, inst.cls, name, pos, kw, c);
+        }
+        if (self instanceof UserClass uc) {
+            return callMember(uc, uc, name, pos, kw, c);
         }
         if (self instanceof ClassRef cr && name.equals("partial")) {
             return new Partial(cr, kw, line);

@@ -175,4 +175,30 @@ class RealWorldIdiomsTest {
         assertThat(d.edges()).containsExactlyInAnyOrder(e("begin", "produce"), e("produce", "consume"),
                 e("consume", "finish"));
     }
+
+    @Test
+    void runIfAndSkipIfKeepTheDecoratedTaskKind() {
+        Dag d = only(read("run-if-skip-if-stacked.py"));
+        assertThat(d.task("nightly_only").orElseThrow().operator()).isEqualTo("@task");
+        assertThat(d.task("nightly_only").orElseThrow().retries()).isEqualTo(5);
+        assertThat(d.task("shell_step").orElseThrow().operator()).isEqualTo("@task.bash");
+        assertThat(d.edges()).containsExactly(e("nightly_only", "shell_step"));
+    }
+
+    @Test
+    void plainBuilderClassesRunTheirMethods() {
+        DagReadResult r = read("builder-class.py");
+        assertThat(r.dags()).extracting(Dag::dagId).containsExactly("feed_weather_data", "feed_prices");
+        Dag weather = r.dags().get(0);
+        assertThat(weather.schedule()).isEqualTo(new Schedule(Schedule.Kind.PRESET, "@daily"));
+        assertThat(ids(weather)).containsExactly("begin", "weather_data_fetch", "weather_data_store");
+        assertThat(weather.edges()).containsExactlyInAnyOrder(e("begin", "weather_data_fetch"),
+                e("weather_data_fetch", "weather_data_store"));
+        Dag prices = r.dags().get(1);
+        assertThat(prices.schedule()).isEqualTo(new Schedule(Schedule.Kind.CRON, "0 * * * *"));
+        assertThat(ids(prices)).containsExactly("begin", "prices_fetch", "prices_store", "audit");
+        assertThat(prices.edges()).containsExactlyInAnyOrder(e("begin", "prices_fetch"),
+                e("prices_fetch", "prices_store"), e("prices_store", "audit"));
+        assertThat(warningsAndErrors(r)).isEmpty();
+    }
 }
