@@ -1606,9 +1606,9 @@ final class DagInterpreter {
         }
         try {
             Object ret = invoke(f, pos, kw, line);
-            List<TaskB> producers = new ArrayList<>();
-            collectXComs(ret, producers, 0);
-            return g;
+            // Airflow's task_group decorator hands back what the function returns, when it returns something,
+            // so dependencies bind to that task (or list) and not to the whole group
+            return isNode(ret) ? ret : g;
         } finally {
             groupStack.pop();
             if (mapped) {

@@ -201,4 +201,20 @@ class RealWorldIdiomsTest {
                 e("prices_fetch", "prices_store"), e("prices_store", "audit"));
         assertThat(warningsAndErrors(r)).isEmpty();
     }
+
+    @Test
+    void taskGroupReturningATaskBindsDependenciesToThatTask() {
+        Dag d = only(read("task-group-returns-task.py"));
+        assertThat(ids(d)).containsExactlyInAnyOrder("start", "end", "enrich.clean", "enrich.score", "fan.fetch",
+                "enrich__1.clean", "enrich__1.score", "total");
+        assertThat(d.edges()).containsExactlyInAnyOrder(
+                e("enrich.clean", "enrich.score"),
+                // enrich() returned score's output: start and end attach to score alone, clean has no upstream
+                e("start", "enrich.score"), e("enrich.score", "end"),
+                // fan() returned nothing: the whole group is the node
+                e("start", "fan.fetch"), e("fan.fetch", "end"),
+                // the mapped group hands back its returned task too, so total reads from it
+                e("enrich__1.clean", "enrich__1.score"), e("enrich__1.score", "total"));
+        assertThat(d.task("enrich__1.score").orElseThrow().mapped()).isTrue();
+    }
 }
