@@ -1016,8 +1016,23 @@ final class DagInterpreter {
         if (obj instanceof GroupB g && name.equals("group_id")) {
             return g.groupId();
         }
-        if (obj instanceof DagB d && name.equals("dag_id")) {
-            return d.dagId;
+        if (obj instanceof DagB d) {
+            switch (name) {
+                case "dag_id" -> {
+                    return d.dagId;
+                }
+                case "tasks" -> {
+                    // the tasks made so far, as Airflow's dag.tasks at this point of the file
+                    return new PyList(new ArrayList<>(d.tasks.values()));
+                }
+                case "task_ids" -> {
+                    return new PyList(new ArrayList<>(d.tasks.keySet()));
+                }
+                case "task_dict" -> {
+                    return new PyDict(new LinkedHashMap<>(d.tasks));
+                }
+                default -> { }
+            }
         }
         if (obj instanceof String s) {
             switch (name) {

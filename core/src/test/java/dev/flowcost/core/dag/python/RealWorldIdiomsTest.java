@@ -217,4 +217,13 @@ class RealWorldIdiomsTest {
                 e("enrich__1.clean", "enrich__1.score"), e("enrich__1.score", "total"));
         assertThat(d.task("enrich__1.score").orElseThrow().mapped()).isTrue();
     }
+
+    @Test
+    void dagTasksListsTheTasksMadeSoFar() {
+        DagReadResult r = read("dag-tasks-so-far.py");
+        Dag d = only(r);
+        assertThat(ids(d)).containsExactly("load_alpha", "load_beta", "marker", "all_loaded");
+        assertThat(d.edges()).containsExactlyInAnyOrder(e("load_alpha", "all_loaded"), e("load_beta", "all_loaded"));
+        assertThat(warningsAndErrors(r)).isEmpty();
+    }
 }
