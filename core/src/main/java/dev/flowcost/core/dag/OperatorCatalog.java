@@ -72,11 +72,37 @@ public final class OperatorCatalog {
                 || name.equals("BranchPythonVirtualenvOperator") || name.equals("_PythonDecoratedOperator")) {
             return OperatorFamily.WORKER_CODE;
         }
+        if (name.equals("PapermillOperator") || name.equals("GenericTransfer")) {
+            return OperatorFamily.WORKER_CODE;
+        }
         String l = name.toLowerCase(Locale.ROOT);
         if (l.contains("sql") || l.contains("postgres") || l.contains("mysql") || l.contains("snowflake")
                 || l.contains("bigquery") || l.contains("http") || l.contains("kubernetes") || l.contains("docker")
                 || l.contains("dbt") || l.contains("spark") || l.contains("ssh") || l.contains("email")
-                || l.contains("slack") || l.contains("databricks") || l.contains("gcs") || l.contains("dataproc")) {
+                || l.contains("slack") || l.contains("databricks") || l.contains("gcs") || l.contains("dataproc")
+                || l.endsWith("podoperator") || l.contains("trino") || l.contains("oracle") || l.contains("airbyte")
+                || l.contains("fivetran") || l.contains("ftp")) {
+            return OperatorFamily.OTHER_SERVICE;
+        }
+        return byProviderPackage(operator.trim());
+    }
+
+    /**
+     * An operator known only by the provider package it comes from ({@code airflow.providers.amazon.aws.operators.
+     * datasync.DataSyncOperator}): Amazon operators drive an AWS service, Amazon transfers move data through the
+     * worker, other providers' operators drive their outside system.
+     */
+    private static OperatorFamily byProviderPackage(String dotted) {
+        if (!dotted.startsWith("airflow.providers.") || dotted.startsWith("airflow.providers.standard.")) {
+            return OperatorFamily.UNKNOWN;
+        }
+        if (dotted.startsWith("airflow.providers.amazon.aws.operators.")) {
+            return OperatorFamily.AWS_SERVICE;
+        }
+        if (dotted.startsWith("airflow.providers.amazon.aws.transfers.")) {
+            return OperatorFamily.WORKER_CODE;
+        }
+        if (dotted.contains(".operators.") || dotted.contains(".transfers.")) {
             return OperatorFamily.OTHER_SERVICE;
         }
         return OperatorFamily.UNKNOWN;

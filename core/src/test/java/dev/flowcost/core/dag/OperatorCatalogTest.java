@@ -35,4 +35,31 @@ class OperatorCatalogTest {
         assertThat(OperatorCatalog.awsService("S3KeySensor")).contains("s3");
         assertThat(OperatorCatalog.awsService("PythonOperator")).isEmpty();
     }
+
+    @Test
+    void providerPackageClassifiesOperatorsTheNameAloneDoesNot() {
+        assertThat(OperatorCatalog.classify("DataSyncOperator")).isEqualTo(OperatorFamily.UNKNOWN);
+        assertThat(OperatorCatalog.classify("airflow.providers.amazon.aws.operators.datasync.DataSyncOperator"))
+                .isEqualTo(OperatorFamily.AWS_SERVICE);
+        assertThat(OperatorCatalog.classify("airflow.providers.amazon.aws.transfers.sql_to_s3.SqlToS3Operator"))
+                .isEqualTo(OperatorFamily.OTHER_SERVICE); // its name says SQL before the package is asked
+        assertThat(OperatorCatalog.classify("airflow.providers.amazon.aws.transfers.mongo_to_s3.MongoToS3Operator"))
+                .isEqualTo(OperatorFamily.WORKER_CODE);
+        assertThat(OperatorCatalog.classify("airflow.providers.tableau.operators.tableau.TableauOperator"))
+                .isEqualTo(OperatorFamily.OTHER_SERVICE);
+        assertThat(OperatorCatalog.classify("airflow.providers.standard.operators.smooth.SmoothOperator"))
+                .isEqualTo(OperatorFamily.UNKNOWN);
+        assertThat(OperatorCatalog.classify("include.operators.custom.MyCompanyMagicOperator"))
+                .isEqualTo(OperatorFamily.UNKNOWN);
+    }
+
+    @Test
+    void podAndWarehouseOperatorsByNameDriveOtherServices() {
+        assertThat(OperatorCatalog.classify("GKEStartPodOperator")).isEqualTo(OperatorFamily.OTHER_SERVICE);
+        assertThat(OperatorCatalog.classify("EksPodOperator")).isEqualTo(OperatorFamily.OTHER_SERVICE);
+        assertThat(OperatorCatalog.classify("TrinoOperator")).isEqualTo(OperatorFamily.OTHER_SERVICE);
+        assertThat(OperatorCatalog.classify("AirbyteTriggerSyncOperator")).isEqualTo(OperatorFamily.OTHER_SERVICE);
+        assertThat(OperatorCatalog.classify("FivetranOperator")).isEqualTo(OperatorFamily.OTHER_SERVICE);
+        assertThat(OperatorCatalog.classify("PapermillOperator")).isEqualTo(OperatorFamily.WORKER_CODE);
+    }
 }

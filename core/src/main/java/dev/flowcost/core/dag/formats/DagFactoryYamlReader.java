@@ -146,8 +146,48 @@ public final class DagFactoryYamlReader {
     private record Group(String name, String fullId, List<String> dependencies, String pointer) {
     }
 
-    /** A task as declared: the name in the file, its full Airflow id, and its declared dependencies. */
-    private record Declared(String name, String fullId, String group, List<String> dependencies, String pointer) {
+    /**
+     * A task as declared: the name in the file, its full Airflow id, its declared dependencies and the tasks whose
+     * output its arguments read ({@code +other_task} or {@code other_task.output}, as dag-factory resolves them).
+     */
+    private record Declared(String name, String fullId, String group, List<String> dependencies, List<String> reads,
+                            String pointer) {
+    }
+
+    private static final java.util.regex.Pattern OUTPUT_REF =
+            java.util.regex.Pattern.compile("^\\s*([A-Za-z_][\\w.-]*)\\.output\\s*$");
+
+    /** Task names an argument value refers to as XCom: "+name" or "name.output", anywhere inside it. */
+    private static List<String> outputReads(JsonNode task) {
+        List<String> out = new ArrayList<>();
+        java.util.Iterator<Map.Entry<String, JsonNode>> it = task.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getKey().equals("dependencies") && !e.getKey().equals("operator") && !e.getKey().equals("decorator")
+                    && !e.getKey().equals("task_group_name")) {
+                collectReads(e.getValue(), out, 0);
+            }
+        }
+        return out;
+    }
+
+    private static void collectReads(JsonNode n, List<String> out, int depth) {
+        if (n == null || depth > 20 || out.size() > 1000) {
+            return;
+        }
+        if (n.isTextual()) {
+            String s = n.asText().trim();
+            java.util.regex.Matcher m = OUTPUT_REF.matcher(s);
+            if (s.startsWith("+") && s.length() > 1) {
+                out.add(s.substring(1).trim());
+            } else if (m.matches()) {
+                out.add(m.group(1));
+            }
+        } else if (n.isContainerNode()) {
+            for (JsonNode c : n) {
+                collectReads(c, out, depth + 1);
+            }
+        }
     }
 
     private Optional<Dag> readDag(String file, String dagId, JsonNode config, String pointer, LineIndex lines,
@@ -182,7 +222,8 @@ public final class DagFactoryYamlReader {
                 fullId = groupId + "." + e.getKey();
             }
             fullIdByName.putIfAbsent(e.getKey(), fullId);
-            declared.add(new Declared(e.getKey(), fullId, groupId, strings(t.get("dependencies")), taskPointer));
+            declared.add(new Declared(e.getKey(), fullId, groupId, strings(t.get("dependencies")),
+                    t.isObject() ? outputReads(t) : List.of(), taskPointer));
             dag.addTask(task(file, fullId, groupId, t, defaultArgs, taskPointer, lines.line(taskPointer), diags),
                     new SourceLocation(taskPointer, 0, 0));
         }
@@ -206,6 +247,20 @@ public final class DagFactoryYamlReader {
                 } else {
                     diags.add(Diagnostic.warning(file, new SourceLocation(d.pointer() + "/dependencies", 0, 0),
                             "dependency '" + dep + "' of task '" + d.name() + "' is neither a task nor a task group; ignored"));
+                }
+            }
+        }
+        for (Declared d : declared) {
+            // an argument reading another task's output makes that task upstream, as in TaskFlow
+            for (String read : d.reads()) {
+                String up = fullIdByName.get(read);
+                if (up == null && dag.hasTask(read)) {
+                    up = read;
+                }
+                if (up != null && !up.equals(d.fullId())) {
+                    plain.add(new String[] {up, d.fullId(), d.pointer()});
+                    downstream.computeIfAbsent(up, x -> new LinkedHashSet<>()).add(d.fullId());
+                    upstream.computeIfAbsent(d.fullId(), x -> new LinkedHashSet<>()).add(up);
                 }
             }
         }

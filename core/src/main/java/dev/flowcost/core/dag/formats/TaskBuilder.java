@@ -68,6 +68,9 @@ final class TaskBuilder {
     DagTask build() {
         String op = operator == null || operator.isBlank() ? "unknown" : operator;
         OperatorFamily family = familyOverride != null ? familyOverride : OperatorCatalog.classify(op);
+        if (family == OperatorFamily.UNKNOWN && familyOverride == null && module != null && !module.isBlank()) {
+            family = OperatorCatalog.classify(module + "." + op); // the provider package says what it drives
+        }
         Optional<SensorSettings> sensor = Optional.empty();
         if (family == OperatorFamily.SENSOR) {
             SensorSettings.Mode mode = sensorMode.toLowerCase(Locale.ROOT).contains("reschedule")

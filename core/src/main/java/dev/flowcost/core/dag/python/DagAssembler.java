@@ -56,6 +56,7 @@ final class DagAssembler {
 
     private final String file;
     private final List<Diagnostic> diags;
+    private boolean airflow3;
 
     DagAssembler(String file, List<Diagnostic> diags) {
         this.file = file;
@@ -63,6 +64,7 @@ final class DagAssembler {
     }
 
     List<Dag> assemble(DagModel model, DagInterpreter interpreter) {
+        airflow3 = model.airflow3;
         attachOrphans(model, interpreter);
         Map<DagB, Set<Edge>> edges = expandEdges(model);
         List<Dag> out = new ArrayList<>();
@@ -197,10 +199,58 @@ final class DagAssembler {
         List<String> out = new ArrayList<>();
         for (String m : members) {
             if (!inner.contains(m)) {
-                out.add(m);
+                if (!roots && isTeardown(dag, m)) {
+                    // Airflow's TaskGroup.get_leaves skips a teardown leaf and offers the work task before it
+                    workBeforeTeardown(dag, m, members, edges, out, new HashSet<>());
+                } else if (!out.contains(m)) {
+                    out.add(m);
+                }
             }
         }
         return out;
+    }
+
+    private static boolean isTeardown(DagB dag, String id) {
+        TaskB t = dag.tasks.get(id);
+        return t != null && t.role == DagTask.Role.TEARDOWN;
+    }
+
+    private static boolean isSetup(DagB dag, String id) {
+        TaskB t = dag.tasks.get(id);
+        return t != null && t.role == DagTask.Role.SETUP;
+    }
+
+    /**
+     * The group members upstream of a teardown leaf that stand for it as leaves: not setups (the teardown's own
+     * setup is not work), through earlier teardowns, and only those with no other non-teardown downstream in the group.
+     */
+    private static void workBeforeTeardown(DagB dag, String teardown, Set<String> members, Set<Edge> edges,
+                                           List<String> out, Set<String> seen) {
+        if (!seen.add(teardown)) {
+            return;
+        }
+        for (Edge e : edges) {
+            String up = e.upstream();
+            if (!e.downstream().equals(teardown) || !members.contains(up)) {
+                continue;
+            }
+            if (isTeardown(dag, up)) {
+                workBeforeTeardown(dag, up, members, edges, out, seen);
+            } else if (!isSetup(dag, up) && !hasWorkDownstream(dag, up, teardown, members, edges) && !out.contains(up)) {
+                out.add(up);
+            }
+        }
+    }
+
+    private static boolean hasWorkDownstream(DagB dag, String task, String except, Set<String> members,
+                                             Set<Edge> edges) {
+        for (Edge e : edges) {
+            if (e.upstream().equals(task) && !e.downstream().equals(except) && members.contains(e.downstream())
+                    && !isTeardown(dag, e.downstream())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void reportCycle(DagB d, List<Edge> edges) {
@@ -259,14 +309,15 @@ final class DagAssembler {
         for (TaskB t : d.tasks.values()) {
             tasks.add(toTask(t, defaults));
         }
-        boolean catchup = true;
+        boolean catchup = !airflow3;
         if (kw.get("catchup") instanceof Boolean b) {
             catchup = b;
         } else if (defaults.map().get("catchup") instanceof Boolean b) {
             catchup = b;
         } else {
-            diags.add(Diagnostic.info(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId
-                    + "': catchup not set; assumed True (Airflow 2 default catchup_by_default)"));
+            diags.add(Diagnostic.info(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId + "': catchup not set; "
+                    + (airflow3 ? "assumed False (Airflow 3 default; the file imports airflow.sdk)"
+                    : "assumed True (Airflow 2 default catchup_by_default)")));
         }
         List<String> tags = new ArrayList<>();
         if (kw.get("tags") instanceof PyList l) {
@@ -285,15 +336,25 @@ final class DagAssembler {
 
     private Schedule schedule(DagB d) {
         Map<String, Object> kw = d.kwargs;
-        if (kw.containsKey("timetable")) {
-            return new Schedule(Schedule.Kind.TIMETABLE, callName(kw.get("timetable")));
-        }
-        if (!kw.containsKey("schedule") && !kw.containsKey("schedule_interval")) {
+        if (!kw.containsKey("schedule") && !kw.containsKey("schedule_interval") && !kw.containsKey("timetable")) {
+            if (airflow3) {
+                diags.add(Diagnostic.info(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId
+                        + "': schedule not set; assumed Airflow 3's default None (the file imports airflow.sdk)"));
+                return Schedule.none();
+            }
             diags.add(Diagnostic.info(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId
                     + "': schedule not set; assumed Airflow 2's default timedelta(days=1)"));
             return new Schedule(Schedule.Kind.TIMEDELTA, "timedelta(days=1)");
         }
-        Object v = kw.containsKey("schedule") ? kw.get("schedule") : kw.get("schedule_interval");
+        Object v = kw.containsKey("timetable") ? kw.get("timetable")
+                : kw.containsKey("schedule") ? kw.get("schedule") : kw.get("schedule_interval");
+        Schedule timed = timetable(v, d);
+        if (timed != null) {
+            return timed;
+        }
+        if (kw.containsKey("timetable")) {
+            return new Schedule(Schedule.Kind.TIMETABLE, callName(v));
+        }
         if (v instanceof PySyntax.NoneValue) {
             return Schedule.none();
         }
@@ -315,6 +376,46 @@ final class DagAssembler {
         diags.add(Diagnostic.warning(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId + "': schedule '" + repr(v)
                 + "' is not known statically"));
         return new Schedule(Schedule.Kind.UNKNOWN, repr(v));
+    }
+
+    private static final java.util.regex.Pattern CRON_TIMETABLE = java.util.regex.Pattern.compile(
+            "^(?:[\\w.]*\\.)?(?:CronTriggerTimetable|CronDataIntervalTimetable|CronPartitionTimetable)\\(\\s*"
+                    + "(?:cron\\s*=\\s*)?\"([^\"]*)\"");
+    private static final java.util.regex.Pattern DELTA_TIMETABLE = java.util.regex.Pattern.compile(
+            "^(?:[\\w.]*\\.)?(?:DeltaTriggerTimetable|DeltaDataIntervalTimetable)\\(\\s*(?:delta\\s*=\\s*)?"
+                    + "((?:datetime\\.)?timedelta\\([^()]*\\)|duration\\([^()]*\\))");
+    private static final java.util.regex.Pattern ASSET_OR_TIME = java.util.regex.Pattern.compile(
+            "^(?:[\\w.]*\\.)?(?:AssetOrTimeSchedule|DatasetOrTimeSchedule)\\(.*?timetable\\s*=\\s*(.*)$");
+
+    /**
+     * The built-in timetables whose rate is written in them: {@code CronTriggerTimetable("0 3 * * *", ...)} runs
+     * like its cron, {@code DeltaTriggerTimetable(timedelta(hours=2))} like its delta; an asset-or-time schedule is
+     * read as its time part (asset events add runs the file cannot show). Null for anything else.
+     */
+    private Schedule timetable(Object v, DagB d) {
+        if (!(v instanceof Unknown u)) {
+            return null;
+        }
+        String text = u.text();
+        java.util.regex.Matcher either = ASSET_OR_TIME.matcher(text);
+        boolean assetsToo = either.find();
+        if (assetsToo) {
+            text = either.group(1);
+        }
+        Schedule s = null;
+        java.util.regex.Matcher cron = CRON_TIMETABLE.matcher(text);
+        java.util.regex.Matcher delta = DELTA_TIMETABLE.matcher(text);
+        if (cron.find()) {
+            String expr = cron.group(1).trim();
+            s = new Schedule(expr.startsWith("@") ? Schedule.Kind.PRESET : Schedule.Kind.CRON, expr);
+        } else if (delta.find()) {
+            s = new Schedule(Schedule.Kind.TIMEDELTA, delta.group(1));
+        }
+        if (s != null && assetsToo) {
+            diags.add(Diagnostic.info(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId + "': asset-or-time "
+                    + "schedule read as its time part '" + s.expression() + "'; asset events may add runs"));
+        }
+        return s;
     }
 
     private static String callName(Object v) {
@@ -351,13 +452,21 @@ final class DagAssembler {
         if (family == OperatorFamily.UNKNOWN && !base.isEmpty()) {
             family = OperatorCatalog.classify(base);
         }
+        if (family == OperatorFamily.UNKNOWN && t.module != null && !t.module.isEmpty() && !t.operator.startsWith("@")) {
+            // the provider package it was imported from says what sort of system it drives
+            family = OperatorCatalog.classify(t.module + "." + t.operator);
+        }
         if (family == OperatorFamily.UNKNOWN) {
             diags.add(Diagnostic.info(file, SourceLocation.ofLine(t.line), "operator '" + t.operator + "' of task '"
                     + t.taskId + "' is not known to flowcost; kept as UNKNOWN"));
         }
         TriggerRule rule = TriggerRule.ALL_SUCCESS;
         Object tr = s.get("trigger_rule");
-        if (tr != null) {
+        if (t.role == DagTask.Role.TEARDOWN) {
+            // Airflow forces a teardown's rule (as_teardown() and @teardown both set it): it runs once its
+            // upstream is done, whatever the outcome, as long as a setup succeeded
+            rule = TriggerRule.ALL_DONE_SETUP_SUCCESS;
+        } else if (tr != null) {
             String text = tr instanceof ClassRef c ? c.module() + "." + c.name() : repr(tr);
             Optional<TriggerRule> parsed = TriggerRule.parse(text);
             if (parsed.isPresent()) {

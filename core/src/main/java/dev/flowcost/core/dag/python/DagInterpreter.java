@@ -15,6 +15,8 @@ import dev.flowcost.core.dag.python.PyValues.DatasetRef;
 import dev.flowcost.core.dag.python.PyValues.Decoration;
 import dev.flowcost.core.dag.python.PyValues.Duration;
 import dev.flowcost.core.dag.python.PyValues.Func;
+import dev.flowcost.core.dag.python.PyValues.Instance;
+import dev.flowcost.core.dag.python.PyValues.UserClass;
 import dev.flowcost.core.dag.python.PyValues.ModuleRef;
 import dev.flowcost.core.dag.python.PyValues.Partial;
 import dev.flowcost.core.dag.python.PyValues.PyDict;
@@ -193,8 +195,17 @@ final class DagInterpreter {
             }
             scope.set(f.name(), fn);
         } else if (s instanceof PySyntax.ClassDef c) {
-            String base = c.bases().isEmpty() ? "" : className(eval(c.bases().get(0), scope));
-            scope.set(c.name(), new ClassRef(c.name(), "", base));
+            List<Object> bases = new ArrayList<>();
+            for (Expr b : c.bases()) {
+                bases.add(eval(b, scope));
+            }
+            if (bases.stream().allMatch(b -> b instanceof UserClass || b instanceof Builtin bi && bi.name().equals("object")
+                    || b instanceof Unknown u && u.text().equals("object"))) {
+                scope.set(c.name(), userClass(c, bases, scope));
+            } else {
+                String base = bases.isEmpty() ? "" : className(bases.get(0));
+                scope.set(c.name(), new ClassRef(c.name(), "", base));
+            }
         } else if (s instanceof PySyntax.For f) {
             return forLoop(f, scope);
         } else if (s instanceof PySyntax.While w) {
@@ -244,8 +255,51 @@ final class DagInterpreter {
         return Signal.NORMAL;
     }
 
+    /** Runs a plain class body once: its methods and class attributes become the class's members. */
+    private UserClass userClass(PySyntax.ClassDef c, List<Object> bases, Scope scope) {
+        UserClass uc = new UserClass(c.name());
+        for (int i = bases.size() - 1; i >= 0; i--) {
+            if (bases.get(i) instanceof UserClass b) {
+                uc.members.putAll(b.members);
+            }
+        }
+        Scope body = new Scope(scope);
+        execAll(c.body(), body);
+        uc.members.putAll(body.vars);
+        return uc;
+    }
+
+    private static boolean decoratedWith(Func f, String name) {
+        for (Expr d : f.def().decorators()) {
+            if (d instanceof PySyntax.Name n && n.id().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Calls a member of a plain class through an instance or the class itself, binding self or cls. */
+    private Object callMember(Object self, UserClass cls, String name, List<Object> pos, Map<String, Object> kw,
+                              PySyntax.Call c) {
+        Object member = cls.members.get(name);
+        if (!(member instanceof Func f)) {
+            return member == null ? new Unknown(PySyntax.show(c)) : callValue(member, pos, kw, c);
+        }
+        List<Object> args = new ArrayList<>();
+        if (decoratedWith(f, "classmethod")) {
+            args.add(cls);
+        } else if (!decoratedWith(f, "staticmethod") && self instanceof Instance) {
+            args.add(self);
+        }
+        args.addAll(pos);
+        return callValue(f, args, kw, c);
+    }
+
     private void importNames(PySyntax.Import im, Scope scope) {
         for (PySyntax.ImportName n : im.names()) {
+            if (n.module().equals("airflow.sdk") || n.module().startsWith("airflow.sdk.")) {
+                model.airflow3 = true;
+            }
             if (n.name() == null) {
                 String module = n.module();
                 if (n.alias() != null) {
@@ -266,6 +320,7 @@ final class DagInterpreter {
     private Signal with(PySyntax.With w, Scope scope) {
         int pushedDags = 0;
         int pushedGroups = 0;
+        List<TaskB> setupTeardown = new ArrayList<>();
         try {
             for (PySyntax.WithItem item : w.items()) {
                 Object v = eval(item.context(), scope);
@@ -275,18 +330,94 @@ final class DagInterpreter {
                 } else if (v instanceof GroupB g) {
                     groupStack.push(g);
                     pushedGroups++;
+                } else {
+                    for (Object n : nodes(v)) {
+                        if (n instanceof TaskB t && t.role != DagTask.Role.NORMAL) {
+                            setupTeardown.add(t);
+                        }
+                    }
                 }
                 if (item.target() != null) {
                     assign(item.target(), v, scope);
                 }
             }
-            return execAll(w.body(), scope);
+            if (setupTeardown.isEmpty()) {
+                return execAll(w.body(), scope);
+            }
+            int tasksBefore = model.taskCount;
+            List<TaskB> before = allTasks();
+            int edgesBefore = model.edges.size();
+            Signal sig = execAll(w.body(), scope);
+            if (model.taskCount > tasksBefore) {
+                List<TaskB> work = allTasks();
+                work.removeAll(before);
+                wrapInSetupTeardown(setupTeardown, work, edgesBefore, w.line());
+            }
+            return sig;
         } finally {
             for (int i = 0; i < pushedDags; i++) {
                 dagStack.pop();
             }
             for (int i = 0; i < pushedGroups; i++) {
                 groupStack.pop();
+            }
+        }
+    }
+
+    private List<TaskB> allTasks() {
+        List<TaskB> out = new ArrayList<>(model.orphans);
+        for (DagB d : model.dags) {
+            out.addAll(d.tasks.values());
+        }
+        return out;
+    }
+
+    /**
+     * {@code with setup >> teardown:} (Airflow 2.7): the tasks made in the block run between them, so the setups
+     * (the context task if it is a setup, else the setups upstream of the teardown) go before the block's first
+     * tasks and the teardowns (the context task if it is a teardown, else those downstream of the setup) after its
+     * last ones.
+     */
+    private void wrapInSetupTeardown(List<TaskB> context, List<TaskB> work, int edgesBefore, int line) {
+        java.util.Set<Object> setups = new java.util.LinkedHashSet<>();
+        java.util.Set<Object> teardowns = new java.util.LinkedHashSet<>();
+        for (TaskB t : context) {
+            if (t.role == DagTask.Role.SETUP) {
+                setups.add(t);
+            } else if (t.role == DagTask.Role.TEARDOWN) {
+                teardowns.add(t);
+            }
+        }
+        for (int i = 0; i < edgesBefore; i++) {
+            DagModel.RawEdge e = model.edges.get(i);
+            if (teardowns.contains(e.downstream()) && e.upstream() instanceof TaskB u && u.role == DagTask.Role.SETUP
+                    && context.contains((TaskB) e.downstream())) {
+                setups.add(u);
+            }
+            if (setups.contains(e.upstream()) && e.downstream() instanceof TaskB d && d.role == DagTask.Role.TEARDOWN
+                    && context.contains((TaskB) e.upstream())) {
+                teardowns.add(d);
+            }
+        }
+        java.util.Set<Object> hasUp = new java.util.HashSet<>();
+        java.util.Set<Object> hasDown = new java.util.HashSet<>();
+        for (int i = edgesBefore; i < model.edges.size(); i++) {
+            DagModel.RawEdge e = model.edges.get(i);
+            if (work.contains(e.upstream()) && work.contains(e.downstream())) {
+                hasUp.add(e.downstream());
+                hasDown.add(e.upstream());
+            }
+        }
+        for (TaskB t : work) {
+            if (!hasUp.contains(t)) {
+                for (Object s : setups) {
+                    model.edges.add(new DagModel.RawEdge(s, t, line));
+                }
+            }
+            if (!hasDown.contains(t)) {
+                for (Object d : teardowns) {
+                    model.edges.add(new DagModel.RawEdge(t, d, line));
+                }
             }
         }
     }
@@ -387,9 +518,25 @@ final class DagInterpreter {
                 }
             }
         } else if (target instanceof PySyntax.Attr a) {
-            eval(a.obj(), scope);
+            setAttribute(eval(a.obj(), scope), a.name(), v);
         } else if (target instanceof PySyntax.Starred st) {
             assign(st.value(), v, scope);
+        }
+    }
+
+    /**
+     * {@code task.trigger_rule = ...} or {@code sensor.timeout = 500} after the task was made: Airflow reads the
+     * attribute at run time just as if it had been passed to the constructor, so it becomes a keyword argument.
+     */
+    private static void setAttribute(Object obj, String name, Object v) {
+        if (obj instanceof TaskB t && !name.equals("task_id") && !name.equals("dag") && !name.startsWith("_")) {
+            t.kwargs.put(name, v);
+        } else if (obj instanceof DagB d && !name.equals("dag_id") && !name.startsWith("_")) {
+            d.kwargs.put(name, v);
+        } else if (obj instanceof Instance inst) {
+            inst.attrs.put(name, v);
+        } else if (obj instanceof UserClass uc) {
+            uc.members.put(name, v);
         }
     }
 
@@ -411,6 +558,10 @@ final class DagInterpreter {
             }
             String name = dotted[0];
             String module = dotted[1];
+            if (name.equals("task.run_if") || name.equals("task.skip_if")) {
+                // Airflow 2.10 conditions stacked on a task decorator: they do not change what the task is
+                continue;
+            }
             if (name.equals("task") || name.startsWith("task.")) {
                 String op = "@" + name;
                 d = new Decoration(Decoration.Kind.TASK, op, module, kwargs, d.role()).with(d.kwargs());
@@ -594,6 +745,11 @@ final class DagInterpreter {
         }
         if (e instanceof PySyntax.Starred s) {
             return eval(s.value(), scope);
+        }
+        if (e instanceof PySyntax.Walrus w) {
+            Object v = eval(w.value(), scope);
+            scope.set(w.name(), v);
+            return v;
         }
         return new Unknown(PySyntax.show(e));
     }
@@ -844,11 +1000,39 @@ final class DagInterpreter {
                 default -> new Bound(t, name);
             };
         }
+        if (obj instanceof Instance inst) {
+            if (inst.attrs.containsKey(name)) {
+                return inst.attrs.get(name);
+            }
+            Object member = inst.cls.members.get(name);
+            return member instanceof Func ? new Bound(inst, name)
+                    : member != null || inst.cls.members.containsKey(name) ? member : new Unknown(PySyntax.show(whole));
+        }
+        if (obj instanceof UserClass uc) {
+            Object member = uc.members.get(name);
+            return member instanceof Func ? new Bound(uc, name)
+                    : member != null || uc.members.containsKey(name) ? member : new Unknown(PySyntax.show(whole));
+        }
         if (obj instanceof GroupB g && name.equals("group_id")) {
             return g.groupId();
         }
-        if (obj instanceof DagB d && name.equals("dag_id")) {
-            return d.dagId;
+        if (obj instanceof DagB d) {
+            switch (name) {
+                case "dag_id" -> {
+                    return d.dagId;
+                }
+                case "tasks" -> {
+                    // the tasks made so far, as Airflow's dag.tasks at this point of the file
+                    return new PyList(new ArrayList<>(d.tasks.values()));
+                }
+                case "task_ids" -> {
+                    return new PyList(new ArrayList<>(d.tasks.keySet()));
+                }
+                case "task_dict" -> {
+                    return new PyDict(new LinkedHashMap<>(d.tasks));
+                }
+                default -> { }
+            }
         }
         if (obj instanceof String s) {
             switch (name) {
@@ -1147,19 +1331,10 @@ final class DagInterpreter {
 
     /** Records upstream → downstream for every pair of nodes on the two sides. */
     void connect(Object up, Object down, int line) {
-        List<Object> ups = nodes(up);
-        List<Object> downs = nodes(down);
         if (up instanceof PyList && down instanceof PyList && once("listlist" + line)) {
             warn(line, "Airflow does not allow list >> list; every pair of tasks was connected");
         }
-        if ((ups.isEmpty() && !downs.isEmpty() || downs.isEmpty() && !ups.isEmpty()) && once("unresolved-edge" + line)) {
-            info(line, "one side of a dependency is not known statically; that dependency is not read");
-        }
-        for (Object u : ups) {
-            for (Object d : downs) {
-                model.edges.add(new DagModel.RawEdge(u, d, line));
-            }
-        }
+        connectEvery(up, down, line);
     }
 
     private static final int MAX_COLLECTED = 10_000;
@@ -1294,6 +1469,13 @@ final class DagInterpreter {
         if (fn instanceof Bound b) {
             return method(b.self(), b.name(), pos, kw, c);
         }
+        if (fn instanceof UserClass uc) {
+            Instance inst = new Instance(uc);
+            if (uc.members.get("__init__") instanceof Func) {
+                callMember(inst, uc, "__init__", pos, kw, c);
+            }
+            return inst;
+        }
         if (fn instanceof ClassRef cr) {
             return classCall(cr.name(), cr.module(), cr.base(), pos, kw, c);
         }
@@ -1310,6 +1492,9 @@ final class DagInterpreter {
                 return d > basename(s).length() - s.length() + s.length() - basename(s).length() && d > 0
                         ? new PyList(PyValues.list(s.substring(0, d), s.substring(d)), true)
                         : new PyList(PyValues.list(s, ""), true);
+            }
+            if (full.equals("os.getenv") || full.equals("os.environ.get")) {
+                return setting("environment variable", pos, kw.get("default"), c);
             }
             if (full.equals("os.path.dirname") && !pos.isEmpty() && pos.get(0) instanceof String s) {
                 int slash = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
@@ -1331,6 +1516,22 @@ final class DagInterpreter {
             return new Unknown(PySyntax.show(c));
         }
         return new Unknown(PySyntax.show(c));
+    }
+
+    /**
+     * {@code os.getenv("ENV", "dev")} or {@code Variable.get("bucket", default_var="raw")}: the value lives outside the
+     * file, so its default is taken, as a DAG parsed where it is unset would see it.
+     */
+    private Object setting(String what, List<Object> pos, Object kwDefault, PySyntax.Call c) {
+        Object dflt = kwDefault != null ? kwDefault : pos.size() > 1 ? pos.get(1) : null;
+        String key = !pos.isEmpty() && pos.get(0) instanceof String k ? k : PySyntax.show(c);
+        if (dflt == null || dflt instanceof Unknown) {
+            return new Unknown(PySyntax.show(c));
+        }
+        if (once("setting" + key)) {
+            info(c.line(), what + " '" + key + "' is not known statically; assumed its default " + DagAssembler.repr(dflt));
+        }
+        return dflt;
     }
 
     private static boolean isIdentifier(String s) {
@@ -1420,9 +1621,9 @@ final class DagInterpreter {
         }
         try {
             Object ret = invoke(f, pos, kw, line);
-            List<TaskB> producers = new ArrayList<>();
-            collectXComs(ret, producers, 0);
-            return g;
+            // Airflow's task_group decorator hands back what the function returns, when it returns something,
+            // so dependencies bind to that task (or list) and not to the whole group
+            return isNode(ret) ? ret : g;
         } finally {
             groupStack.pop();
             if (mapped) {
@@ -1456,6 +1657,11 @@ final class DagInterpreter {
             }
             case "timedelta", "duration" -> {
                 return duration(pos, kw, c);
+            }
+            case "XComArg", "PlainXComArg" -> {
+                // XComArg(op) is op's output: using it makes op upstream, as op.output does
+                Object op = pos.isEmpty() ? kw.get("operator") : pos.get(0);
+                return op instanceof TaskB ? op : new Unknown(PySyntax.show(c));
             }
             case "Dataset", "Asset", "DatasetAlias", "AssetAlias", "DatasetAll", "DatasetAny", "AssetAll", "AssetAny" -> {
                 return new DatasetRef(PySyntax.show(c));
@@ -1512,6 +1718,12 @@ final class DagInterpreter {
                     }
                     Object setups = kw.get("setups");
                     if (setups != null) {
+                        // Airflow marks the named setups as setup tasks, then setup >> teardown
+                        for (Object n : nodes(setups)) {
+                            if (n instanceof TaskB st) {
+                                st.role = DagTask.Role.SETUP;
+                            }
+                        }
                         connect(setups, self, line);
                     }
                     return self;
@@ -1552,8 +1764,41 @@ final class DagInterpreter {
                 }
             }
         }
+        if (self instanceof Instance inst) {
+            return callMember(inst, inst.cls, name, pos, kw, c);
+        }
+        if (self instanceof UserClass uc) {
+            return callMember(uc, uc, name, pos, kw, c);
+        }
         if (self instanceof ClassRef cr && name.equals("partial")) {
             return new Partial(cr, kw, line);
+        }
+        if (self instanceof ClassRef cr && cr.name().equals("Variable") && name.equals("get")) {
+            return setting("Airflow Variable", pos, kw.get("default_var") != null ? kw.get("default_var")
+                    : kw.get("default"), c);
+        }
+        if (self instanceof DagB d) {
+            switch (name) {
+                case "get_task" -> {
+                    Object id = pos.isEmpty() ? kw.get("task_id") : pos.get(0);
+                    TaskB t = id instanceof String s ? d.tasks.get(s) : null;
+                    return t != null ? t : new Unknown(PySyntax.show(c));
+                }
+                case "set_dependency" -> {
+                    // dag.set_dependency("upstream_id", "downstream_id")
+                    Object up = pos.size() > 0 && pos.get(0) instanceof String s ? d.tasks.get(s) : null;
+                    Object down = pos.size() > 1 && pos.get(1) instanceof String s ? d.tasks.get(s) : null;
+                    if (up == null || down == null) {
+                        info(line, "dag.set_dependency names a task not made before it; that dependency is not read");
+                    } else {
+                        connect(up, down, line);
+                    }
+                    return NONE;
+                }
+                default -> {
+                    return new Unknown(PySyntax.show(c));
+                }
+            }
         }
         if (self instanceof Partial p) {
             if (name.equals("expand") || name.equals("expand_kwargs")) {
@@ -1905,7 +2150,7 @@ final class DagInterpreter {
             case "cross_downstream" -> {
                 Object from = kw.containsKey("from_tasks") ? kw.get("from_tasks") : a0;
                 Object to = kw.containsKey("to_tasks") ? kw.get("to_tasks") : pos.size() > 1 ? pos.get(1) : null;
-                connect(from, to, line);
+                connectEvery(from, to, line);
                 return NONE;
             }
             default -> {
@@ -1950,8 +2195,45 @@ final class DagInterpreter {
         return new PyList(out);
     }
 
+    /** Every upstream node to every downstream node, as cross_downstream() does (lists on both sides are its point). */
+    private void connectEvery(Object up, Object down, int line) {
+        List<Object> ups = nodes(up);
+        List<Object> downs = nodes(down);
+        if ((ups.isEmpty() && !downs.isEmpty() || downs.isEmpty() && !ups.isEmpty()) && once("unresolved-edge" + line)) {
+            info(line, "one side of a dependency is not known statically; that dependency is not read");
+        }
+        for (Object u : ups) {
+            for (Object d : downs) {
+                model.edges.add(new DagModel.RawEdge(u, d, line));
+            }
+        }
+    }
+
+    /** {@code Label("x")} (an edge modifier) or a list made only of them: it names an edge but is no node. */
+    private static boolean isLabel(Object v) {
+        if (v instanceof Unknown u) {
+            return u.text().startsWith("Label(") || u.text().startsWith("EdgeModifier(");
+        }
+        if (v instanceof PyList l && !l.items().isEmpty()) {
+            for (Object x : l.items()) {
+                if (!isLabel(x)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** Airflow's chain(): neighbours connect; two lists of equal length connect element-wise. */
-    private void chain(List<Object> items, int line, boolean linear) {
+    private void chain(List<Object> all, int line, boolean linear) {
+        // labels only name the edge between their neighbours: chain(a, Label("x"), b) is the edge a -> b
+        List<Object> items = new ArrayList<>();
+        for (Object x : all) {
+            if (!isLabel(x)) {
+                items.add(x);
+            }
+        }
         for (int i = 0; i + 1 < items.size(); i++) {
             Object a = items.get(i);
             Object b = items.get(i + 1);

@@ -102,4 +102,6 @@ final class DagModel {
     final List<GroupB> groups = new ArrayList<>();
     final List<RawEdge> edges = new ArrayList<>();
     int taskCount;
+    /** The file imports from {@code airflow.sdk}, which only Airflow 3 has: its defaults apply. */
+    boolean airflow3;
 }

@@ -677,8 +677,9 @@ final class PyParser {
 
     private Expr namedTest() {
         if (peek().kind() == Kind.NAME && peek(1).isOp(":=")) {
+            PyToken name = next();
             next();
-            next();
+            return new PySyntax.Walrus(name.text(), test(), name.line());
         }
         return test();
     }

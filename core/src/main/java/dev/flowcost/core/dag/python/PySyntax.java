@@ -13,7 +13,7 @@ final class PySyntax {
 
     /** An expression. */
     sealed interface Expr permits Name, Const, FStr, Attr, Call, Subscript, Seq, DictE, BinOp, Unary, IfExp, Comp,
-            Starred, Slice, Opaque {
+            Starred, Slice, Opaque, Walrus {
         int line();
     }
 
@@ -76,6 +76,9 @@ final class PySyntax {
 
     /** Something the reader does not evaluate (lambda, yield, await...): {@code what} names it. */
     record Opaque(String what, int line) implements Expr { }
+
+    /** {@code name := value}: an assignment inside an expression (Python 3.8). */
+    record Walrus(String name, Expr value, int line) implements Expr { }
 
     record ExprStmt(Expr expr, int line) implements Stmt { }
 
@@ -224,6 +227,9 @@ final class PySyntax {
             b.append(':');
         } else if (e instanceof Opaque o) {
             b.append('<').append(o.what()).append('>');
+        } else if (e instanceof Walrus w) {
+            b.append(w.name()).append(" := ");
+            show(w.value(), b, d);
         }
     }
 }

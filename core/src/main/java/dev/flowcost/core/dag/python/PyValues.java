@@ -94,6 +94,29 @@ final class PyValues {
     record XComGroup(List<Object> refs) {
     }
 
+    /**
+     * A plain class defined in the file (a DAG builder, a config holder; not an operator subclass): its methods and
+     * class attributes, so that code building DAGs through it can run. Identity, not content, makes two equal.
+     */
+    static final class UserClass {
+        final String name;
+        final Map<String, Object> members = new LinkedHashMap<>();
+
+        UserClass(String name) {
+            this.name = name;
+        }
+    }
+
+    /** An instance of a {@link UserClass}: its own attributes ({@code self.x = ...}). */
+    static final class Instance {
+        final UserClass cls;
+        final Map<String, Object> attrs = new LinkedHashMap<>();
+
+        Instance(UserClass cls) {
+            this.cls = cls;
+        }
+    }
+
     /** A name → value scope; function scopes point at their parent. */
     static final class Scope {
         final Map<String, Object> vars = new LinkedHashMap<>();

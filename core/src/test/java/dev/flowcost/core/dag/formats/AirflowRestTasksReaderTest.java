@@ -140,4 +140,14 @@ class AirflowRestTasksReaderTest {
         assertThat(r.hasErrors()).isTrue();
         assertThat(r.diagnostics().get(0).pointer()).isEqualTo("/tasks");
     }
+
+    @Test
+    void classRefModulePathClassifiesAnOperatorUnknownByName() {
+        String json = "{\"tasks\": [{\"task_id\": \"sync\", \"class_ref\": {\"class_name\": \"DataSyncOperator\","
+                + " \"module_path\": \"airflow.providers.amazon.aws.operators.datasync\"}, \"downstream_task_ids\": []}],"
+                + " \"total_entries\": 1}";
+        DagReadResult r = reader.read("sync.tasks.json", json);
+        assertThat(r.dags()).hasSize(1);
+        assertThat(r.dags().get(0).tasks().get(0).family()).isEqualTo(dev.flowcost.core.dag.OperatorFamily.AWS_SERVICE);
+    }
 }

@@ -109,4 +109,17 @@ class DagFactoryYamlReaderTest {
             assertThat(d.line()).isGreaterThan(0);
         });
     }
+
+    @Test
+    void outputReferencesInArgumentsAreUpstreamEdges() {
+        String file = "dag-factory-output-references.yml";
+        DagReadResult r = reader.read(file, Fixtures.text("/dag/formats/" + file));
+        assertThat(r.dags()).hasSize(1);
+        Dag d = r.dags().get(0);
+        assertThat(d.edges()).containsExactlyInAnyOrder(
+                new Edge("list_files", "parse_each"),
+                new Edge("threshold", "parse_each"),
+                new Edge("parse_each", "store"));
+        assertThat(d.task("parse_each").orElseThrow().mapped()).isTrue();
+    }
 }
