@@ -61,6 +61,25 @@ class PricesAndDiffCommandsTest {
         assertThat(r.err()).contains("junk.json");
     }
 
+    @Test
+    void diffShowsTheSavingOfReplacingAnInlineMapByADistributedMap() throws IOException {
+        String workload = CliRun.fixture("diff/workload.yaml");
+        Path before = tmp.resolve("before.json");
+        Path after = tmp.resolve("after.json");
+        CliRun b = CliRun.of("advise", CliRun.fixture("diff/before/orders.asl.json"), "-w", workload, "--format", "json");
+        CliRun a = CliRun.of("advise", CliRun.fixture("diff/after/orders.asl.json"), "-w", workload, "--format", "json");
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        Files.writeString(before, b.out());
+        Files.writeString(after, a.out());
+        CliRun d = CliRun.of("diff", before.toString(), after.toString(), "--format", "json", "--fail-over", "0");
+        assertThat(d.exitCode()).as(d.err()).isZero();
+        // before: 10,001 transitions × 720 = 7,200,720 → $180.02; after: 1 + 20 children = 21 transitions a run, plus
+        // 20 Express children of 0.1 s: the change is a saving of well over $170 a month
+        assertThat(d.json().get("totalChange").decimalValue()).isLessThan(new java.math.BigDecimal("-170"));
+        assertThat(d.json().get("workflows").get(0).get("name").asText()).isEqualTo("orders");
+    }
+
     /** A minimal analysis with one state machine costing {@code amount} a month (1 transition × N executions). */
     private static String analysis(String amount) {
         return """
