@@ -5,18 +5,14 @@ import dev.flowcost.advisor.analysis.CostCurve;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.analysis.Finding;
-import dev.flowcost.core.asl.ItemBatcher;
 import dev.flowcost.core.asl.MapState;
 import dev.flowcost.core.asl.write.AslWriter;
 import dev.flowcost.core.workload.WorkflowType;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -37,10 +33,10 @@ public final class InlineMapToDistributedMap implements StateMachineRule {
     public static final String RULE = "inline-map-to-distributed-map";
     public static final int MIN_ITEMS = 100;
     public static final int MIN_INNER_TRANSITIONS = 1_000;
-    public static final double MAX_BATCH_SECONDS = 240;
-    public static final long PAYLOAD_BUDGET_BYTES = 240 * 1024;
-    public static final long ITEM_BYTES = 1024;
-    public static final int CHILD_MEMORY_MB = 64;
+    public static final double MAX_BATCH_SECONDS = BatchedChildren.MAX_BATCH_SECONDS;
+    public static final long PAYLOAD_BUDGET_BYTES = BatchedChildren.PAYLOAD_BUDGET_BYTES;
+    public static final long ITEM_BYTES = BatchedChildren.ITEM_BYTES;
+    public static final int CHILD_MEMORY_MB = BatchedChildren.CHILD_MEMORY_MB;
 
     @Override
     public List<Finding> apply(StateMachineContext ctx) {
@@ -62,10 +58,7 @@ public final class InlineMapToDistributedMap implements StateMachineRule {
 
     /** The largest batch the Express time limit and the payload allow. */
     public static long maxBatch(double iterationSeconds, BigDecimal items) {
-        long byTime = iterationSeconds <= 0 ? Long.MAX_VALUE : (long) Math.floor(MAX_BATCH_SECONDS / iterationSeconds);
-        long byPayload = PAYLOAD_BUDGET_BYTES / ITEM_BYTES;
-        long byItems = Math.max(1, items.setScale(0, RoundingMode.CEILING).longValue());
-        return Math.max(1, Math.min(byTime, Math.min(byPayload, byItems)));
+        return BatchedChildren.maxBatch(iterationSeconds, items, true);
     }
 
     private Optional<Finding> finding(StateMachineContext ctx, InlineMaps.InlineMap m) {
@@ -74,17 +67,8 @@ public final class InlineMapToDistributedMap implements StateMachineRule {
         Function<CostItems.Volume, List<CostItem>> now = v -> List.of(BilledItems.transitions(
                 "state transitions (" + m.path() + " iterations)", BigDecimal.ZERO,
                 m.transitionsPerItem().multiply(BigDecimal.valueOf(m.entries())), v, rates.standard()));
-        long best = 1;
-        BigDecimal bestCost = null;
-        long max = maxBatch(m.iterationSeconds(), m.items());
-        for (long b = 1; b <= max; b++) {
-            BigDecimal cost = CostItems.total(after(ctx, m, b, volume, rates));
-            if (bestCost == null || cost.compareTo(bestCost) <= 0) {
-                best = b;
-                bestCost = cost;
-            }
-        }
-        long batch = best;
+        long batch = BatchedChildren.cheapest(maxBatch(m.iterationSeconds(), m.items()),
+                b -> after(ctx, m, b, volume, rates));
         List<CostItem> itemsNow = now.apply(volume);
         List<CostItem> itemsAfter = after(ctx, m, batch, volume, rates);
         CostCurve curve = BreakEven.curve("executions per month", "inline Map",
@@ -119,29 +103,19 @@ public final class InlineMapToDistributedMap implements StateMachineRule {
 
     private static List<CostItem> after(StateMachineContext ctx, InlineMaps.InlineMap m, long batch,
                                         CostItems.Volume v, Rates rates) {
-        BigDecimal children = children(m, batch);
         double batchSeconds = Math.min(batch, m.items().doubleValue()) * m.iterationSeconds();
-        List<CostItem> items = new ArrayList<>();
-        items.add(BilledItems.transitions("state transitions (" + m.path() + " child starts)", children,
-                BigDecimal.ZERO, v, rates.standard()));
-        items.addAll(BilledItems.express("EXPRESS children of " + m.path(), children, batchSeconds,
-                BigDecimal.valueOf(CHILD_MEMORY_MB), v, rates.express()));
-        return items;
+        return BatchedChildren.expressChildren(m.path(), children(m, batch), batchSeconds, true,
+                BigDecimal.valueOf(CHILD_MEMORY_MB), v, rates);
     }
 
     /** Children per execution: every Map entry starts ceil(items / batch). */
     static BigDecimal children(InlineMaps.InlineMap m, long batch) {
-        BigDecimal perRun = m.items().divide(BigDecimal.valueOf(batch), 0, RoundingMode.CEILING);
-        return BigDecimal.valueOf(m.entries()).multiply(perRun);
+        return BatchedChildren.children(m.items(), m.entries(), batch);
     }
 
     /** The Map as a Distributed Map with EXPRESS children and an ItemBatcher, its inner states unchanged. */
     static MapState rewrite(MapState s, long batch) {
-        return new MapState(s.name(), s.location(), s.comment(), s.queryLanguage(), s.flow(), s.processor(),
-                MapState.Mode.DISTRIBUTED, MapState.ExecutionType.EXPRESS, s.itemReader(),
-                Optional.of(new ItemBatcher(OptionalInt.of((int) batch), OptionalLong.empty(), false)), s.itemsPath(),
-                s.items(), s.maxConcurrency(), s.toleratedFailurePercentage(), s.toleratedFailureCount(),
-                s.resultWriter(), s.label(), s.retry(), s.catchers());
+        return BatchedChildren.rewrite(s, MapState.ExecutionType.EXPRESS, batch);
     }
 
     static String fmt(double v) {

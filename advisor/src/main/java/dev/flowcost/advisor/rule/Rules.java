@@ -12,8 +12,8 @@ public final class Rules {
     }
 
     public static List<StateMachineRule> all() {
-        return List.of(new InlineMapToDistributedMap(), new InlineMapQuotaRisks(), new LoopInsideLambda(),
-                new StandardToExpress(), new ExpressToStandard(), new PollingLoopToSync());
+        return List.of(new InlineMapToDistributedMap(), new DistributedMapChildren(), new InlineMapQuotaRisks(),
+                new LoopInsideLambda(), new StandardToExpress(), new ExpressToStandard(), new PollingLoopToSync());
     }
 
     /** The findings of every rule for one workflow. */
