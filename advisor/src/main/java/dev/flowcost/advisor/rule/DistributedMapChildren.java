@@ -14,6 +14,7 @@ import dev.flowcost.core.simulate.StateCount;
 import dev.flowcost.core.workload.WorkflowType;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,10 @@ import java.util.function.Function;
  * ({@code .sync}, {@code .waitForTaskToken}: Express cannot) and one item fits the time limit; STANDARD children may
  * instead be batched as STANDARD children (no time limit), whichever of the two is cheaper.
  *
- * <p>Fires on a Distributed Map the parent execution runs, with at least {@value #MIN_ITEMS} items a run (below
- * that the saving is a few cents a million runs and not worth a rewrite), no Distributed Map nested inside, and only
- * when the rewrite is cheaper. Work inside the iteration (Lambda and other services) costs the same both ways and is
+ * <p>Fires on a Distributed Map the parent execution runs, with at least {@value #MIN_ITEMS} items a run (the size
+ * gate of {@link InlineMapToDistributedMap}: batching a handful of items does save a few transitions a run, but not
+ * enough to ask for an iteration that loops over a batch), no Distributed Map nested inside, and only when the
+ * rewrite is cheaper. Work inside the iteration (Lambda and other services) costs the same both ways and is
  * left out of both sides.
  */
 public final class DistributedMapChildren implements StateMachineRule {
@@ -66,7 +68,7 @@ public final class DistributedMapChildren implements StateMachineRule {
         /** Transitions of one STANDARD child: its states run once per child, batched or not. */
         BigDecimal transitionsPerChild() {
             return childrenNow.signum() == 0 ? BigDecimal.ZERO
-                    : childTransitions.divide(childrenNow, java.math.MathContext.DECIMAL64);
+                    : childTransitions.divide(childrenNow, MathContext.DECIMAL64);
         }
     }
 
