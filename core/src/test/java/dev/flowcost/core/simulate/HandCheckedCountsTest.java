@@ -1,0 +1,239 @@
+package dev.flowcost.core.simulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.flowcost.core.asl.AslReadResult;
+import dev.flowcost.core.asl.AslReader;
+import dev.flowcost.core.asl.StateMachine;
+import dev.flowcost.core.workload.WorkflowWorkload;
+import dev.flowcost.core.workload.WorkloadReadResult;
+import dev.flowcost.core.workload.WorkloadReader;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Transition counts worked out by hand from the billing rules (PRICING.md) and the ASL Retry/Catch semantics, for
+ * small machines that each exercise one trap. Every fixture's "Comment" gives the count and its reasoning; the
+ * numbers below are that hand count, never output copied from the analyzer.
+ */
+class HandCheckedCountsTest {
+
+    private static final double EPS = 1e-9;
+
+    private static Path fixture(String file) {
+        try {
+            return Paths.get(HandCheckedCountsTest.class.getResource("/simulate/hand-checked/" + file).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static StateMachine machine(String name) {
+        AslReadResult r = new AslReader().read(fixture(name + ".asl.json"));
+        assertThat(r.hasErrors()).as("%s reads without errors: %s", name, r.diagnostics()).isFalse();
+        return r.machine().orElseThrow();
+    }
+
+    private static WorkflowWorkload workload(String name) {
+        WorkloadReadResult r = new WorkloadReader().read(fixture(name + ".workload.yaml"));
+        assertThat(r.diagnostics()).as("%s workload", name).isEmpty();
+        return r.workload().orElseThrow().workflowOrDefault(name);
+    }
+
+    private static ExactResult exact(String name) {
+        ExactResult r = ExactAnalyzer.analyze(machine(name), workload(name));
+        assertThat(r.diagnostics()).as("%s analysis", name).isEmpty();
+        return r;
+    }
+
+    private static void entries(ExactResult r, String path, double expected) {
+        assertThat(r.states()).as("state %s", path).containsKey(path);
+        assertThat(r.states().get(path).entries()).as("entries of %s", path).isCloseTo(expected, within(EPS));
+    }
+
+    private static void attempts(ExactResult r, String path, double expected) {
+        assertThat(r.states().get(path).attempts()).as("attempts of %s", path).isCloseTo(expected, within(EPS));
+    }
+
+    private static void neverEntered(ExactResult r, String path) {
+        double e = r.states().containsKey(path) ? r.states().get(path).entries() : 0;
+        assertThat(e).as("entries of %s", path).isCloseTo(0, within(EPS));
+    }
+
+    private static void monteCarloAgrees(String name, ExactResult exact) {
+        MonteCarloResult mc = MonteCarloSimulator.simulate(machine(name), workload(name), 200_000, 2026);
+        assertThat(mc.hasErrors()).isFalse();
+        assertThat(Math.abs(mc.transitions().mean() - exact.transitionsPerExecution()))
+                .as("%s: Monte Carlo mean %s vs exact %s", name, mc.transitions().mean(),
+                        exact.transitionsPerExecution())
+                .isLessThanOrEqualTo(4 * mc.transitionsStandardError());
+    }
+
+    @Test
+    void taskRetriedThenCaughtIntoFail() {
+        ExactResult r = exact("task-retried-then-caught-into-fail");
+        entries(r, "Start", 1);
+        entries(r, "Charge", 1);
+        attempts(r, "Charge", 1.75);
+        entries(r, "Done", 0.875);
+        entries(r, "Failed", 0.125);
+        assertThat(r.transitionsPerExecution()).isCloseTo(3.75, within(EPS));
+        assertThat(r.successProbability()).isCloseTo(0.875, within(EPS));
+    }
+
+    @Test
+    void twoRetriersKeepTheirOwnCounters() {
+        ExactResult r = exact("two-retriers-per-retrier-counters");
+        attempts(r, "Call", 1.625);
+        entries(r, "Done", 0.8125);
+        assertThat(r.transitionsPerExecution()).isCloseTo(2.4375, within(EPS));
+        assertThat(r.successProbability()).isCloseTo(0.8125, within(EPS));
+        monteCarloAgrees("two-retriers-per-retrier-counters", r);
+    }
+
+    @Test
+    void maxAttemptsZeroOnTheFirstMatchingRetrierMeansNoRetry() {
+        ExactResult r = exact("retry-max-attempts-zero");
+        attempts(r, "Call", 1);
+        entries(r, "Recover", 0.5);
+        entries(r, "Done", 0.5);
+        assertThat(r.transitionsPerExecution()).isCloseTo(2, within(EPS));
+        assertThat(r.successProbability()).isCloseTo(1, within(EPS));
+    }
+
+    @Test
+    void retryOnTheMapReRunsEveryIteration() {
+        ExactResult r = exact("map-with-retry-on-the-map");
+        entries(r, "Fan", 1);
+        attempts(r, "Fan", 1.75);
+        entries(r, "Fan/Work", 3.5);
+        entries(r, "After", 0.4375);
+        assertThat(r.transitionsPerExecution()).isCloseTo(5.6875, within(EPS));
+        assertThat(r.successProbability()).isCloseTo(0.4375, within(EPS));
+        monteCarloAgrees("map-with-retry-on-the-map", r);
+    }
+
+    @Test
+    void nestedInlineMapsMultiplyTheirItems() {
+        ExactResult r = exact("nested-inline-map");
+        entries(r, "Outer", 1);
+        entries(r, "Outer/Inner", 3);
+        entries(r, "Outer/Tail", 3);
+        entries(r, "Outer/Inner/Leaf", 12);
+        entries(r, "Outer/Inner/Leaf2", 12);
+        assertThat(r.transitionsPerExecution()).isCloseTo(31, within(EPS));
+    }
+
+    @Test
+    void parallelCountsItselfAndEveryBranchStateIncludingAMap() {
+        ExactResult r = exact("parallel-three-branches-one-with-map");
+        entries(r, "Par", 1);
+        entries(r, "Par/A", 1);
+        entries(r, "Par/B1", 1);
+        entries(r, "Par/B2", 1);
+        entries(r, "Par/M", 1);
+        entries(r, "Par/M/W", 5);
+        entries(r, "End", 1);
+        assertThat(r.transitionsPerExecution()).isCloseTo(11, within(EPS));
+    }
+
+    @Test
+    void distributedMapWithBatchesOfSevenStartsFifteenStandardChildren() {
+        ExactResult r = exact("distributed-map-standard-batched-7");
+        entries(r, "Dist", 1);
+        assertThat(r.states().get("Dist").transitions()).isCloseTo(16, within(EPS)); // itself + 15 children
+        entries(r, "Dist/P1", 15);
+        assertThat(r.states().get("Dist/P1").billing()).isEqualTo(StateCount.Billing.STANDARD_CHILD);
+        assertThat(r.transitionsPerExecution()).isCloseTo(18, within(EPS));
+        assertThat(r.standardChildExecutions()).isCloseTo(15, within(EPS));
+        assertThat(r.standardChildTransitions()).isCloseTo(30, within(EPS));
+        assertThat(r.expressChildExecutions()).isCloseTo(0, within(EPS));
+    }
+
+    @Test
+    void distributedMapWithExpressChildrenBillsNoChildTransitions() {
+        ExactResult r = exact("distributed-map-express-children");
+        assertThat(r.states().get("Dist").transitions()).isCloseTo(41, within(EPS));
+        assertThat(r.states().get("Dist/P2").billing()).isEqualTo(StateCount.Billing.EXPRESS_CHILD);
+        assertThat(r.transitionsPerExecution()).isCloseTo(43, within(EPS));
+        assertThat(r.standardChildExecutions()).isCloseTo(0, within(EPS));
+        assertThat(r.standardChildTransitions()).isCloseTo(0, within(EPS));
+        assertThat(r.expressChildExecutions()).isCloseTo(40, within(EPS));
+        assertThat(r.expressChildren()).hasSize(1);
+        assertThat(r.expressChildren().get(0).durationSecondsPerChild()).isCloseTo(2, within(EPS));
+    }
+
+    @Test
+    void weightedChoiceLoopIsVisitedOneOverPTimes() {
+        ExactResult r = exact("choice-loop-weighted");
+        entries(r, "Work", 4);
+        entries(r, "Again", 4);
+        entries(r, "Done", 1);
+        assertThat(r.transitionsPerExecution()).isCloseTo(9, within(EPS));
+    }
+
+    @Test
+    void waitTaskChoicePollingLoop() {
+        ExactResult r = exact("wait-task-choice-polling-loop");
+        double rounds = 1 / 0.504;
+        entries(r, "Submit", 1);
+        entries(r, "Wait", rounds);
+        attempts(r, "Poll", rounds * 1.24);
+        entries(r, "Ready?", rounds * 0.992);
+        entries(r, "Done", rounds * 0.496);
+        assertThat(r.transitionsPerExecution()).isCloseTo(8.396825396825397, within(EPS));
+        assertThat(r.successProbability()).isCloseTo(0.9841269841269841, within(EPS));
+        monteCarloAgrees("wait-task-choice-polling-loop", r);
+    }
+
+    @Test
+    void jsonataMachineCountsLikeAnyOther() {
+        ExactResult r = exact("jsonata-condition-choice");
+        entries(r, "Work", 0.5);
+        entries(r, "Skip", 0.5);
+        entries(r, "Tidy", 0.5);
+        assertThat(r.transitionsPerExecution()).isCloseTo(3.5, within(EPS));
+    }
+
+    @Test
+    void choiceDefaultIntoFailCountsTheFailState() {
+        ExactResult r = exact("choice-default-to-fail");
+        entries(r, "Process", 0.9);
+        entries(r, "Done", 0.9);
+        entries(r, "Reject", 0.1);
+        assertThat(r.transitionsPerExecution()).isCloseTo(3.9, within(EPS));
+        assertThat(r.successProbability()).isCloseTo(0.9, within(EPS));
+    }
+
+    @Test
+    void mapOverZeroItemsCountsOnlyItself() {
+        ExactResult r = exact("map-zero-items");
+        entries(r, "Fan", 1);
+        neverEntered(r, "Fan/Work");
+        assertThat(r.transitionsPerExecution()).isCloseTo(3, within(EPS));
+    }
+
+    @Test
+    void timeoutIsNotRetriedByTaskFailedButCaughtByStatesAll() {
+        ExactResult r = exact("timeout-caught-by-states-all");
+        attempts(r, "Slow", 1);
+        entries(r, "Cleanup", 0.3);
+        entries(r, "Done", 0.7);
+        assertThat(r.transitionsPerExecution()).isCloseTo(2, within(EPS));
+        assertThat(r.successProbability()).isCloseTo(1, within(EPS));
+    }
+
+    @Test
+    void unmatchedErrorFailsTheExecutionAndCountsOnlyWhatRan() {
+        ExactResult r = exact("unmatched-error-fails-execution");
+        entries(r, "Start", 1);
+        attempts(r, "Call", 1);
+        neverEntered(r, "Handle");
+        neverEntered(r, "After");
+        assertThat(r.transitionsPerExecution()).isCloseTo(2, within(EPS));
+        assertThat(r.successProbability()).isCloseTo(0, within(EPS));
+    }
+}
