@@ -236,4 +236,75 @@ class HandCheckedCountsTest {
         assertThat(r.transitionsPerExecution()).isCloseTo(2, within(EPS));
         assertThat(r.successProbability()).isCloseTo(0, within(EPS));
     }
+
+    @Test
+    void monteCarloMeanMatchesTheHandCountOnEveryFixture() {
+        String[] names = {"task-retried-then-caught-into-fail", "retry-max-attempts-zero", "nested-inline-map",
+            "parallel-three-branches-one-with-map", "distributed-map-standard-batched-7",
+            "distributed-map-express-children", "choice-loop-weighted", "jsonata-condition-choice",
+            "choice-default-to-fail", "map-zero-items", "timeout-caught-by-states-all",
+            "unmatched-error-fails-execution"};
+        double[] hand = {3.75, 2, 31, 11, 18, 43, 9, 3.5, 3.9, 3, 2, 2};
+        for (int i = 0; i < names.length; i++) {
+            MonteCarloResult mc = MonteCarloSimulator.simulate(machine(names[i]), workload(names[i]), 50_000, 7 + i);
+            assertThat(mc.hasErrors()).as(names[i]).isFalse();
+            assertThat(Math.abs(mc.transitions().mean() - hand[i])).as("%s: Monte Carlo mean %s vs hand %s",
+                    names[i], mc.transitions().mean(), hand[i])
+                    .isLessThanOrEqualTo(Math.max(4 * mc.transitionsStandardError(), EPS));
+        }
+        MonteCarloResult batched = MonteCarloSimulator.simulate(machine("distributed-map-standard-batched-7"),
+                workload("distributed-map-standard-batched-7"), 1_000, 3);
+        assertThat(batched.meanStandardChildExecutions()).isCloseTo(15, within(EPS));
+        assertThat(batched.meanStandardChildTransitions()).isCloseTo(30, within(EPS));
+        MonteCarloResult express = MonteCarloSimulator.simulate(machine("distributed-map-express-children"),
+                workload("distributed-map-express-children"), 1_000, 3);
+        assertThat(express.meanExpressChildExecutions()).isCloseTo(40, within(EPS));
+        assertThat(express.meanStandardChildTransitions()).isCloseTo(0, within(EPS));
+    }
+
+    @Test
+    void retryOnAParallelReRunsEveryBranchThenCatches() {
+        ExactResult r = exact("parallel-retry-and-catch");
+        attempts(r, "Par", 1.5);
+        entries(r, "Par/X", 1.5);
+        entries(r, "Par/Y", 1.5);
+        entries(r, "Done", 0.75);
+        entries(r, "Handle", 0.25);
+        assertThat(r.transitionsPerExecution()).isCloseTo(5.5, within(EPS));
+        assertThat(r.successProbability()).isCloseTo(1, within(EPS));
+    }
+
+    @Test
+    void distributedMapOverZeroItemsStartsNoChildren() {
+        ExactResult r = exact("distributed-map-zero-items-batched");
+        assertThat(r.states().get("Dist").transitions()).isCloseTo(1, within(EPS));
+        assertThat(r.transitionsPerExecution()).isCloseTo(3, within(EPS));
+        assertThat(r.standardChildExecutions()).isCloseTo(0, within(EPS));
+    }
+
+    @Test
+    void firstMatchingCatcherWins() {
+        ExactResult r = exact("catch-first-match-wins");
+        entries(r, "ToSpecific", 0.5);
+        entries(r, "ToAll", 0.5);
+        neverEntered(r, "ToB");
+        assertThat(r.transitionsPerExecution()).isCloseTo(2, within(EPS));
+        assertThat(r.successProbability()).isCloseTo(1, within(EPS));
+    }
+
+    @Test
+    void failStateInAnIterationFailsTheMapIntoItsCatch() {
+        ExactResult r = exact("map-iteration-fail-state-caught");
+        entries(r, "Fan/Check", 3);
+        entries(r, "Fan/Bad", 0.75);
+        entries(r, "Fan/Good", 2.25);
+        entries(r, "Handle", 0.578125);
+        entries(r, "After", 0.421875);
+        assertThat(r.transitionsPerExecution()).isCloseTo(8, within(EPS));
+        assertThat(r.successProbability()).isCloseTo(1, within(EPS));
+        MonteCarloResult mc = MonteCarloSimulator.simulate(machine("map-iteration-fail-state-caught"),
+                workload("map-iteration-fail-state-caught"), 50_000, 11);
+        assertThat(Math.abs(mc.transitions().mean() - 8)).isLessThanOrEqualTo(4 * mc.transitionsStandardError());
+        assertThat(mc.successRate()).isCloseTo(1, within(EPS));
+    }
 }
