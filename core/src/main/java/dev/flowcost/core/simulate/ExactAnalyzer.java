@@ -37,8 +37,10 @@ import java.util.Set;
  * (branch states by name alone; names are unique across a Parallel's branches in practice).
  *
  * <p>Semantics and approximations: a Task attempt fails with the workload's per-error probabilities (default: never).
- * A Map attempt fails when any iteration fails (ToleratedFailure* are not modelled), every iteration runs, and the
- * error it fails with is drawn in proportion to the iteration's failure probabilities; a Parallel likewise with its
+ * A Map attempt fails when any iteration fails, every iteration runs, and the
+ * error it fails with is drawn in proportion to the iteration's failure probabilities (a Distributed Map with a
+ * tolerated failure threshold fails only when more children fail than it tolerates, with
+ * States.ExceedToleratedFailureThreshold: see {@link FailureTolerance}); a Parallel likewise with its
  * branches. Item counts enter through their mean. Durations are means summed in sequence; a Parallel lasts its
  * longest branch mean, a Map ceil(items / concurrency) × the mean iteration time (inline concurrency 0 counts as 40,
  * distributed as 10,000).
@@ -432,7 +434,11 @@ public final class ExactAnalyzer {
         double items = items(path, w);
         Scope inner = scope(m.processor(), path, innerBilling(m, billing));
         double runs = childRuns(m, items);
-        RetryModel.Outcome o = RetryModel.of(failurePerAttempt(inner.success, inner.failures, runs), m.retry());
+        Map<String, Double> perAttempt = FailureTolerance.applies(m)
+                ? spread(FailureTolerance.failureProbability(1 - inner.success, runs,
+                        FailureTolerance.allowedFailedChildren(m, items, runs)), Map.of(FailureTolerance.EXCEEDED, 1.0))
+                : failurePerAttempt(inner.success, inner.failures, runs);
+        RetryModel.Outcome o = RetryModel.of(perAttempt, m.retry());
         route(m, o, e, states);
         double a = o.attempts();
         double perAttemptOwn = 1 + (m.isDistributed() ? runs : 0);

@@ -307,4 +307,30 @@ class HandCheckedCountsTest {
         assertThat(Math.abs(mc.transitions().mean() - 8)).isLessThanOrEqualTo(4 * mc.transitionsStandardError());
         assertThat(mc.successRate()).isCloseTo(1, within(EPS));
     }
+
+    @Test
+    void toleratedFailureCountLetsTheMapRunSurviveOneFailedChild() {
+        ExactResult r = exact("distributed-map-tolerated-failure-count");
+        attempts(r, "Dist", 1.6875);
+        assertThat(r.states().get("Dist").transitions()).isCloseTo(8.4375, within(EPS));
+        entries(r, "Done", 0.52734375);
+        assertThat(r.transitionsPerExecution()).isCloseTo(8.96484375, within(EPS));
+        assertThat(r.standardChildExecutions()).isCloseTo(6.75, within(EPS));
+        assertThat(r.standardChildTransitions()).isCloseTo(6.75, within(EPS));
+        assertThat(r.successProbability()).isCloseTo(0.52734375, within(EPS));
+        monteCarloAgrees("distributed-map-tolerated-failure-count", r);
+    }
+
+    @Test
+    void toleratedFailurePercentageOfOneHundredNeverFailsTheMap() {
+        ExactResult r = exact("distributed-map-tolerates-every-failure");
+        neverEntered(r, "Handle");
+        entries(r, "Done", 1);
+        assertThat(r.transitionsPerExecution()).isCloseTo(6, within(EPS));
+        assertThat(r.successProbability()).isCloseTo(1, within(EPS));
+        MonteCarloResult mc = MonteCarloSimulator.simulate(machine("distributed-map-tolerates-every-failure"),
+                workload("distributed-map-tolerates-every-failure"), 20_000, 5);
+        assertThat(mc.transitions().mean()).isCloseTo(6, within(EPS));
+        assertThat(mc.successRate()).isCloseTo(1, within(EPS));
+    }
 }
