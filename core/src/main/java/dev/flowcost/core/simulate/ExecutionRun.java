@@ -213,6 +213,9 @@ final class ExecutionRun {
                 slots[best] += d;
                 longest = Math.max(longest, slots[best]);
             }
+            if (n.sequential && out >= 0) {
+                break; // one at a time: the first failure fails the Map before the next iteration starts
+            }
         }
         lastDuration = longest;
         if (n.tolerant) {
@@ -240,6 +243,16 @@ final class ExecutionRun {
      */
     private int aggregated(Node n, long items, double runs, StateCount.Billing ib) {
         ExactAnalyzer.Scope m = n.innerMean;
+        boolean stopped = false;
+        if (n.sequential && m.success < 1) {
+            // iterations in order until the first failure: successes before it are geometric
+            double before = m.success <= 0 ? 0
+                    : Math.floor(Math.log(1 - rng.nextDouble()) / Math.log(m.success));
+            if (before < runs) {
+                runs = before + 1;
+                stopped = true;
+            }
+        }
         double t = runs * m.transitions + Math.sqrt(runs * n.innerTransitionVariance) * rng.nextGaussian();
         bill(ib, Math.max(0, t));
         standardChildExecutions += runs * m.stdChildExecs;
@@ -258,6 +271,9 @@ final class ExecutionRun {
             }
         }
         lastDuration = wave;
+        if (n.sequential) {
+            return stopped ? pickError(n) : -1;
+        }
         double success = n.tolerant
                 ? 1 - FailureTolerance.failureProbability(1 - m.success, runs,
                         FailureTolerance.allowedFailedChildren(n.map, items, runs))

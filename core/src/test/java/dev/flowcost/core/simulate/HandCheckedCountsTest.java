@@ -333,4 +333,24 @@ class HandCheckedCountsTest {
         assertThat(mc.transitions().mean()).isCloseTo(6, within(EPS));
         assertThat(mc.successRate()).isCloseTo(1, within(EPS));
     }
+
+    @Test
+    void inlineMapOneAtATimeStopsAtTheFirstFailedIteration() {
+        ExactResult r = exact("inline-map-one-at-a-time-stops-at-first-failure");
+        entries(r, "Seq/Work", 1.75);
+        entries(r, "Done", 0.125);
+        entries(r, "Handle", 0.875);
+        assertThat(r.transitionsPerExecution()).isCloseTo(3.75, within(EPS));
+        assertThat(r.successProbability()).isCloseTo(1, within(EPS));
+        monteCarloAgrees("inline-map-one-at-a-time-stops-at-first-failure", r);
+    }
+
+    @Test
+    void inlineMapOneAtATimeOverManyItemsStopsAtTheFirstFailureToo() {
+        ExactResult r = exact("inline-map-one-at-a-time-many-items");
+        double started = 100 * (1 - Math.pow(0.99, 1000)); // 99.99568...
+        entries(r, "Seq/Work", started);
+        assertThat(r.transitionsPerExecution()).isCloseTo(2 + started, within(1e-6));
+        monteCarloAgrees("inline-map-one-at-a-time-many-items", r);
+    }
 }
