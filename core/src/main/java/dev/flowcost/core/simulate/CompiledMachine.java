@@ -75,6 +75,10 @@ final class CompiledMachine {
         ItemCount items;
         boolean distributed;
         MapState map;
+        /** The Map has a tolerated failure threshold: it fails with the threshold error only when it is exceeded. */
+        boolean tolerant;
+        /** Inline Map with MaxConcurrency 1: iterations run in order and the first failure stops the rest. */
+        boolean sequential;
         int concurrency;
         ExactAnalyzer.Scope innerMean;
         double innerTransitionVariance;
@@ -258,7 +262,9 @@ final class CompiledMachine {
         StateCount.Billing ib = ExactAnalyzer.innerBilling(m, billing);
         n.inner = scope(m.processor(), path, ib);
         n.innerMean = analyzer.scope(m.processor(), path, ib);
-        innerErrors(n, n.innerMean.failures);
+        n.tolerant = FailureTolerance.applies(m);
+        n.sequential = ExactAnalyzer.stopsAtFirstFailure(m);
+        innerErrors(n, n.tolerant ? Map.of(FailureTolerance.EXCEEDED, 1.0) : n.innerMean.failures);
         n.innerMean.express.values().forEach(v -> {
             n.innerExpressExecs += v[0];
             n.innerExpressSeconds += v[1];

@@ -37,8 +37,11 @@ import java.util.Set;
  * (branch states by name alone; names are unique across a Parallel's branches in practice).
  *
  * <p>Semantics and approximations: a Task attempt fails with the workload's per-error probabilities (default: never).
- * A Map attempt fails when any iteration fails (ToleratedFailure* are not modelled), every iteration runs, and the
- * error it fails with is drawn in proportion to the iteration's failure probabilities; a Parallel likewise with its
+ * A Map attempt fails when any iteration fails, every iteration runs (except in an inline Map with MaxConcurrency 1,
+ * which stops at the first failed iteration), and the
+ * error it fails with is drawn in proportion to the iteration's failure probabilities (a Distributed Map with a
+ * tolerated failure threshold fails only when more children fail than it tolerates, with
+ * States.ExceedToleratedFailureThreshold: see {@link FailureTolerance}); a Parallel likewise with its
  * branches. Item counts enter through their mean. Durations are means summed in sequence; a Parallel lasts its
  * longest branch mean, a Map ceil(items / concurrency) × the mean iteration time (inline concurrency 0 counts as 40,
  * distributed as 10,000).
@@ -432,12 +435,18 @@ public final class ExactAnalyzer {
         double items = items(path, w);
         Scope inner = scope(m.processor(), path, innerBilling(m, billing));
         double runs = childRuns(m, items);
-        RetryModel.Outcome o = RetryModel.of(failurePerAttempt(inner.success, inner.failures, runs), m.retry());
+        Map<String, Double> perAttempt = FailureTolerance.applies(m)
+                ? spread(FailureTolerance.failureProbability(1 - inner.success, runs,
+                        FailureTolerance.allowedFailedChildren(m, items, runs)), Map.of(FailureTolerance.EXCEEDED, 1.0))
+                : failurePerAttempt(inner.success, inner.failures, runs);
+        RetryModel.Outcome o = RetryModel.of(perAttempt, m.retry());
         route(m, o, e, states);
         double a = o.attempts();
         double perAttemptOwn = 1 + (m.isDistributed() ? runs : 0);
         own(e, path, 1, a, a * perAttemptOwn, billing);
-        double k = a * runs;
+        boolean sequential = stopsAtFirstFailure(m);
+        double started = sequential ? startedBeforeFailure(inner.success, runs) : runs;
+        double k = a * started;
         if (!m.isDistributed()) {
             e.cost.addCounts(inner, k);
         } else if (m.executionType() == MapState.ExecutionType.STANDARD) {
@@ -450,7 +459,28 @@ public final class ExactAnalyzer {
             g[1] += k * inner.duration;
             e.cost.addChildren(inner, k);
         }
-        e.cost.duration = a * waves(runs, concurrency(m)) * inner.duration + o.delaySeconds();
+        e.cost.duration = a * (sequential ? started : waves(runs, concurrency(m))) * inner.duration
+                + o.delaySeconds();
+    }
+
+    /**
+     * An inline Map with MaxConcurrency 1 runs its iterations one after another and fails at the first failed
+     * iteration, so the iterations after it never start and are never billed.
+     */
+    static boolean stopsAtFirstFailure(MapState m) {
+        return !m.isDistributed() && m.maxConcurrency().orElse(0) == 1;
+    }
+
+    /** Expected iterations started when they run in order until the first failure: 1 + s + s² + … + s^(n−1). */
+    static double startedBeforeFailure(double iterationSuccess, double runs) {
+        double s = Math.max(0, Math.min(1, iterationSuccess));
+        if (runs <= 0) {
+            return 0;
+        }
+        if (s >= 1) {
+            return runs;
+        }
+        return (1 - Math.pow(s, runs)) / (1 - s);
     }
 
     private void parallel(ParallelState p, String path, StateCount.Billing billing, Entry e,

@@ -186,10 +186,11 @@ final class ExecutionRun {
         bill(billing, 1 + (n.distributed ? runs : 0));
         StateCount.Billing ib = n.inner.billing;
         if (runs > CompiledMachine.AGGREGATE_ABOVE) {
-            return aggregated(n, runs, ib);
+            return aggregated(n, items, runs, ib);
         }
         int k = (int) runs;
         int failedWith = -1;
+        long failedChildren = 0;
         double[] slots = k > n.concurrency ? new double[n.concurrency] : null;
         double longest = 0;
         for (int i = 0; i < k; i++) {
@@ -198,6 +199,7 @@ final class ExecutionRun {
             if (out >= 0 && failedWith < 0) {
                 failedWith = out;
             }
+            failedChildren += out >= 0 ? 1 : 0;
             countChild(n, ib, d);
             if (slots == null) {
                 longest = Math.max(longest, d);
@@ -211,8 +213,14 @@ final class ExecutionRun {
                 slots[best] += d;
                 longest = Math.max(longest, slots[best]);
             }
+            if (n.sequential && out >= 0) {
+                break; // one at a time: the first failure fails the Map before the next iteration starts
+            }
         }
         lastDuration = longest;
+        if (n.tolerant) {
+            return failedChildren > FailureTolerance.allowedFailedChildren(n.map, items, runs) ? pickError(n) : -1;
+        }
         return failedWith;
     }
 
@@ -233,8 +241,18 @@ final class ExecutionRun {
      * Many iterations at once, by the central limit theorem: totals are normal with the exact per-iteration mean
      * (from the exact analyzer) and the pilot's per-iteration variance; the attempt fails with 1 − success^runs.
      */
-    private int aggregated(Node n, double runs, StateCount.Billing ib) {
+    private int aggregated(Node n, long items, double runs, StateCount.Billing ib) {
         ExactAnalyzer.Scope m = n.innerMean;
+        boolean stopped = false;
+        if (n.sequential && m.success < 1) {
+            // iterations in order until the first failure: successes before it are geometric
+            double before = m.success <= 0 ? 0
+                    : Math.floor(Math.log(1 - rng.nextDouble()) / Math.log(m.success));
+            if (before < runs) {
+                runs = before + 1;
+                stopped = true;
+            }
+        }
         double t = runs * m.transitions + Math.sqrt(runs * n.innerTransitionVariance) * rng.nextGaussian();
         bill(ib, Math.max(0, t));
         standardChildExecutions += runs * m.stdChildExecs;
@@ -253,7 +271,13 @@ final class ExecutionRun {
             }
         }
         lastDuration = wave;
-        double success = Math.pow(Math.max(0, Math.min(1, m.success)), runs);
+        if (n.sequential) {
+            return stopped ? pickError(n) : -1;
+        }
+        double success = n.tolerant
+                ? 1 - FailureTolerance.failureProbability(1 - m.success, runs,
+                        FailureTolerance.allowedFailedChildren(n.map, items, runs))
+                : Math.pow(Math.max(0, Math.min(1, m.success)), runs);
         return rng.nextDouble() < success ? -1 : pickError(n);
     }
 }
