@@ -29,7 +29,7 @@ final class DagSimulation {
 
     static int run(Path file, String dagId, Workload workload, DagEnvironmentOptions options, long runs, long seed,
                    OutputFormat format, PrintWriter out, PrintWriter err) {
-        Dag dag = DagSelection.select(file, dagId, err);
+        Dag dag = DagSelection.select(file, dagId, true, err);
         WorkflowWorkload wl = workload.workflowOrDefault(dag.dagId());
         EnvironmentSpec env = environmentFor(dag, workload, options);
         EnvironmentClass envClass = EnvironmentClass.parse(env.environmentClass()).orElseThrow(() ->

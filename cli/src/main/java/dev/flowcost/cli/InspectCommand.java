@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
         description = {"List the Airflow DAGs found in files and directories — Python DAG files (read statically, never "
                 + "executed), Airflow REST API task lists, serialized DAG JSON, DOT from 'airflow dags show', DAG Factory "
                 + "YAML — with their tasks, edges, schedule, runs per month and the diagnostics of reading them.",
-                "", "Exit 3 only when nothing usable was read."},
+                "", "Exit 0 when at least one DAG was read, 2 usage error, 3 when nothing usable was read."},
         footer = {"", "Examples:", "  flowcost inspect examples/", "  flowcost inspect dags/ --format json"})
 final class InspectCommand implements Callable<Integer> {
 
