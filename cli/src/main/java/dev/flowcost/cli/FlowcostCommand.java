@@ -40,7 +40,7 @@ public final class FlowcostCommand implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(FlowcostCommand::exitCodeOf);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("flowcost: " + ex.getMessage());
+            err.println("flowcost: " + usageMessage(ex));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCode.USAGE.code();
@@ -73,6 +73,16 @@ public final class FlowcostCommand implements Runnable {
             return ExitCode.USAGE.code();
         }
         return ExitCode.INTERNAL.code();
+    }
+
+    /** Picocli's message, except that a word where the command should be is called an unknown command. */
+    private static String usageMessage(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && ex.getCommandLine().getParent() == null
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command '" + u.getUnmatched().get(0) + "' (commands: "
+                    + String.join(", ", ex.getCommandLine().getSubcommands().keySet()) + ")";
+        }
+        return ex.getMessage();
     }
 
     private static String messageOf(Throwable ex) {

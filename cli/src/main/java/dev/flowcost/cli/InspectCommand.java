@@ -55,6 +55,10 @@ final class InspectCommand implements Callable<Integer> {
         out.print(common.format == OutputFormat.json ? view.json() : view.text());
         out.flush();
         boolean nothingUsable = read.dags().isEmpty();
+        if (nothingUsable) {
+            spec.commandLine().getErr().println("flowcost: no Airflow DAG found in " + inputs.stream().map(Path::toString)
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
         return nothingUsable ? ExitCode.INPUT.code() : ExitCode.OK.code();
     }
 }

@@ -128,4 +128,20 @@ class ErrorPathsTest {
         assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
         assertThat(r.err()).contains("over the budget of $1.00");
     }
+
+    @Test
+    void aMistypedCommandIsCalledAnUnknownCommandWithSuggestions() {
+        CliRun r = CliRun.of("valdate", "x.asl.json");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown command 'valdate'", "Did you mean: flowcost validate");
+    }
+
+    @Test
+    void inspectFindingNothingSaysSoOnStderrAndKeepsStdoutJson() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("empty"));
+        CliRun r = CliRun.of("inspect", dir.toString(), "--format", "json");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.json().get("dags")).isEmpty();
+        assertThat(r.err()).contains("no Airflow DAG found in " + dir);
+    }
 }
