@@ -74,6 +74,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--executions must be between 1 and 100000000, not " + executions);
         }
+        checkEnvironmentOptions();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Workload workload = workloadOption.load(err);
@@ -81,10 +82,37 @@ final class SimulateCommand implements Callable<Integer> {
             throw new InputException(file + ": is a directory; simulate reads one state machine or DAG file");
         }
         InputKind kind = InputFiles.expand(List.of(file)).get(0).kind();
+        if (kind == InputKind.WORKLOAD) {
+            throw new InputException(file + ": this is a workload file; give it with --workload (-w) and name the state "
+                    + "machine or DAG file to simulate");
+        }
         if (kind == InputKind.DAG) {
             return DagSimulation.run(file, dagId, workload, environment, executions, seed, common.format, out, err);
         }
         return simulateStateMachine(workload, out, err);
+    }
+
+    /** Worker counts and environment class given on the command line are usage errors when out of range. */
+    private void checkEnvironmentOptions() {
+        int quota = dev.flowcost.core.dag.EnvironmentClass.MAX_WORKERS_QUOTA;
+        if (environment.workers != null && (environment.workers < 1 || environment.workers > quota)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--workers must be between 1 and " + quota + ", not " + environment.workers);
+        }
+        if (environment.maxWorkers != null && (environment.maxWorkers < 1 || environment.maxWorkers > quota)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--max-workers must be between 1 and " + quota + ", not " + environment.maxWorkers);
+        }
+        if (environment.workers != null && environment.maxWorkers != null && environment.maxWorkers < environment.workers) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--max-workers (" + environment.maxWorkers + ") must not be less than --workers (" + environment.workers + ")");
+        }
+        if (environment.environmentClass != null
+                && dev.flowcost.core.dag.EnvironmentClass.parse(environment.environmentClass).isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --environment-class '"
+                    + environment.environmentClass + "' (choose from mw1.micro, mw1.small, mw1.medium, mw1.large, "
+                    + "mw1.xlarge, mw1.2xlarge)");
+        }
     }
 
     private int simulateStateMachine(Workload workload, PrintWriter out, PrintWriter err) {

@@ -144,4 +144,32 @@ class ErrorPathsTest {
         assertThat(r.json().get("dags")).isEmpty();
         assertThat(r.err()).contains("no Airflow DAG found in " + dir);
     }
+
+    @Test
+    void validateOfADagOrAWorkloadSaysWhatTheFileIsInsteadOfAYamlError() {
+        String workload = CliRun.examples().resolve("workload.yaml").toString();
+        CliRun r = CliRun.of("validate", ETL_DAG, workload);
+        assertInputError(r, ETL_DAG + ": skipped: an Airflow DAG", workload + ": skipped: a workload file",
+                "no state machine definitions found in " + ETL_DAG + ", " + workload);
+        assertThat(r.out()).doesNotContain("YAML");
+    }
+
+    @Test
+    void simulateOfAWorkloadFilePointsAtTheWorkloadOption() {
+        String workload = CliRun.examples().resolve("workload.yaml").toString();
+        assertInputError(CliRun.of("simulate", workload), workload + ": this is a workload file", "--workload");
+    }
+
+    @Test
+    void outOfRangeWorkerOptionsAndUnknownEnvironmentClassAreUsageErrors() {
+        for (String[] args : new String[][] {
+                {"simulate", ETL_DAG, "--workers", "-3"},
+                {"simulate", ETL_DAG, "--max-workers", "26"},
+                {"simulate", ETL_DAG, "--workers", "5", "--max-workers", "2"},
+                {"simulate", ETL_DAG, "--environment-class", "mw9.huge"}}) {
+            CliRun r = CliRun.of(args);
+            assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
+            assertThat(r.err()).contains("Try 'flowcost simulate --help'");
+        }
+    }
 }
