@@ -172,4 +172,20 @@ class ErrorPathsTest {
             assertThat(r.err()).contains("Try 'flowcost simulate --help'");
         }
     }
+
+    @Test
+    void aMachineThatNeverEndsStopsAdviseAndReportInsteadOfCostingZero() {
+        String machine = CliRun.fixture("choice-loop-no-exit.asl.json");
+        String workload = CliRun.fixture("choice-loop-no-exit.workload.yaml");
+        CliRun advise = CliRun.of("advise", machine, "-w", workload);
+        assertInputError(advise, "does not reach its end", "--keep-going");
+        assertThat(advise.out()).isEmpty();
+        Path out = tmp.resolve("reports");
+        assertInputError(CliRun.of("report", machine, "-w", workload, "--out", out.toString()), "does not reach its end");
+        assertThat(out).doesNotExist();
+        CliRun kept = CliRun.of("advise", machine, "-w", workload, "--keep-going", "--format", "json");
+        assertThat(kept.exitCode()).as(kept.err()).isZero();
+        assertThat(kept.json().get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(kept.err()).contains("does not reach its end");
+    }
 }
