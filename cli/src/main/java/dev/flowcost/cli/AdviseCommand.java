@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
                 + "now and after, the saving, the assumptions, the blockers and the concrete change.",
                 "", "Exit 0 ok, 1 over --fail-over, 2 usage error, 3 input error."},
         footer = {"", "Examples:", "  flowcost advise examples/ --workload examples/workload.yaml",
-                "  flowcost advise statemachines/ dags/ -w workload.yaml --region eu-west-1 --format json",
+                "  flowcost advise machines/ dags/ -w workload.yaml --region eu-west-1",
+                "  flowcost advise examples/ --format json > analysis.json",
                 "  flowcost advise orders.asl.json --prices my-discounts.csv --fail-over 500"})
 final class AdviseCommand implements Callable<Integer> {
 

@@ -12,13 +12,16 @@ final class AnalysisOptions {
     @Mixin
     PricesOption prices;
 
-    @Option(names = "--region", paramLabel = "R", description = "AWS region for prices (default: the workload's, else us-east-1).")
+    @Option(names = "--region", paramLabel = "R", description = "AWS region for prices (default: the workload's, else us-east-1). "
+                    + "Example: --region eu-west-1")
     String region;
 
-    @Option(names = "--keep-going", description = "Analyse the workflows that could be read even when some inputs have errors.")
+    @Option(names = "--keep-going", description = "Analyse the workflows that could be read even when some inputs have errors (the errors are "
+                    + "still printed on stderr). Example: --keep-going")
     boolean keepGoing;
 
-    @Option(names = "--fail-over", paramLabel = "USD",
-            description = "Exit 1 when the estate's monthly cost now is more than this many US dollars (a CI budget).")
+    @Option(names = "--fail-over", paramLabel = "USD", converter = UsdAmount.class,
+            description = "Exit 1 when the estate's monthly cost now is more than this many US dollars (a CI budget). "
+                    + "Example: --fail-over 500")
     BigDecimal failOver;
 }

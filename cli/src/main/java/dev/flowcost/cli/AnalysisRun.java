@@ -44,12 +44,32 @@ final class AnalysisRun {
         List<String> diagnostics = inputs.diagnostics().stream().map(Diagnostic::render).toList();
         AdvisorInput input = new AdvisorInput(machines, inputs.dags(), workload, prices, Optional.ofNullable(region),
                 files, diagnostics);
+        Analysis analysis;
         try {
-            return Progress.around(err, "analysing " + (machines.size() + inputs.dags().size()) + " workflow(s)",
+            analysis = Progress.around(err, "analysing " + (machines.size() + inputs.dags().size()) + " workflow(s)",
                     () -> Advisor.analyze(input));
         } catch (MissingPriceException e) {
             throw new InputException(e.getMessage());
         }
+        List<String> engineErrors = new java.util.ArrayList<>();
+        for (String d : analysis.diagnostics()) {
+            if (!diagnostics.contains(d)) {
+                err.println(d);
+                if (isError(d)) {
+                    engineErrors.add(d);
+                }
+            }
+        }
+        if (!engineErrors.isEmpty() && !keepGoing) {
+            throw new InputException(engineErrors.size() + " workflow(s) cannot be costed (see above); fix them, or pass "
+                    + "--keep-going to report the rest");
+        }
+        return analysis;
+    }
+
+    /** An analysis diagnostic line ({@code [file:line: ]severity: message}) that is an error. */
+    static boolean isError(String diagnostic) {
+        return diagnostic.startsWith("error: ") || diagnostic.contains(": error: ");
     }
 
     private static StateMachineInput toAdvisor(LoadedStateMachine m) {

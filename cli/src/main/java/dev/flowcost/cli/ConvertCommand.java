@@ -8,7 +8,6 @@ import dev.flowcost.core.convert.ConversionResult;
 import dev.flowcost.core.convert.DagToAslConverter;
 import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.workload.Workload;
-import dev.flowcost.report.AtomicFiles;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,7 +27,8 @@ import picocli.CommandLine.Parameters;
                 "The draft is checked with flowcost's own ASL validation before it is written."},
         footer = {"", "Examples:", "  flowcost convert examples/etl_glue_s3.py",
                 "  flowcost convert dags/etl.py --dag nightly_etl -o etl.asl.json",
-                "  flowcost convert dags/etl.py --format yaml --workload workload.yaml"})
+                "  flowcost convert dags/etl.py --format yaml --workload workload.yaml",
+                "", "Exit 0 ok, 2 usage error, 3 input error (no DAG in the file, file cannot be written)."})
 final class ConvertCommand implements Callable<Integer> {
 
     enum Syntax { json, yaml }
@@ -36,13 +36,14 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DAG_FILE", description = "A DAG file in any format flowcost reads.")
     Path file;
 
-    @Option(names = "--dag", paramLabel = "ID", description = "The DAG to convert when the file defines several.")
+    @Option(names = "--dag", paramLabel = "ID", description = "The DAG to convert when the file defines several. Example: --dag nightly_etl")
     String dagId;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the state machine here (default: stdout).")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the state machine here, whole or not at all (default: stdout). "
+                    + "Example: -o etl.asl.json")
     Path output;
 
-    @Option(names = "--format", defaultValue = "json", paramLabel = "json|yaml", description = "ASL syntax (default json).")
+    @Option(names = "--format", defaultValue = "json", paramLabel = "json|yaml", description = "ASL syntax (default json). Example: --format yaml")
     Syntax format;
 
     @Mixin
@@ -77,7 +78,7 @@ final class ConvertCommand implements Callable<Integer> {
             out.print(text);
             out.flush();
         } else {
-            AtomicFiles.write(output, text.getBytes(StandardCharsets.UTF_8));
+            FileProblems.write(output, text.getBytes(StandardCharsets.UTF_8));
             err.println("wrote " + output + " (" + result.machine().states().size() + " top-level states, "
                     + result.notes().size() + " note(s))");
         }

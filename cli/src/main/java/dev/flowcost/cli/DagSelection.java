@@ -15,12 +15,24 @@ final class DagSelection {
     }
 
     static Dag select(Path file, String dagId, PrintWriter err) {
+        return select(file, dagId, false, err);
+    }
+
+    /**
+     * As {@link #select(Path, String, PrintWriter)}; with {@code errorsStop}, an error in the file (a cycle, a syntax
+     * error) is an input error instead of a warning, for commands whose numbers would be wrong on a broken DAG.
+     */
+    static Dag select(Path file, String dagId, boolean errorsStop, PrintWriter err) {
         DagInputResult read = new DagInputReader().read(List.of(file));
         read.diagnostics().stream().filter(d -> !d.isError()).forEach(d -> err.println(d.render()));
         if (read.dags().isEmpty()) {
             String why = read.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::render)
                     .collect(Collectors.joining(System.lineSeparator()));
             throw new InputException(why.isEmpty() ? file + ": no DAG found" : why);
+        }
+        if (errorsStop && read.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+            throw new InputException(read.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::render)
+                    .collect(Collectors.joining(System.lineSeparator())));
         }
         read.diagnostics().stream().filter(Diagnostic::isError).forEach(d -> err.println(d.render()));
         if (dagId != null) {

@@ -29,11 +29,12 @@ final class DagSimulation {
 
     static int run(Path file, String dagId, Workload workload, DagEnvironmentOptions options, long runs, long seed,
                    OutputFormat format, PrintWriter out, PrintWriter err) {
-        Dag dag = DagSelection.select(file, dagId, err);
+        Dag dag = DagSelection.select(file, dagId, true, err);
         WorkflowWorkload wl = workload.workflowOrDefault(dag.dagId());
         EnvironmentSpec env = environmentFor(dag, workload, options);
         EnvironmentClass envClass = EnvironmentClass.parse(env.environmentClass()).orElseThrow(() ->
-                new InputException("unknown MWAA environment class '" + env.environmentClass()
+                new InputException("workload environment '" + env.name() + "': unknown MWAA environment class '"
+                        + env.environmentClass()
                         + "' (known: mw1.micro, mw1.small, mw1.medium, mw1.large, mw1.xlarge, mw1.2xlarge)"));
         DagSimulationSettings settings = DagSimulationSettings.forEnvironment(envClass, env.minWorkers());
         int simulatedRuns = (int) Math.min(runs, 1_000_000L);

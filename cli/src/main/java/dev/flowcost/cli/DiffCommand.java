@@ -6,8 +6,6 @@ import dev.flowcost.report.diff.DiffResult;
 import dev.flowcost.report.json.AnalysisJson;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +20,8 @@ import picocli.CommandLine.Parameters;
                 + "print the monthly cost change per workflow and in total. With --fail-over, exit 1 when the total "
                 + "monthly increase is more than the amount — a budget gate for CI."},
         footer = {"", "Examples:", "  flowcost diff main/analysis.json pr/analysis.json",
-                "  flowcost diff before.json after.json --fail-over 50 --format json"})
+                "  flowcost diff before.json after.json --fail-over 50 --format json",
+                "", "Exit 0 ok, 1 over --fail-over, 2 usage error, 3 input error (a file that is not an analysis)."})
 final class DiffCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "BEFORE.json", description = "The analysis before the change.")
@@ -31,8 +30,9 @@ final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "AFTER.json", description = "The analysis after the change.")
     Path after;
 
-    @Option(names = "--fail-over", paramLabel = "USD",
-            description = "Exit 1 when the total monthly cost rises by more than this many US dollars.")
+    @Option(names = "--fail-over", paramLabel = "USD", converter = UsdAmount.class,
+            description = "Exit 1 when the total monthly cost rises by more than this many US dollars. "
+                    + "Example: --fail-over 50")
     BigDecimal failOver;
 
     @Mixin
@@ -58,8 +58,8 @@ final class DiffCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    private static Analysis read(Path file) throws java.io.IOException {
-        AnalysisJson.Parsed parsed = AnalysisJson.parse(Files.readString(file, StandardCharsets.UTF_8));
+    private static Analysis read(Path file) {
+        AnalysisJson.Parsed parsed = AnalysisJson.parse(FileProblems.readText(file));
         return parsed.analysis().orElseThrow(() -> new InputException(file + ": not a flowcost analysis: "
                 + parsed.problem().orElse("unreadable")));
     }

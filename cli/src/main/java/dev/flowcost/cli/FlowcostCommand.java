@@ -1,7 +1,6 @@
 package dev.flowcost.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +16,8 @@ import picocli.CommandLine.Command;
                 PricesCommand.class, DiffCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 over the --fail-over budget, 2 usage error, 3 input error, 4 internal error.",
-                "Example: flowcost report examples/ --workload examples/workload.yaml --out flowcost-report"})
+                "Example:", "  flowcost report examples/ -w examples/workload.yaml --out flowcost-report",
+                "Run 'flowcost help COMMAND' (or 'flowcost COMMAND --help') for a command's options and examples."})
 public final class FlowcostCommand implements Runnable {
 
     @CommandLine.Spec
@@ -40,7 +40,7 @@ public final class FlowcostCommand implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(FlowcostCommand::exitCodeOf);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("flowcost: " + ex.getMessage());
+            err.println("flowcost: " + usageMessage(ex));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCode.USAGE.code();
@@ -65,7 +65,7 @@ public final class FlowcostCommand implements Runnable {
     }
 
     private static int exitCodeOf(Throwable ex) {
-        if (ex instanceof InputException || ex instanceof NoSuchFileException || ex instanceof java.io.IOException
+        if (ex instanceof InputException || ex instanceof java.io.IOException
                 || ex instanceof java.io.UncheckedIOException) {
             return ExitCode.INPUT.code();
         }
@@ -75,9 +75,19 @@ public final class FlowcostCommand implements Runnable {
         return ExitCode.INTERNAL.code();
     }
 
+    /** Picocli's message, except that a word where the command should be is called an unknown command. */
+    private static String usageMessage(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && ex.getCommandLine().getParent() == null
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command '" + u.getUnmatched().get(0) + "' (commands: "
+                    + String.join(", ", ex.getCommandLine().getSubcommands().keySet()) + ")";
+        }
+        return ex.getMessage();
+    }
+
     private static String messageOf(Throwable ex) {
-        if (ex instanceof NoSuchFileException) {
-            return "no such file: " + ex.getMessage();
+        if (ex instanceof java.io.IOException io) {
+            return FileProblems.describe(io);
         }
         if (ex instanceof java.io.UncheckedIOException && ex.getCause() != null) {
             return messageOf(ex.getCause());

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
         description = {"List the Airflow DAGs found in files and directories — Python DAG files (read statically, never "
                 + "executed), Airflow REST API task lists, serialized DAG JSON, DOT from 'airflow dags show', DAG Factory "
                 + "YAML — with their tasks, edges, schedule, runs per month and the diagnostics of reading them.",
-                "", "Exit 3 only when nothing usable was read."},
+                "", "Exit 0 when at least one DAG was read, 2 usage error, 3 when nothing usable was read."},
         footer = {"", "Examples:", "  flowcost inspect examples/", "  flowcost inspect dags/ --format json"})
 final class InspectCommand implements Callable<Integer> {
 
@@ -55,6 +55,10 @@ final class InspectCommand implements Callable<Integer> {
         out.print(common.format == OutputFormat.json ? view.json() : view.text());
         out.flush();
         boolean nothingUsable = read.dags().isEmpty();
+        if (nothingUsable) {
+            spec.commandLine().getErr().println("flowcost: no Airflow DAG found in " + inputs.stream().map(Path::toString)
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
         return nothingUsable ? ExitCode.INPUT.code() : ExitCode.OK.code();
     }
 }

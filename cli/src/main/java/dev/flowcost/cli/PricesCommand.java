@@ -5,7 +5,6 @@ import dev.flowcost.advisor.price.PriceBook;
 import dev.flowcost.advisor.price.PriceBookWriter;
 import dev.flowcost.advisor.price.PriceRow;
 import dev.flowcost.core.Diagnostic;
-import dev.flowcost.report.AtomicFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -26,22 +25,24 @@ import picocli.CommandLine.Option;
                 + "(AmazonStates, AmazonMWAA, AWSLambda) into a flowcost price book."},
         footer = {"", "Examples:", "  flowcost prices --region eu-west-1",
                 "  flowcost prices --import AmazonStates.csv -o states-prices.csv",
-                "  flowcost prices --prices my-discounts.csv --region us-east-1 --format csv"})
+                "  flowcost prices --prices my-discounts.csv --region us-east-1 --format csv",
+                "", "Exit 0 ok, 2 usage error, 3 input error (unknown region, bad CSV, file cannot be written)."})
 final class PricesCommand implements Callable<Integer> {
 
     enum Format { text, csv }
 
-    @Option(names = "--region", paramLabel = "R", description = "Only this region's rows (e.g. us-east-1).")
+    @Option(names = "--region", paramLabel = "R", description = "Only this region's rows. Example: --region us-east-1")
     String region;
 
-    @Option(names = "--import", paramLabel = "FILE", description = "An AWS Price List bulk CSV offer file to convert.")
+    @Option(names = "--import", paramLabel = "FILE", description = "An AWS Price List bulk CSV offer file to convert. Example: --import AmazonStates.csv")
     Path importFile;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the price book CSV here (default: stdout).")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the price book CSV here, whole or not at all (default: stdout). "
+                    + "Example: -o prices.csv")
     Path output;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|csv",
-            description = "A table for people (text, default) or the flowcost price book CSV.")
+            description = "A table for people (text, default) or the flowcost price book CSV. Example: --format csv")
     Format format;
 
     @Mixin
@@ -59,7 +60,7 @@ final class PricesCommand implements Callable<Integer> {
         List<PriceRow> rows;
         if (importFile != null) {
             AwsPriceListImporter.ImportResult r = AwsPriceListImporter.importOffer(importFile);
-            r.diagnostics().forEach(d -> err.println(d.render()));
+            r.diagnostics().stream().filter(d -> !d.isError()).forEach(d -> err.println(d.render()));
             if (!r.ok()) {
                 throw new InputException(r.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::render)
                         .collect(Collectors.joining(System.lineSeparator())));
@@ -79,7 +80,7 @@ final class PricesCommand implements Callable<Integer> {
         }
         String text = importFile != null || format == Format.csv || output != null ? csv(rows) : table(rows);
         if (output != null) {
-            AtomicFiles.write(output, text.getBytes(StandardCharsets.UTF_8));
+            FileProblems.write(output, text.getBytes(StandardCharsets.UTF_8));
             err.println("wrote " + rows.size() + " row(s) to " + output);
         } else {
             spec.commandLine().getOut().print(text);

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 final class PricesOption {
     @Option(names = "--prices", paramLabel = "FILE",
             description = "A flowcost price book CSV whose rows override the bundled ones with the same region, service, "
-                    + "dimension and tier (a negotiated discount, say). Reports mark the rows overridden.")
+                    + "dimension and tier (a negotiated discount, say). Reports mark the rows overridden. "
+                    + "Same columns as 'flowcost prices --format csv'. Example: --prices my-discounts.csv")
     Path prices;
 
     PriceBook load(PrintWriter err) {

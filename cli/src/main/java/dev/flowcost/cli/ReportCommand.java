@@ -24,22 +24,24 @@ import picocli.CommandLine.Parameters;
                 + "cost-vs-volume charts with break-even points, workflow graphs, assumptions, prices with sources), "
                 + "report.xlsx (every cost cell a live formula over the Assumptions and Prices sheets), findings.csv, "
                 + "costs.csv and analysis.json (for 'flowcost diff' in CI). Prints the summary on the terminal."},
-        footer = {"", "Examples:", "  flowcost report examples/ --workload examples/workload.yaml --out flowcost-report",
+        footer = {"", "Examples:", "  flowcost report examples/ -w examples/workload.yaml --out flowcost-report",
                 "  flowcost report dags/ -w workload.yaml --out out --formats html,json",
-                "  flowcost report machines/ --out out --open"})
+                "  flowcost report machines/ --out out --open",
+                "", "Exit 0 ok, 1 over --fail-over, 2 usage error, 3 input error (nothing is written)."})
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "State machine and DAG files, or directories.")
     List<Path> inputs;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write the reports into (created if missing).")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write the reports into (created if missing; files of the same name in it are "
+                    + "replaced). Example: --out flowcost-report")
     Path out;
 
     @Option(names = "--formats", split = ",", paramLabel = "FORMAT", defaultValue = "html,xlsx,csv,json",
-            description = "Which files to write: html, xlsx, csv, json (default: all).")
+            description = "Which files to write: html, xlsx, csv, json (default: all). Example: --formats html,json")
     List<String> formats;
 
-    @Option(names = "--open", description = "Open report.html in the desktop's browser when done (where there is one).")
+    @Option(names = "--open", description = "Open report.html in the desktop's browser when done (where there is one). Example: --open")
     boolean open;
 
     @Mixin
@@ -55,6 +57,9 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+            throw new InputException("cannot write the reports to " + out + ": it is a file, not a directory");
+        }
         Set<ReportFormat> chosen = EnumSet.noneOf(ReportFormat.class);
         for (String f : formats) {
             chosen.add(ReportFormat.parse(f.trim()).orElseThrow(() -> new picocli.CommandLine.ParameterException(
@@ -66,7 +71,7 @@ final class ReportCommand implements Callable<Integer> {
             try {
                 return ReportWriter.write(analysis, out, chosen);
             } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new InputException("cannot write the reports to " + out + ": " + FileProblems.about(out, e));
             }
         });
         stdout.print(TextReport.render(analysis));

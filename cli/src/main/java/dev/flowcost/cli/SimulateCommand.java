@@ -34,9 +34,11 @@ import picocli.CommandLine.Parameters;
                 "For an Airflow DAG: task instances, makespan, peak concurrency and slot-seconds per run on an MWAA "
                         + "environment."},
         footer = {"", "Examples:",
-                "  flowcost simulate examples/orders-inline-map.asl.json --workload examples/workload.yaml",
-                "  flowcost simulate examples/etl_glue_s3.py --workload examples/workload.yaml --format json",
-                "  flowcost simulate machine.asl.json --executions 100000 --seed 7 --format json"})
+                "  flowcost simulate examples/enrich-event.asl.yaml -w examples/workload.yaml",
+                "  flowcost simulate examples/etl_glue_s3.py -w examples/workload.yaml",
+                "  flowcost simulate dags/etl.py --dag nightly_etl --workers 2 --format json",
+                "  flowcost simulate machine.asl.json --executions 100000 --seed 7 --format json",
+                "", "Exit 0 ok, 2 usage error, 3 input error (an invalid definition, a DAG with a cycle, ...)."})
 final class SimulateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "A state machine definition or an Airflow DAG file.")
@@ -46,14 +48,15 @@ final class SimulateCommand implements Callable<Integer> {
     WorkloadOption workloadOption;
 
     @Option(names = "--executions", defaultValue = "10000", paramLabel = "N",
-            description = "Monte Carlo executions (default ${DEFAULT-VALUE}).")
+            description = "Monte Carlo executions, 1 to 100000000 (default ${DEFAULT-VALUE}). Example: --executions 100000")
     long executions;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-            description = "Monte Carlo seed; the same seed gives the same result on any machine (default ${DEFAULT-VALUE}).")
+            description = "Monte Carlo seed; the same seed gives the same result on any machine (default ${DEFAULT-VALUE}). "
+                    + "Example: --seed 7")
     long seed;
 
-    @Option(names = "--dag", paramLabel = "ID", description = "The DAG to simulate when the file defines several.")
+    @Option(names = "--dag", paramLabel = "ID", description = "The DAG to simulate when the file defines several. Example: --dag nightly_etl")
     String dagId;
 
     @Mixin
@@ -71,14 +74,45 @@ final class SimulateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--executions must be between 1 and 100000000, not " + executions);
         }
+        checkEnvironmentOptions();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Workload workload = workloadOption.load(err);
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new InputException(file + ": is a directory; simulate reads one state machine or DAG file");
+        }
         InputKind kind = InputFiles.expand(List.of(file)).get(0).kind();
+        if (kind == InputKind.WORKLOAD) {
+            throw new InputException(file + ": this is a workload file; give it with --workload (-w) and name the state "
+                    + "machine or DAG file to simulate");
+        }
         if (kind == InputKind.DAG) {
             return DagSimulation.run(file, dagId, workload, environment, executions, seed, common.format, out, err);
         }
         return simulateStateMachine(workload, out, err);
+    }
+
+    /** Worker counts and environment class given on the command line are usage errors when out of range. */
+    private void checkEnvironmentOptions() {
+        int quota = dev.flowcost.core.dag.EnvironmentClass.MAX_WORKERS_QUOTA;
+        if (environment.workers != null && (environment.workers < 1 || environment.workers > quota)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--workers must be between 1 and " + quota + ", not " + environment.workers);
+        }
+        if (environment.maxWorkers != null && (environment.maxWorkers < 1 || environment.maxWorkers > quota)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--max-workers must be between 1 and " + quota + ", not " + environment.maxWorkers);
+        }
+        if (environment.workers != null && environment.maxWorkers != null && environment.maxWorkers < environment.workers) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--max-workers (" + environment.maxWorkers + ") must not be less than --workers (" + environment.workers + ")");
+        }
+        if (environment.environmentClass != null
+                && dev.flowcost.core.dag.EnvironmentClass.parse(environment.environmentClass).isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --environment-class '"
+                    + environment.environmentClass + "' (choose from mw1.micro, mw1.small, mw1.medium, mw1.large, "
+                    + "mw1.xlarge, mw1.2xlarge)");
+        }
     }
 
     private int simulateStateMachine(Workload workload, PrintWriter out, PrintWriter err) {

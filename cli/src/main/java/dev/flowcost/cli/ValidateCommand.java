@@ -38,7 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<AslReadResult> results = read();
+        List<AslReadResult> results = read(spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         if (common.format == OutputFormat.json) {
             out.println(Json.pretty(toJson(results)));
@@ -49,16 +49,21 @@ final class ValidateCommand implements Callable<Integer> {
         return errors ? ExitCode.INPUT.code() : ExitCode.OK.code();
     }
 
-    private List<AslReadResult> read() throws java.io.IOException {
+    private List<AslReadResult> read(PrintWriter err) throws java.io.IOException {
         AslReader reader = new AslReader();
         List<AslReadResult> results = new ArrayList<>();
         for (InputFiles.InputFile f : InputFiles.expand(files)) {
-            if (f.explicit() || f.kind() == InputKind.STATE_MACHINE) {
+            if (f.explicit() && (f.kind() == InputKind.DAG || f.kind() == InputKind.WORKLOAD)) {
+                err.println(f.path() + ": skipped: " + (f.kind() == InputKind.DAG
+                        ? "an Airflow DAG, not a state machine (see it with 'flowcost inspect')"
+                        : "a workload file, not a state machine (give it to other commands with --workload)"));
+            } else if (f.explicit() || f.kind() == InputKind.STATE_MACHINE) {
                 results.add(reader.read(f.path()));
             }
         }
         if (results.isEmpty()) {
-            throw new InputException("no state machine definitions found in " + files);
+            throw new InputException("no state machine definitions found in " + files.stream().map(Path::toString)
+                    .collect(java.util.stream.Collectors.joining(", ")));
         }
         return results;
     }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 final class WorkloadOption {
     @Option(names = {"-w", "--workload"}, paramLabel = "FILE",
             description = "Workload file (YAML or JSON): executions per month, Map items, failure rates, durations, "
-                    + "MWAA environments. Without it every default applies and is listed.")
+                    + "MWAA environments. Without it every default applies and is listed. "
+                    + "Example: -w examples/workload.yaml")
     Path workload;
 
     /** The workload; warnings go to {@code err}; an unusable file is an input error naming the place. */
