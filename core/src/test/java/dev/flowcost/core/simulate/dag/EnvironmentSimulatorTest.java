@@ -218,7 +218,7 @@ class EnvironmentSimulatorTest {
     }
 
     @Test
-    void aMonthOfFiftyThirtyTaskDagsHourlyIsFast() {
+    void aMonthOfFiftyThirtyTaskDagsHourlyRunsEveryTask() {
         List<DagSchedule> dags = new ArrayList<>();
         for (int k = 0; k < 50; k++) {
             List<DagTask> tasks = new ArrayList<>();
@@ -235,14 +235,8 @@ class EnvironmentSimulatorTest {
                     OptionalDouble.empty(), OptionalInt.empty(), Map.of(), w), 730));
         }
         EnvironmentSpec e = env("mw1.medium", 1, 10);
-        sim.simulate(e, dags, 1L); // warm up the JIT
-        long t0 = System.nanoTime();
-        EnvironmentMonthResult r = sim.simulate(e, dags, 2L);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("environment month, 50 DAGs x 30 tasks x 730 runs: %.3f s%n", seconds);
+        EnvironmentMonthResult r = sim.simulate(e, dags, 2L); // speed: EnvironmentMonthBenchmark
         assertThat(r.taskInstancesByDag().values().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(50L * 30 * 730);
-        // target is under 1 s; the bound is loose because the build machine is shared
-        assertThat(seconds).isLessThan(3.0);
     }
 }
