@@ -52,6 +52,8 @@ final class DagInterpreter {
     static final int MAX_STRING = 100_000;
     static final int MAX_LIST = 10_000;
     private static final Object NONE = PySyntax.NoneValue.NONE;
+    /** Key under which a call records a {@code **mapping} whose keys are not known: any keyword may come from it. */
+    static final String UNKNOWN_SPREAD = "\0spread";
 
     private enum Signal { NORMAL, BREAK, CONTINUE, RETURN }
 
@@ -1433,6 +1435,9 @@ final class DagInterpreter {
                             kw.put(k, e.getValue());
                         }
                     }
+                } else {
+                    // keyword arguments from a mapping not known here: any of them may be set by it
+                    kw.put(UNKNOWN_SPREAD, new Unknown("**" + PySyntax.show(a.value())));
                 }
             } else if (a.keyword() != null) {
                 kw.put(a.keyword(), v);
@@ -1669,6 +1674,14 @@ final class DagInterpreter {
             case "chain", "cross_downstream", "chain_linear" -> {
                 return builtin(name, pos, kw, c);
             }
+            case "DbtTaskGroup" -> {
+                return dbtPlaceholder(name, module, kw, null, c);
+            }
+            case "DbtDag" -> {
+                DagB dbtDag = newDag(kw.get("dag_id"), kw, line, c);
+                dbtPlaceholder(name, module, kw, dbtDag, c);
+                return dbtDag;
+            }
             default -> { }
         }
         if (kw.containsKey("task_id") || looksLikeOperator(name) || looksLikeOperator(base)) {
@@ -1679,6 +1692,35 @@ final class DagInterpreter {
             }
         }
         return new Unknown(PySyntax.show(c));
+    }
+
+    /**
+     * Cosmos' {@code DbtTaskGroup} and {@code DbtDag} render one task per dbt model (and test) when Airflow parses the
+     * file, from the dbt project on disk: the models cannot be listed from the file alone, so the group stands as one
+     * task named for it, dependencies bind to it, and a warning says its real size is unknown.
+     */
+    private TaskB dbtPlaceholder(String name, String module, Map<String, Object> kw, DagB dag, PySyntax.Call c) {
+        Object label = kw.get("group_id");
+        if (!(label instanceof String s) || s.isEmpty()) {
+            label = dag != null ? "dbt_project" : kw.get("dbt_project_name") instanceof String p ? p : "dbt_task_group";
+        }
+        Map<String, Object> taskKw = new LinkedHashMap<>();
+        for (String k : List.of("default_args", "retries", "pool", "trigger_rule", "task_group")) {
+            if (kw.containsKey(k)) {
+                taskKw.put(k, kw.get(k));
+            }
+        }
+        if (dag != null) {
+            taskKw.put("dag", dag);
+        } else if (kw.get("dag") instanceof DagB d) {
+            taskKw.put("dag", d);
+        }
+        TaskB t = newTask(label, name, module, c.line(), taskKw, "", DagTask.Role.NORMAL, false, false);
+        if (t != null) {
+            warn(c.line(), name + " '" + t.taskId + "' renders one task per dbt model and test of its project when "
+                    + "Airflow parses the file; flowcost cannot list them and counts it as a single task");
+        }
+        return t;
     }
 
     private Duration duration(List<Object> pos, Map<String, Object> kw, PySyntax.Call c) {

@@ -1,0 +1,98 @@
+package dev.flowcost.core.dag.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.Severity;
+import dev.flowcost.core.dag.Dag;
+import dev.flowcost.core.dag.DagReadResult;
+import dev.flowcost.core.dag.DagTask;
+import dev.flowcost.core.dag.Edge;
+import dev.flowcost.core.dag.OperatorFamily;
+import dev.flowcost.core.dag.Schedule;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A second round of idioms from public Airflow DAG files (MWAA samples, dbt/Cosmos projects, legacy SubDAGs,
+ * config-driven DAGs) that the reader once got wrong. Each fixture is our own small file; the expected tasks and
+ * edges are what Airflow itself builds from it.
+ */
+class RealWorldIdioms2Test {
+
+    private final PythonDagReader reader = new PythonDagReader();
+
+    private DagReadResult read(String name) {
+        try {
+            return reader.read(Path.of(RealWorldIdioms2Test.class.getResource("/dag/real-idioms2/" + name).toURI()));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> ids(Dag d) {
+        return d.tasks().stream().map(DagTask::taskId).toList();
+    }
+
+    private static Edge e(String up, String down) {
+        return new Edge(up, down);
+    }
+
+    private static List<String> warnings(DagReadResult r) {
+        return r.diagnostics().stream().filter(d -> d.severity() != Severity.INFO).map(Diagnostic::message).toList();
+    }
+
+    @Test
+    void subDagRunsOnlyThroughItsOperator() {
+        DagReadResult r = read("subdag-from-factory.py");
+        assertThat(r.dags()).extracting(Dag::dagId).containsExactly("nightly", "nightly.load_regions");
+        Dag child = r.dags().get(1);
+        // the factory's DAG sets no schedule; Airflow 2's daily default must not apply: the parent runs it
+        assertThat(child.schedule()).isEqualTo(Schedule.none());
+        assertThat(ids(child)).containsExactly("copy_eu", "copy_us");
+        assertThat(child.edges()).isEmpty();
+        assertThat(child.task("copy_eu").orElseThrow().retries()).isEqualTo(1);
+        Dag parent = r.dags().get(0);
+        assertThat(parent.schedule()).isEqualTo(new Schedule(Schedule.Kind.PRESET, "@daily"));
+        assertThat(ids(parent)).containsExactly("begin", "load_regions", "report");
+        assertThat(parent.edges()).containsExactlyInAnyOrder(e("begin", "load_regions"), e("load_regions", "report"));
+        assertThat(parent.task("load_regions").orElseThrow().family()).isEqualTo(OperatorFamily.CROSS_DAG);
+        assertThat(r.diagnostics()).extracting(Diagnostic::message)
+                .anyMatch(m -> m.contains("nightly.load_regions") && m.contains("SubDAG of task 'load_regions'"));
+        assertThat(warnings(r)).isEmpty();
+    }
+
+    @Test
+    void dbtTaskGroupStandsAsOneTaskBetweenItsNeighbours() {
+        DagReadResult r = read("dbt-task-group-placeholder.py");
+        assertThat(r.dags()).extracting(Dag::dagId).containsExactly("shop_transform", "shop_marts");
+        Dag d = r.dags().get(0);
+        assertThat(ids(d)).containsExactly("extract", "shop_models", "publish");
+        assertThat(d.edges()).containsExactlyInAnyOrder(e("extract", "shop_models"), e("shop_models", "publish"));
+        assertThat(d.task("shop_models").orElseThrow().operator()).isEqualTo("DbtTaskGroup");
+        assertThat(d.task("shop_models").orElseThrow().family()).isEqualTo(OperatorFamily.OTHER_SERVICE);
+        Dag marts = r.dags().get(1);
+        assertThat(marts.schedule()).isEqualTo(new Schedule(Schedule.Kind.PRESET, "@daily"));
+        assertThat(marts.catchup()).isFalse();
+        assertThat(ids(marts)).containsExactly("dbt_project");
+        assertThat(warnings(r))
+                .anyMatch(m -> m.contains("DbtTaskGroup 'shop_models'") && m.contains("one task per dbt model"))
+                .anyMatch(m -> m.contains("DbtDag 'dbt_project'"));
+    }
+
+    @Test
+    void dagArgumentsFromAnUnknownMappingLeaveTheScheduleUnknown() {
+        DagReadResult r = read("dag-arguments-from-unknown-mapping.py");
+        assertThat(r.dags()).hasSize(1);
+        Dag d = r.dags().get(0);
+        assertThat(d.dagId()).isEqualTo("crawler");
+        assertThat(d.schedule().kind()).isEqualTo(Schedule.Kind.UNKNOWN);
+        assertThat(ids(d)).containsExactly("crawl", "index");
+        assertThat(d.edges()).containsExactly(e("crawl", "index"));
+        assertThat(d.task("crawl").orElseThrow().retries()).isEqualTo(2);
+        assertThat(warnings(r)).anyMatch(m -> m.contains("schedule may be set by") && m.contains("settings"));
+        assertThat(r.diagnostics()).extracting(Diagnostic::message).noneMatch(m -> m.contains("assumed Airflow 2's default"));
+    }
+}
