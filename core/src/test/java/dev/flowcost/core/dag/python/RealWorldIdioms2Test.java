@@ -95,4 +95,13 @@ class RealWorldIdioms2Test {
         assertThat(warnings(r)).anyMatch(m -> m.contains("schedule may be set by") && m.contains("settings"));
         assertThat(r.diagnostics()).extracting(Diagnostic::message).noneMatch(m -> m.contains("assumed Airflow 2's default"));
     }
+
+    @Test
+    void dagFactoryLoaderPointsAtItsYamlFiles() {
+        DagReadResult r = read("dag-factory-loader.py");
+        assertThat(r.dags()).isEmpty();
+        // one warning for the file, not one per call, naming the YAML files as where the DAGs are
+        assertThat(warnings(r)).hasSize(1);
+        assertThat(warnings(r).get(0)).contains("dag-factory").contains("load_yaml_dags").contains("YAML files");
+    }
 }
