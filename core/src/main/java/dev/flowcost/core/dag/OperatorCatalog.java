@@ -70,7 +70,7 @@ public final class OperatorCatalog {
         if (name.startsWith("@task.kubernetes") || name.startsWith("@task.docker")) {
             return OperatorFamily.OTHER_SERVICE;
         }
-        if (name.startsWith("@task") || name.equals("PythonOperator") || name.equals("BashOperator")
+        if (name.startsWith("@task") || name.equals("@asset") || name.equals("PythonOperator") || name.equals("BashOperator")
                 || name.equals("PythonVirtualenvOperator") || name.equals("ExternalPythonOperator")
                 || name.equals("BranchPythonVirtualenvOperator") || name.equals("_PythonDecoratedOperator")) {
             return OperatorFamily.WORKER_CODE;

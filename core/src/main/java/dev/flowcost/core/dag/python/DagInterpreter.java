@@ -191,6 +191,11 @@ final class DagInterpreter {
         } else if (s instanceof PySyntax.With w) {
             return with(w, scope);
         } else if (s instanceof PySyntax.FuncDef f) {
+            DatasetRef asset = assetDefinition(f, scope);
+            if (asset != null) {
+                scope.set(f.name(), asset);
+                return Signal.NORMAL;
+            }
             Func fn = new Func(f, scope, decorate(f, scope));
             if (fn.decoration().kind() == Decoration.Kind.DAG) {
                 dagFunctionsCalled.put(fn, false);
@@ -540,6 +545,35 @@ final class DagInterpreter {
         } else if (obj instanceof UserClass uc) {
             uc.members.put(name, v);
         }
+    }
+
+    /**
+     * Airflow 3's {@code @asset} turns a function into an asset and a DAG of the same name holding one task named for
+     * the function, run on the decorator's schedule; the name then stands for the asset (another asset or DAG may be
+     * scheduled on it). Null when the function is not so decorated.
+     */
+    private DatasetRef assetDefinition(PySyntax.FuncDef f, Scope scope) {
+        for (Expr deco : f.decorators()) {
+            Expr callee = deco instanceof PySyntax.Call c ? c.fn() : deco;
+            String[] dotted = decoratorName(callee, scope);
+            if (dotted == null || !dotted[0].equals("asset")) {
+                continue;
+            }
+            Map<String, Object> kwargs = new LinkedHashMap<>();
+            if (deco instanceof PySyntax.Call c) {
+                evalArgs(c.args(), scope, new ArrayList<>(), kwargs);
+            }
+            String name = kwargs.get("name") instanceof String n && !n.isEmpty() ? n : f.name();
+            Map<String, Object> dagKw = new LinkedHashMap<>(kwargs);
+            dagKw.remove("name");
+            dagKw.remove("uri");
+            DagB d = newDag(name, dagKw, f.line(), null);
+            Map<String, Object> taskKw = new LinkedHashMap<>();
+            taskKw.put("dag", d);
+            newTask(f.name(), "@asset", dotted[1], f.line(), taskKw, "", DagTask.Role.NORMAL, false, false);
+            return new DatasetRef("Asset(\"" + name + "\")");
+        }
+        return null;
     }
 
     /** Reads a function's decorators: @task / @task.branch / @dag / @task_group / @setup / @teardown. */

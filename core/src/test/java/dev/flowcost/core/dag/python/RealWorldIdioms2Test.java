@@ -104,4 +104,24 @@ class RealWorldIdioms2Test {
         assertThat(warnings(r)).hasSize(1);
         assertThat(warnings(r).get(0)).contains("dag-factory").contains("load_yaml_dags").contains("YAML files");
     }
+
+    @Test
+    void assetDecoratorMakesADagWithOneTask() {
+        DagReadResult r = read("asset-decorator-dags.py");
+        assertThat(r.dags()).extracting(Dag::dagId).containsExactly("raw_clicks", "sessionized_clicks", "click_report");
+        Dag raw = r.dags().get(0);
+        assertThat(raw.schedule()).isEqualTo(new Schedule(Schedule.Kind.PRESET, "@hourly"));
+        assertThat(raw.catchup()).isFalse();
+        assertThat(ids(raw)).containsExactly("raw_clicks");
+        assertThat(raw.tasks().get(0).family()).isEqualTo(OperatorFamily.WORKER_CODE);
+        Dag sessions = r.dags().get(1);
+        // scheduled on the first asset, which its function name now stands for
+        assertThat(sessions.schedule().kind()).isEqualTo(Schedule.Kind.DATASET);
+        assertThat(sessions.schedule().expression()).contains("raw_clicks");
+        assertThat(ids(sessions)).containsExactly("sessionize");
+        Dag report = r.dags().get(2);
+        assertThat(ids(report)).containsExactly("render");
+        assertThat(report.schedule().kind()).isEqualTo(Schedule.Kind.DATASET);
+        assertThat(warnings(r)).isEmpty();
+    }
 }
