@@ -506,11 +506,15 @@ final class DagAssembler {
             }
         }
         Optional<SensorSettings> sensor = Optional.empty();
-        if (family == OperatorFamily.SENSOR) {
+        String shortOp = t.operator.substring(t.operator.lastIndexOf('.') + 1);
+        boolean crossDagSensor = family == OperatorFamily.CROSS_DAG
+                && (shortOp.endsWith("Sensor") || shortOp.endsWith("SensorAsync"));
+        if (family == OperatorFamily.SENSOR || crossDagSensor) {
+            // an ExternalTaskSensor waits like any sensor: its mode and intervals decide the slot it holds
             SensorSettings.Mode mode = "reschedule".equals(s.get("mode")) ? SensorSettings.Mode.RESCHEDULE
                     : SensorSettings.Mode.POKE;
             sensor = Optional.of(new SensorSettings(mode, seconds(s.get("poke_interval")), seconds(s.get("timeout")),
-                    Boolean.TRUE.equals(s.get("deferrable"))));
+                    Boolean.TRUE.equals(s.get("deferrable")) || shortOp.endsWith("SensorAsync")));
         }
         Map<String, String> arguments = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : t.kwargs.entrySet()) {

@@ -10,9 +10,11 @@ import dev.flowcost.core.dag.DagTask;
 import dev.flowcost.core.dag.Edge;
 import dev.flowcost.core.dag.OperatorFamily;
 import dev.flowcost.core.dag.Schedule;
+import dev.flowcost.core.dag.SensorSettings;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -123,5 +125,26 @@ class RealWorldIdioms2Test {
         assertThat(ids(report)).containsExactly("render");
         assertThat(report.schedule().kind()).isEqualTo(Schedule.Kind.DATASET);
         assertThat(warnings(r)).isEmpty();
+    }
+
+    @Test
+    void externalTaskSensorsKeepTheirSensorSettings() {
+        DagReadResult r = read("external-task-sensor-settings.py");
+        assertThat(r.dags()).hasSize(1);
+        Dag d = r.dags().get(0);
+        assertThat(ids(d)).containsExactly("wait_orders", "wait_refunds", "build");
+        assertThat(d.edges()).containsExactlyInAnyOrder(e("wait_orders", "build"), e("wait_refunds", "build"));
+        DagTask orders = d.task("wait_orders").orElseThrow();
+        assertThat(orders.family()).isEqualTo(OperatorFamily.CROSS_DAG);
+        SensorSettings s = orders.sensor().orElseThrow();
+        assertThat(s.mode()).isEqualTo(SensorSettings.Mode.RESCHEDULE);
+        assertThat(s.pokeIntervalSeconds()).isEqualTo(OptionalDouble.of(300));
+        assertThat(s.timeoutSeconds()).isEqualTo(OptionalDouble.of(3600));
+        assertThat(s.deferrable()).isFalse();
+        DagTask refunds = d.task("wait_refunds").orElseThrow();
+        assertThat(refunds.family()).isEqualTo(OperatorFamily.CROSS_DAG);
+        assertThat(refunds.sensor().orElseThrow().deferrable()).isTrue();
+        // triggering another DAG is no sensor
+        assertThat(d.task("build").orElseThrow().sensor()).isEmpty();
     }
 }
