@@ -147,4 +147,19 @@ class RealWorldIdioms2Test {
         // triggering another DAG is no sensor
         assertThat(d.task("build").orElseThrow().sensor()).isEmpty();
     }
+
+    @Test
+    void fStringFieldsMayReuseTheOuterQuote() {
+        DagReadResult r = read("fstring-same-quotes-inside.py");
+        assertThat(r.diagnostics()).noneMatch(d -> d.severity() == Severity.ERROR);
+        assertThat(r.dags()).hasSize(1);
+        Dag d = r.dags().get(0);
+        assertThat(ids(d)).containsExactly("users_pull", "users_store", "users_mark", "orders_pull", "orders_store",
+                "orders_mark");
+        assertThat(d.edges()).containsExactlyInAnyOrder(e("users_pull", "users_store"), e("users_store", "users_mark"),
+                e("orders_pull", "orders_store"), e("orders_store", "orders_mark"));
+        // {{ and }} stay literal braces around the Jinja template
+        assertThat(d.task("orders_mark").orElseThrow().arguments())
+                .containsEntry("bash_command", "touch /in/orders/{{ ds }}.done");
+    }
 }
