@@ -20,7 +20,8 @@ public final class OperatorCatalog {
             Map.entry("LambdaCreateFunctionOperator", "lambda"),
             Map.entry("EmrAddStepsOperator", "emr"), Map.entry("EmrCreateJobFlowOperator", "emr"),
             Map.entry("EmrTerminateJobFlowOperator", "emr"), Map.entry("EmrServerlessStartJobOperator", "emr-serverless"),
-            Map.entry("EmrContainerOperator", "emr-containers"), Map.entry("EmrModifyClusterOperator", "emr"),
+            Map.entry("EmrContainerOperator", "emr-containers"),
+            Map.entry("EMRContainerOperator", "emr-containers"), Map.entry("EmrModifyClusterOperator", "emr"),
             Map.entry("EcsRunTaskOperator", "ecs"), Map.entry("ECSOperator", "ecs"), Map.entry("EcsOperator", "ecs"),
             Map.entry("BatchOperator", "batch"), Map.entry("AwsBatchOperator", "batch"),
             Map.entry("AthenaOperator", "athena"), Map.entry("AWSAthenaOperator", "athena"),
@@ -51,7 +52,9 @@ public final class OperatorCatalog {
         if (name.equals("EmptyOperator") || name.equals("DummyOperator") || name.equals("LatestOnlyOperator")) {
             return OperatorFamily.EMPTY;
         }
-        if (name.equals("ExternalTaskSensor") || name.equals("TriggerDagRunOperator") || name.equals("ExternalTaskMarker")) {
+        if (name.startsWith("ExternalTaskSensor") || name.equals("TriggerDagRunOperator")
+                || name.equals("ExternalTaskMarker") || name.equals("SubDagOperator")) {
+            // a SubDagOperator runs a whole child DAG run, like a trigger that waits for it
             return OperatorFamily.CROSS_DAG;
         }
         if (name.startsWith("@task.branch") || name.startsWith("@task.short_circuit") || name.contains("Branch")
@@ -61,18 +64,20 @@ public final class OperatorCatalog {
         if (name.endsWith("Sensor") || name.endsWith("SensorAsync") || name.startsWith("@task.sensor")) {
             return OperatorFamily.SENSOR;
         }
-        if (AWS_SERVICE_BY_OPERATOR.containsKey(name)) {
+        if (AWS_SERVICE_BY_OPERATOR.containsKey(name) || isAwsOperatorByPrefix(name)) {
             return OperatorFamily.AWS_SERVICE;
         }
         if (name.startsWith("@task.kubernetes") || name.startsWith("@task.docker")) {
             return OperatorFamily.OTHER_SERVICE;
         }
-        if (name.startsWith("@task") || name.equals("PythonOperator") || name.equals("BashOperator")
+        if (name.startsWith("@task") || name.equals("@asset") || name.equals("PythonOperator") || name.equals("BashOperator")
                 || name.equals("PythonVirtualenvOperator") || name.equals("ExternalPythonOperator")
                 || name.equals("BranchPythonVirtualenvOperator") || name.equals("_PythonDecoratedOperator")) {
             return OperatorFamily.WORKER_CODE;
         }
-        if (name.equals("PapermillOperator") || name.equals("GenericTransfer")) {
+        if (name.equals("PapermillOperator") || name.equals("GenericTransfer")
+                || name.equals("GreatExpectationsOperator")) {
+            // Great Expectations runs its checkpoint inside the worker process
             return OperatorFamily.WORKER_CODE;
         }
         String l = name.toLowerCase(Locale.ROOT);
@@ -85,6 +90,27 @@ public final class OperatorCatalog {
             return OperatorFamily.OTHER_SERVICE;
         }
         return byProviderPackage(operator.trim());
+    }
+
+    /** Prefixes only Amazon provider operators carry; an operator named so drives that AWS service. */
+    private static final java.util.List<String> AWS_OPERATOR_PREFIXES = java.util.List.of("Glue", "Emr", "EMR",
+            "Athena", "SageMaker", "StepFunction", "Lambda", "Ecs", "Eks", "Redshift", "Dms", "Bedrock",
+            "Comprehend", "Kinesis", "Sqs", "Sns", "CloudFormation", "Ec2", "Rds", "QuickSight", "Appflow",
+            "DynamoDB", "EventBridge", "Mwaa", "OpenSearchServerless", "Neptune");
+
+    /** {@code EmrServerlessCreateApplicationOperator}, {@code GlueDataQualityRuleSetEvaluationRunOperator}, ...: an
+     * AWS operator the table above does not list, known by its service prefix; transfers ("...ToS3") are not, and
+     * pods on EKS count with the other Kubernetes pods. */
+    private static boolean isAwsOperatorByPrefix(String name) {
+        if (!name.endsWith("Operator") || name.contains("To") || name.endsWith("PodOperator")) {
+            return false;
+        }
+        for (String p : AWS_OPERATOR_PREFIXES) {
+            if (name.startsWith(p) && name.length() > p.length() && Character.isUpperCase(name.charAt(p.length()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -62,4 +62,39 @@ class OperatorCatalogTest {
         assertThat(OperatorCatalog.classify("FivetranOperator")).isEqualTo(OperatorFamily.OTHER_SERVICE);
         assertThat(OperatorCatalog.classify("PapermillOperator")).isEqualTo(OperatorFamily.WORKER_CODE);
     }
+
+    @Test
+    void subDagAndDeferrableExternalSensorsAreCrossDag() {
+        assertThat(OperatorCatalog.classify("SubDagOperator")).isEqualTo(OperatorFamily.CROSS_DAG);
+        assertThat(OperatorCatalog.classify("airflow.operators.subdag.SubDagOperator")).isEqualTo(OperatorFamily.CROSS_DAG);
+        assertThat(OperatorCatalog.classify("ExternalTaskSensorAsync")).isEqualTo(OperatorFamily.CROSS_DAG);
+    }
+
+    @Test
+    void awsOperatorsMissingFromTheTableAreKnownByServicePrefix() {
+        assertThat(OperatorCatalog.classify("EmrServerlessCreateApplicationOperator"))
+                .isEqualTo(OperatorFamily.AWS_SERVICE);
+        assertThat(OperatorCatalog.classify("GlueDataQualityRuleSetEvaluationRunOperator"))
+                .isEqualTo(OperatorFamily.AWS_SERVICE);
+        assertThat(OperatorCatalog.classify("EMRContainerOperator")).isEqualTo(OperatorFamily.AWS_SERVICE);
+        assertThat(OperatorCatalog.awsService("EMRContainerOperator")).contains("emr-containers");
+        assertThat(OperatorCatalog.classify("EcsRegisterTaskDefinitionOperator")).isEqualTo(OperatorFamily.AWS_SERVICE);
+        assertThat(OperatorCatalog.classify("BedrockInvokeModelOperator")).isEqualTo(OperatorFamily.AWS_SERVICE);
+        // a transfer through the worker, a sensor, and a name that merely starts alike are not AWS operators
+        assertThat(OperatorCatalog.classify("LambdaToSlackOperator")).isNotEqualTo(OperatorFamily.AWS_SERVICE);
+        assertThat(OperatorCatalog.classify("EmrStepSensor")).isEqualTo(OperatorFamily.SENSOR);
+        assertThat(OperatorCatalog.classify("Ecstatic")).isEqualTo(OperatorFamily.UNKNOWN);
+        assertThat(OperatorCatalog.classify("GluecoseOperator")).isEqualTo(OperatorFamily.UNKNOWN);
+    }
+
+    @Test
+    void greatExpectationsAndDbtGroupsAreClassified() {
+        assertThat(OperatorCatalog.classify("GreatExpectationsOperator")).isEqualTo(OperatorFamily.WORKER_CODE);
+        assertThat(OperatorCatalog.classify("DbtTaskGroup")).isEqualTo(OperatorFamily.OTHER_SERVICE);
+        assertThat(OperatorCatalog.classify("BranchDateTimeOperator")).isEqualTo(OperatorFamily.BRANCH);
+        assertThat(OperatorCatalog.classify("SqlSensor")).isEqualTo(OperatorFamily.SENSOR);
+        assertThat(OperatorCatalog.classify("EmailOperator")).isEqualTo(OperatorFamily.OTHER_SERVICE);
+        assertThat(OperatorCatalog.classify("HttpOperator")).isEqualTo(OperatorFamily.OTHER_SERVICE);
+        assertThat(OperatorCatalog.classify("SQLExecuteQueryOperator")).isEqualTo(OperatorFamily.OTHER_SERVICE);
+    }
 }

@@ -57,6 +57,7 @@ final class DagAssembler {
     private final String file;
     private final List<Diagnostic> diags;
     private boolean airflow3;
+    private final Map<DagB, TaskB> subDagParents = new java.util.IdentityHashMap<>();
 
     DagAssembler(String file, List<Diagnostic> diags) {
         this.file = file;
@@ -66,6 +67,7 @@ final class DagAssembler {
     List<Dag> assemble(DagModel model, DagInterpreter interpreter) {
         airflow3 = model.airflow3;
         attachOrphans(model, interpreter);
+        findSubDags(model);
         Map<DagB, Set<Edge>> edges = expandEdges(model);
         List<Dag> out = new ArrayList<>();
         Map<String, Integer> seenIds = new HashMap<>();
@@ -80,6 +82,18 @@ final class DagAssembler {
             out.add(toDag(d, es));
         }
         return out;
+    }
+
+    /** Each DAG handed to a SubDagOperator as its {@code subdag}, with that operator's task. */
+    private void findSubDags(DagModel model) {
+        for (DagB d : model.dags) {
+            for (TaskB t : d.tasks.values()) {
+                String op = t.operator == null ? "" : t.operator.substring(t.operator.lastIndexOf('.') + 1);
+                if (op.equals("SubDagOperator") && t.kwargs.get("subdag") instanceof DagB sub && sub != d) {
+                    subDagParents.putIfAbsent(sub, t);
+                }
+            }
+        }
     }
 
     private void attachOrphans(DagModel model, DagInterpreter interpreter) {
@@ -336,6 +350,21 @@ final class DagAssembler {
 
     private Schedule schedule(DagB d) {
         Map<String, Object> kw = d.kwargs;
+        TaskB parentTask = subDagParents.get(d);
+        if (parentTask != null) {
+            // Airflow's scheduler never starts a SubDAG by itself: the SubDagOperator task runs it once per run of
+            // the parent DAG, whatever schedule the SubDAG declares
+            diags.add(Diagnostic.info(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId + "' is the SubDAG of task '"
+                    + parentTask.taskId + "' in DAG '" + parentTask.dag.dagId + "': it runs once per run of that DAG, "
+                    + "never on its own schedule"));
+            return Schedule.none();
+        }
+        if (!kw.containsKey("schedule") && !kw.containsKey("schedule_interval") && !kw.containsKey("timetable")
+                && kw.containsKey(DagInterpreter.UNKNOWN_SPREAD)) {
+            diags.add(Diagnostic.warning(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId + "': schedule may be "
+                    + "set by '" + repr(kw.get(DagInterpreter.UNKNOWN_SPREAD)) + "', which is not known statically"));
+            return new Schedule(Schedule.Kind.UNKNOWN, repr(kw.get(DagInterpreter.UNKNOWN_SPREAD)));
+        }
         if (!kw.containsKey("schedule") && !kw.containsKey("schedule_interval") && !kw.containsKey("timetable")) {
             if (airflow3) {
                 diags.add(Diagnostic.info(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId
@@ -477,11 +506,15 @@ final class DagAssembler {
             }
         }
         Optional<SensorSettings> sensor = Optional.empty();
-        if (family == OperatorFamily.SENSOR) {
+        String shortOp = t.operator.substring(t.operator.lastIndexOf('.') + 1);
+        boolean crossDagSensor = family == OperatorFamily.CROSS_DAG
+                && (shortOp.endsWith("Sensor") || shortOp.endsWith("SensorAsync"));
+        if (family == OperatorFamily.SENSOR || crossDagSensor) {
+            // an ExternalTaskSensor waits like any sensor: its mode and intervals decide the slot it holds
             SensorSettings.Mode mode = "reschedule".equals(s.get("mode")) ? SensorSettings.Mode.RESCHEDULE
                     : SensorSettings.Mode.POKE;
             sensor = Optional.of(new SensorSettings(mode, seconds(s.get("poke_interval")), seconds(s.get("timeout")),
-                    Boolean.TRUE.equals(s.get("deferrable"))));
+                    Boolean.TRUE.equals(s.get("deferrable")) || shortOp.endsWith("SensorAsync")));
         }
         Map<String, String> arguments = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : t.kwargs.entrySet()) {

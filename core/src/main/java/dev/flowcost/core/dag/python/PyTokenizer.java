@@ -241,6 +241,7 @@ final class PyTokenizer {
         boolean triple = pos + 2 < n && src.charAt(pos + 1) == q && src.charAt(pos + 2) == q;
         pos += triple ? 3 : 1;
         StringBuilder b = new StringBuilder();
+        int fieldDepth = 0;
         while (true) {
             if (pos >= n) {
                 problems.add(new Problem(startLine, startCol, "unterminated string"));
@@ -248,7 +249,28 @@ final class PyTokenizer {
                 return;
             }
             char c = src.charAt(pos);
-            if (c == q) {
+            if (fstring && fieldDepth == 0 && (c == '{' || c == '}') && pos + 1 < n && src.charAt(pos + 1) == c) {
+                b.append(c).append(c); // {{ and }} are literal braces
+                pos += 2;
+                continue;
+            }
+            if (fstring && c == '{') {
+                fieldDepth++;
+            } else if (fstring && c == '}' && fieldDepth > 0) {
+                fieldDepth--;
+            } else if (fieldDepth > 0 && (c == '\'' || c == '"')) {
+                // a string inside a replacement field: since Python 3.12 (PEP 701) it may reuse the outer quote
+                int end = pos + 1;
+                while (end < n && src.charAt(end) != c && src.charAt(end) != '\n') {
+                    end += src.charAt(end) == '\\' ? 2 : 1;
+                }
+                if (end < n && src.charAt(end) == c) {
+                    b.append(src, pos, end + 1);
+                    pos = end + 1;
+                    continue;
+                }
+            }
+            if (c == q && fieldDepth == 0) {
                 if (!triple) {
                     pos++;
                     break;
