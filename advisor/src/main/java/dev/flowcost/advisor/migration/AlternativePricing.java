@@ -166,14 +166,6 @@ final class AlternativePricing {
         return new BigDecimal(Math.max(0, v)).round(new java.math.MathContext(12)).stripTrailingZeros();
     }
 
-    /** USD for sentences: cents, or four decimals under a dollar so small amounts do not read as $0.00. */
-    static String usd(BigDecimal amount) {
-        if (amount.signum() != 0 && amount.abs().compareTo(BigDecimal.ONE) < 0) {
-            return (amount.signum() < 0 ? "-$" : "$") + amount.abs().setScale(4, RoundingMode.HALF_UP).toPlainString();
-        }
-        return Money.display(amount);
-    }
-
     static String percent(BigDecimal share) {
         return share.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP).toPlainString() + " %";
     }
