@@ -55,11 +55,6 @@ public record MwaaUsage(String environmentClass, BigDecimal environmentHours, Bi
                 metadataGbMonths);
     }
 
-    public MwaaUsage withExtraWebServerHours(BigDecimal hours) {
-        return new MwaaUsage(environmentClass, environmentHours, extraWorkerHours, extraSchedulerHours, hours,
-                metadataGbMonths);
-    }
-
     public MwaaUsage withMetadataGbMonths(BigDecimal gbMonths) {
         return new MwaaUsage(environmentClass, environmentHours, extraWorkerHours, extraSchedulerHours,
                 extraWebServerHours, gbMonths);
