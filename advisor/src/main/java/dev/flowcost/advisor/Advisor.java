@@ -53,7 +53,6 @@ import dev.flowcost.core.workload.WorkflowWorkload;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -137,7 +136,7 @@ public final class Advisor {
         environments.forEach(env -> allItems.addAll(env.costItems()));
 
         List<FreeTierCredit> credits = credits(prices, region, allItems);
-        findings.sort(Comparator.comparing(Finding::monthlySaving).reversed());
+        findings.sort(Finding.BIGGEST_SAVING_FIRST);
 
         BigDecimal now = workflows.stream().filter(w -> w.kind() == WorkflowAnalysis.Kind.STATE_MACHINE)
                 .map(WorkflowAnalysis::monthlyCost).reduce(BigDecimal.ZERO, BigDecimal::add)
@@ -179,7 +178,7 @@ public final class Advisor {
      */
     public static BigDecimal nonOverlappingSaving(List<Finding> findings) {
         List<Finding> sorted = new ArrayList<>(findings);
-        sorted.sort(Comparator.comparing(Finding::monthlySaving).reversed());
+        sorted.sort(Finding.BIGGEST_SAVING_FIRST);
         Set<String> taken = new HashSet<>();
         BigDecimal sum = BigDecimal.ZERO;
         for (Finding f : sorted) {
