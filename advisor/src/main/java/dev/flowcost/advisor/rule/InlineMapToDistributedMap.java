@@ -69,12 +69,12 @@ public final class InlineMapToDistributedMap implements StateMachineRule {
                 "state transitions (" + m.path() + " iterations)", BigDecimal.ZERO,
                 m.transitionsPerItem().multiply(BigDecimal.valueOf(m.entries())), v, rates.standard()));
         long batch = BatchedChildren.cheapest(maxBatch(m.iterationSeconds(), m.items()),
-                b -> after(ctx, m, b, volume, rates));
+                b -> after(m, b, volume, rates));
         List<CostItem> itemsNow = now.apply(volume);
-        List<CostItem> itemsAfter = after(ctx, m, batch, volume, rates);
+        List<CostItem> itemsAfter = after(m, batch, volume, rates);
         CostCurve curve = BreakEven.curve("executions per month", "inline Map",
                 "Distributed Map (EXPRESS, batch " + batch + ")", ctx.executionsPerMonth(),
-                Volumes.atExecutions(volume, now), Volumes.atExecutions(volume, v -> after(ctx, m, batch, v, rates)));
+                Volumes.atExecutions(volume, now), Volumes.atExecutions(volume, v -> after(m, batch, v, rates)));
         String children = children(m, batch).stripTrailingZeros().toPlainString();
         List<String> assumptions = List.of(
                 "items per Map run: " + m.items().stripTrailingZeros().toPlainString() + " (key " + ctx.itemsKey(m.path()) + ")",
@@ -102,8 +102,7 @@ public final class InlineMapToDistributedMap implements StateMachineRule {
                 itemsNow, itemsAfter, Finding.Confidence.MEDIUM, assumptions, blockers, change, Optional.of(curve)));
     }
 
-    private static List<CostItem> after(StateMachineContext ctx, InlineMaps.InlineMap m, long batch,
-                                        CostItems.Volume v, Rates rates) {
+    private static List<CostItem> after(InlineMaps.InlineMap m, long batch, CostItems.Volume v, Rates rates) {
         double batchSeconds = Math.min(batch, m.items().doubleValue()) * m.iterationSeconds();
         return BatchedChildren.expressChildren(m.path(), children(m, batch), batchSeconds, true,
                 BigDecimal.valueOf(CHILD_MEMORY_MB), v, rates);
