@@ -3,6 +3,7 @@ package dev.flowcost.advisor.migration;
 import dev.flowcost.advisor.analysis.Alternative;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
+import dev.flowcost.advisor.cost.ExpressWorkflowCost;
 import dev.flowcost.advisor.cost.MwaaCost;
 import dev.flowcost.advisor.cost.MwaaServerlessCost;
 import dev.flowcost.advisor.cost.Money;
@@ -79,7 +80,7 @@ final class AlternativePricing {
                     vol, Rate.from(book, region, Services.STATES_EXPRESS, Services.REQUEST)));
             BigDecimal gbHours = BigDecimal.ZERO;
             for (ExpressChildGroup g : exact.expressChildren()) {
-                BigDecimal billed = decimal(g.durationSecondsPerChild()).setScale(1, RoundingMode.CEILING);
+                BigDecimal billed = ExpressWorkflowCost.billedDurationSeconds(decimal(g.durationSecondsPerChild()));
                 gbHours = gbHours.add(decimal(g.executions()).multiply(billed)
                         .multiply(BigDecimal.valueOf(MigrationDefaults.EXPRESS_CHILD_MEMORY_MB))
                         .divide(MB_PER_GB.multiply(SECONDS_PER_HOUR), Money.DIVISION));
