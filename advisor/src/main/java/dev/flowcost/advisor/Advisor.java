@@ -53,7 +53,6 @@ import dev.flowcost.core.workload.WorkflowWorkload;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -76,6 +75,14 @@ public final class Advisor {
     public static final long SEED = 42;
     /** DAG runs simulated to learn each DAG's per-run steps. */
     public static final int DAG_RUNS = 50;
+
+    /** The free tiers credited once per estate; {@link #pricesUsed} lists the allowance rows behind them. */
+    private static final List<FreeTier> FREE_TIERS = List.of(
+            new FreeTier("Standard state transitions free tier", Services.STATES_STANDARD, Services.TRANSITION,
+                    Services.FREE_TRANSITIONS),
+            new FreeTier("Lambda requests free tier", Services.LAMBDA, Services.REQUEST, Services.FREE_REQUESTS),
+            new FreeTier("Lambda GB-seconds free tier", Services.LAMBDA,
+                    Services.lambdaDuration(dev.flowcost.advisor.price.Architecture.X86), Services.FREE_GB_SECONDS));
 
     private Advisor() {
     }
@@ -129,7 +136,7 @@ public final class Advisor {
         environments.forEach(env -> allItems.addAll(env.costItems()));
 
         List<FreeTierCredit> credits = credits(prices, region, allItems);
-        findings.sort(Comparator.comparing(Finding::monthlySaving).reversed());
+        findings.sort(Finding.BIGGEST_SAVING_FIRST);
 
         BigDecimal now = workflows.stream().filter(w -> w.kind() == WorkflowAnalysis.Kind.STATE_MACHINE)
                 .map(WorkflowAnalysis::monthlyCost).reduce(BigDecimal.ZERO, BigDecimal::add)
@@ -171,7 +178,7 @@ public final class Advisor {
      */
     public static BigDecimal nonOverlappingSaving(List<Finding> findings) {
         List<Finding> sorted = new ArrayList<>(findings);
-        sorted.sort(Comparator.comparing(Finding::monthlySaving).reversed());
+        sorted.sort(Finding.BIGGEST_SAVING_FIRST);
         Set<String> taken = new HashSet<>();
         BigDecimal sum = BigDecimal.ZERO;
         for (Finding f : sorted) {
@@ -331,30 +338,31 @@ public final class Advisor {
         }
     }
 
+    /** An account-wide free tier: the allowance row ({@code freeDimension}) that reduces a priced dimension. */
+    private record FreeTier(String component, String service, String dimension, String freeDimension) {
+    }
+
     private static List<FreeTierCredit> credits(PriceBook prices, String region, List<CostItem> items) {
         List<FreeTierCredit> out = new ArrayList<>();
-        credit(out, items, "Standard state transitions free tier", prices, region, Services.STATES_STANDARD,
-                Services.TRANSITION, Services.FREE_TRANSITIONS);
-        credit(out, items, "Lambda requests free tier", prices, region, Services.LAMBDA, Services.REQUEST,
-                Services.FREE_REQUESTS);
-        credit(out, items, "Lambda GB-seconds free tier", prices, region, Services.LAMBDA,
-                Services.lambdaDuration(dev.flowcost.advisor.price.Architecture.X86), Services.FREE_GB_SECONDS);
+        for (FreeTier t : FREE_TIERS) {
+            credit(out, items, t, prices, region);
+        }
         return out;
     }
 
-    private static void credit(List<FreeTierCredit> out, List<CostItem> items, String component, PriceBook prices,
-                               String region, String service, String dimension, String freeDimension) {
-        if (!prices.has(region, service, freeDimension)) {
+    private static void credit(List<FreeTierCredit> out, List<CostItem> items, FreeTier t, PriceBook prices,
+                               String region) {
+        if (!prices.has(region, t.service(), t.freeDimension())) {
             return;
         }
         // the free tier reduces the first tier: credit the items priced by the first row
-        Optional<PriceRow> first = prices.has(region, service, dimension)
-                ? Optional.of(prices.tiers(region, service, dimension).get(0)) : Optional.empty();
+        Optional<PriceRow> first = prices.has(region, t.service(), t.dimension())
+                ? Optional.of(prices.tiers(region, t.service(), t.dimension()).get(0)) : Optional.empty();
         if (first.isEmpty() || items.stream().noneMatch(i -> i.priceKey().equals(first.get().key()))) {
             return;
         }
-        BigDecimal free = prices.row(region, service, freeDimension).price();
-        out.add(CostItems.credit(component, first.get().key(), free, first.get().price(), items));
+        BigDecimal free = prices.row(region, t.service(), t.freeDimension()).price();
+        out.add(CostItems.credit(t.component(), first.get().key(), free, first.get().price(), items));
     }
 
     private static List<PriceUsed> pricesUsed(PriceBook prices, List<CostItem> items, List<FreeTierCredit> credits) {
@@ -370,9 +378,11 @@ public final class Advisor {
         // the free-tier rows behind the credits
         for (FreeTierCredit c : credits) {
             prices.byKey(c.priceKey()).ifPresent(r -> {
-                String free = freeDimensionOf(r);
-                if (!free.isEmpty() && prices.has(r.region(), r.service(), free)) {
-                    PriceRow f = prices.row(r.region(), r.service(), free);
+                Optional<String> free = FREE_TIERS.stream()
+                        .filter(t -> t.service().equals(r.service()) && t.dimension().equals(r.dimension()))
+                        .map(FreeTier::freeDimension).findFirst();
+                if (free.isPresent() && prices.has(r.region(), r.service(), free.get())) {
+                    PriceRow f = prices.row(r.region(), r.service(), free.get());
                     if (out.stream().noneMatch(p -> p.key().equals(f.key()))) {
                         out.add(new PriceUsed(f.key(), f.region(), f.service(), f.dimension(), f.unit(), f.price(),
                                 f.effectiveDate().toString(), f.source(), overridden.contains(f.key())));
@@ -381,16 +391,6 @@ public final class Advisor {
             });
         }
         return out;
-    }
-
-    private static String freeDimensionOf(PriceRow r) {
-        if (r.service().equals(Services.STATES_STANDARD)) {
-            return Services.FREE_TRANSITIONS;
-        }
-        if (r.service().equals(Services.LAMBDA)) {
-            return r.dimension().equals(Services.REQUEST) ? Services.FREE_REQUESTS : Services.FREE_GB_SECONDS;
-        }
-        return "";
     }
 
     /** Nodes per state path (nested states under their path) and edges to successors and into Map/Parallel bodies. */

@@ -6,17 +6,21 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
-/** Display of recorded amounts as dollars ($1,234.56); rounding here is for display only, never for sums. */
+/**
+ * Display of recorded amounts as dollars ($1,234.56) and counts ({@code 14,402,160}) in every report format; rounding
+ * here is for display only, never for sums.
+ */
 public final class Money {
 
     private Money() {
     }
 
-    /** {@code $1,234.56}, HALF_UP to cents; negative amounts as {@code -$0.10}. */
+    /**
+     * {@code $1,234.56}, HALF_UP to cents; negative amounts as {@code -$0.10}. The advisor's
+     * {@link dev.flowcost.advisor.cost.Money#display} writes the dollars in its own sentences; this is the same text.
+     */
     public static String usd(BigDecimal amount) {
-        BigDecimal cents = amount.setScale(2, RoundingMode.HALF_UP);
-        String digits = grouped("#,##0.00").format(cents.abs());
-        return (cents.signum() < 0 ? "-$" : "$") + digits;
+        return dev.flowcost.advisor.cost.Money.display(amount);
     }
 
     /** A count with thousands separators and at most two decimals ({@code 14,402,160}, {@code 0.5}). */

@@ -1,6 +1,7 @@
 package dev.flowcost.advisor.analysis;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,10 @@ public record Finding(String rule, String workflow, List<String> targets, String
                       List<CostItem> itemsAfter, Optional<CostCurve> curve) {
 
     public enum Confidence { HIGH, MEDIUM, LOW }
+
+    /** The order findings are ranked in, by the advisor and by every report: biggest saving first. */
+    public static final Comparator<Finding> BIGGEST_SAVING_FIRST =
+            Comparator.comparing(Finding::monthlySaving).reversed();
 
     public Finding {
         targets = List.copyOf(targets);

@@ -38,4 +38,15 @@ public final class Money {
         BigDecimal c = cents(amount);
         return (c.signum() < 0 ? "-$" : "$") + f.format(c.abs());
     }
+
+    /**
+     * {@link #display} for sentences about small amounts: four decimals under a dollar ({@code $0.0042}) so a
+     * per-DAG saving does not read as $0.00; cents otherwise.
+     */
+    public static String displayPrecise(BigDecimal amount) {
+        if (amount.signum() != 0 && amount.abs().compareTo(BigDecimal.ONE) < 0) {
+            return (amount.signum() < 0 ? "-$" : "$") + amount.abs().setScale(4, RoundingMode.HALF_UP).toPlainString();
+        }
+        return display(amount);
+    }
 }

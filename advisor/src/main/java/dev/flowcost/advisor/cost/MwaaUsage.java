@@ -40,6 +40,11 @@ public record MwaaUsage(String environmentClass, BigDecimal environmentHours, Bi
         return BigDecimal.valueOf(Math.max(0, schedulers - INCLUDED_SCHEDULERS)).multiply(hours);
     }
 
+    /** Web-server-hours above the two included: (webServers − 2) × hours, never negative. */
+    public static BigDecimal extraWebServerHours(int webServers, BigDecimal hours) {
+        return BigDecimal.valueOf(Math.max(0, webServers - INCLUDED_WEB_SERVERS)).multiply(hours);
+    }
+
     /** Worker-hours above the one included, from an average worker count over {@code hours}. */
     public static BigDecimal extraWorkerHours(BigDecimal averageWorkers, BigDecimal hours) {
         return averageWorkers.subtract(BigDecimal.valueOf(INCLUDED_WORKERS)).max(BigDecimal.ZERO).multiply(hours);
@@ -52,11 +57,6 @@ public record MwaaUsage(String environmentClass, BigDecimal environmentHours, Bi
 
     public MwaaUsage withExtraSchedulerHours(BigDecimal hours) {
         return new MwaaUsage(environmentClass, environmentHours, extraWorkerHours, hours, extraWebServerHours,
-                metadataGbMonths);
-    }
-
-    public MwaaUsage withExtraWebServerHours(BigDecimal hours) {
-        return new MwaaUsage(environmentClass, environmentHours, extraWorkerHours, extraSchedulerHours, hours,
                 metadataGbMonths);
     }
 

@@ -4,6 +4,7 @@ import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.analysis.EnvironmentAnalysis;
 import dev.flowcost.advisor.cost.MwaaCost;
+import dev.flowcost.advisor.cost.MwaaUsage;
 import dev.flowcost.advisor.cost.Rate;
 import dev.flowcost.core.simulate.dag.EnvironmentMonthResult;
 import dev.flowcost.core.workload.EnvironmentSpec;
@@ -31,11 +32,11 @@ public final class EnvironmentCosting {
         List<CostItem> items = new ArrayList<>();
         items.add(CostItems.fixedMonthly(env.environmentClass() + " environment", hours, prices.environment()));
         BigDecimal workerHours = BigDecimal.valueOf(Math.max(0, month.workerHoursAboveMinimum()))
-                .add(BigDecimal.valueOf(env.minWorkers() - 1L).multiply(hours));
+                .add(BigDecimal.valueOf(env.minWorkers() - (long) MwaaUsage.INCLUDED_WORKERS).multiply(hours));
         extra(items, "extra worker-hours", workerHours, prices.worker().orElse(null), env, notes);
-        extra(items, "extra scheduler-hours", BigDecimal.valueOf(Math.max(0, env.schedulers() - 2L)).multiply(hours),
+        extra(items, "extra scheduler-hours", MwaaUsage.extraSchedulerHours(env.schedulers(), hours),
                 prices.scheduler().orElse(null), env, notes);
-        extra(items, "extra web server-hours", BigDecimal.valueOf(Math.max(0, env.webServers() - 2L)).multiply(hours),
+        extra(items, "extra web server-hours", MwaaUsage.extraWebServerHours(env.webServers(), hours),
                 prices.webServer().orElse(null), env, notes);
         if (env.metadataStorageGb() > 0) {
             items.add(CostItems.fixedMonthly("metadata storage", BigDecimal.valueOf(env.metadataStorageGb()),

@@ -3,6 +3,7 @@ package dev.flowcost.advisor.migration;
 import dev.flowcost.advisor.analysis.Alternative;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
+import dev.flowcost.advisor.cost.ExpressWorkflowCost;
 import dev.flowcost.advisor.cost.MwaaCost;
 import dev.flowcost.advisor.cost.MwaaServerlessCost;
 import dev.flowcost.advisor.cost.Money;
@@ -79,7 +80,7 @@ final class AlternativePricing {
                     vol, Rate.from(book, region, Services.STATES_EXPRESS, Services.REQUEST)));
             BigDecimal gbHours = BigDecimal.ZERO;
             for (ExpressChildGroup g : exact.expressChildren()) {
-                BigDecimal billed = decimal(g.durationSecondsPerChild()).setScale(1, RoundingMode.CEILING);
+                BigDecimal billed = ExpressWorkflowCost.billedDurationSeconds(decimal(g.durationSecondsPerChild()));
                 gbHours = gbHours.add(decimal(g.executions()).multiply(billed)
                         .multiply(BigDecimal.valueOf(MigrationDefaults.EXPRESS_CHILD_MEMORY_MB))
                         .divide(MB_PER_GB.multiply(SECONDS_PER_HOUR), Money.DIVISION));
@@ -164,14 +165,6 @@ final class AlternativePricing {
     /** A count or duration from the engines as a decimal, to 12 significant digits (doubles carry noise below that). */
     static BigDecimal decimal(double v) {
         return new BigDecimal(Math.max(0, v)).round(new java.math.MathContext(12)).stripTrailingZeros();
-    }
-
-    /** USD for sentences: cents, or four decimals under a dollar so small amounts do not read as $0.00. */
-    static String usd(BigDecimal amount) {
-        if (amount.signum() != 0 && amount.abs().compareTo(BigDecimal.ONE) < 0) {
-            return (amount.signum() < 0 ? "-$" : "$") + amount.abs().setScale(4, RoundingMode.HALF_UP).toPlainString();
-        }
-        return Money.display(amount);
     }
 
     static String percent(BigDecimal share) {

@@ -99,8 +99,8 @@ public final class DagMigrationAdvisor {
                     + " slot share); the " + Money.display(env.environmentMonthlyCost())
                     + " environment stays for the others");
         }
-        reasons.add("cheapest alternative: " + best.platform() + " at " + AlternativePricing.usd(best.monthlyCost()) + " a month ("
-                + (saving.signum() >= 0 ? "saves " + AlternativePricing.usd(saving) : "costs " + AlternativePricing.usd(saving.negate()) + " more")
+        reasons.add("cheapest alternative: " + best.platform() + " at " + Money.displayPrecise(best.monthlyCost()) + " a month ("
+                + (saving.signum() >= 0 ? "saves " + Money.displayPrecise(saving) : "costs " + Money.displayPrecise(saving.negate()) + " more")
                 + "); a move needs a saving over " + Money.display(threshold) + " (10 % of the MWAA cost, at least $5)");
         if (serverlessBlocked) {
             reasons.add("MWAA Serverless not priced: a task runs longer than its 60-minute limit");

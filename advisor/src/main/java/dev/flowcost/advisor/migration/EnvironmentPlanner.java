@@ -130,7 +130,7 @@ public final class EnvironmentPlanner {
                 .add(AlternativePricing.decimal(extraAboveMin));
         MwaaUsage usage = new MwaaUsage(c.className(), hours, extraWorkers,
                 MwaaUsage.extraSchedulerHours(spec.schedulers(), hours),
-                BigDecimal.valueOf(Math.max(0, spec.webServers() - MwaaUsage.INCLUDED_WEB_SERVERS)).multiply(hours),
+                MwaaUsage.extraWebServerHours(spec.webServers(), hours),
                 AlternativePricing.decimal(spec.metadataStorageGb()));
         CostBreakdown bill = MwaaCost.monthly(usage, MwaaCost.Prices.from(in.prices(), in.region(), c.className()));
         List<CostItem> items = new ArrayList<>();

@@ -86,10 +86,10 @@ final class SensorTriggerRule {
                 + " tasks per worker / 3600 × $" + worker.price().toPlainString() + " per extra-worker hour ("
                 + in.environment().environmentClass() + "); the saving is real when the held slots make MWAA add workers");
         assumptions.add(mode + " mode: one poke of " + (long) TaskDurationDefaults.POKE_SECONDS + " s every "
-                + (long) poke + " s (" + (long) pokes + " a run) → " + AlternativePricing.usd(CostItems.total(released)) + " a month");
+                + (long) poke + " s (" + (long) pokes + " a run) → " + Money.displayPrecise(CostItems.total(released)) + " a month");
         if (Blockers.isS3KeySensor(t.operator())) {
             assumptions.add("S3 event → EventBridge → Step Functions: one custom event and one transition a run → "
-                    + AlternativePricing.usd(CostItems.total(event)) + " a month (applies once the DAG runs on Step Functions)");
+                    + Money.displayPrecise(CostItems.total(event)) + " a month (applies once the DAG runs on Step Functions)");
         }
         Change change = useEvent
                 ? new Change(Change.Kind.DAG_NOTE, "start the state machine from an EventBridge rule on the S3 object"

@@ -60,8 +60,8 @@ public final class VolumeCurve {
      * The volume in [1, maxVolume] where {@code costA − costB} changes sign, when it does; rounded to 2 decimals
      * (hundredths of a run).
      */
-    public static Optional<BigDecimal> breakEven(double maxVolume, Function<BigDecimal, BigDecimal> costA,
-                                                 Function<BigDecimal, BigDecimal> costB) {
+    private static Optional<BigDecimal> breakEven(double maxVolume, Function<BigDecimal, BigDecimal> costA,
+                                                  Function<BigDecimal, BigDecimal> costB) {
         double lo = 1;
         int loSign = sign(lo, costA, costB);
         double ratio = Math.pow(Math.max(maxVolume, 1.0001), 1.0 / GRID);

@@ -19,7 +19,7 @@ import java.util.function.Function;
 public final class BreakEven {
 
     /** Samples per curve. */
-    public static final int POINTS = 12;
+    private static final int POINTS = 12;
     private static final int BISECTIONS = 80;
     private static final MathContext MC = MathContext.DECIMAL64;
 
@@ -60,8 +60,8 @@ public final class BreakEven {
      * ({@code signAtLo} = sign of costA − costB at lo). The result is the last volume on lo's side, to 1e-12 of the
      * interval, so that on either side of it the cheaper option differs.
      */
-    public static BigDecimal bisect(BigDecimal lo, BigDecimal hi, Function<BigDecimal, BigDecimal> costA,
-                                    Function<BigDecimal, BigDecimal> costB, int signAtLo) {
+    private static BigDecimal bisect(BigDecimal lo, BigDecimal hi, Function<BigDecimal, BigDecimal> costA,
+                                     Function<BigDecimal, BigDecimal> costB, int signAtLo) {
         BigDecimal a = lo;
         BigDecimal b = hi;
         BigDecimal two = BigDecimal.valueOf(2);

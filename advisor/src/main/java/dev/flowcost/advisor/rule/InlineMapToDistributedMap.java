@@ -15,13 +15,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import static dev.flowcost.advisor.rule.BatchedChildren.CHILD_MEMORY_MB;
+import static dev.flowcost.advisor.rule.BatchedChildren.ITEM_BYTES;
+import static dev.flowcost.advisor.rule.BatchedChildren.MAX_BATCH_SECONDS;
+import static dev.flowcost.advisor.rule.BatchedChildren.PAYLOAD_BUDGET_BYTES;
+
 /**
  * Inline Map → Distributed Map with EXPRESS children and an ItemBatcher. An inline Map bills every state of every
  * iteration as a Standard transition; a Distributed Map bills one transition per child started, and EXPRESS
  * children bill a request and their duration instead. The batch size is the one that costs least while a batch
- * stays within {@value #MAX_BATCH_SECONDS} s (Express's 5-minute limit with a safety margin) and its payload within
- * {@value #PAYLOAD_BUDGET_BYTES} bytes (256 KiB with room for the batch wrapper), at
- * {@value #ITEM_BYTES} bytes an item unless told otherwise.
+ * stays within {@value BatchedChildren#MAX_BATCH_SECONDS} s (Express's 5-minute limit with a safety margin) and its
+ * payload within {@value BatchedChildren#PAYLOAD_BUDGET_BYTES} bytes (256 KiB with room for the batch wrapper), at
+ * {@value BatchedChildren#ITEM_BYTES} bytes an item unless told otherwise.
  *
  * <p>Fires on a STANDARD workflow's inline Map with at least {@value #MIN_ITEMS} items, or whose iterations make at
  * least half the execution's transitions and at least {@value #MIN_INNER_TRANSITIONS} of them; only when the
@@ -33,10 +38,6 @@ public final class InlineMapToDistributedMap implements StateMachineRule {
     public static final String RULE = "inline-map-to-distributed-map";
     public static final int MIN_ITEMS = 100;
     public static final int MIN_INNER_TRANSITIONS = 1_000;
-    public static final double MAX_BATCH_SECONDS = BatchedChildren.MAX_BATCH_SECONDS;
-    public static final long PAYLOAD_BUDGET_BYTES = BatchedChildren.PAYLOAD_BUDGET_BYTES;
-    public static final long ITEM_BYTES = BatchedChildren.ITEM_BYTES;
-    public static final int CHILD_MEMORY_MB = BatchedChildren.CHILD_MEMORY_MB;
 
     @Override
     public List<Finding> apply(StateMachineContext ctx) {
@@ -68,12 +69,12 @@ public final class InlineMapToDistributedMap implements StateMachineRule {
                 "state transitions (" + m.path() + " iterations)", BigDecimal.ZERO,
                 m.transitionsPerItem().multiply(BigDecimal.valueOf(m.entries())), v, rates.standard()));
         long batch = BatchedChildren.cheapest(maxBatch(m.iterationSeconds(), m.items()),
-                b -> after(ctx, m, b, volume, rates));
+                b -> after(m, b, volume, rates));
         List<CostItem> itemsNow = now.apply(volume);
-        List<CostItem> itemsAfter = after(ctx, m, batch, volume, rates);
+        List<CostItem> itemsAfter = after(m, batch, volume, rates);
         CostCurve curve = BreakEven.curve("executions per month", "inline Map",
                 "Distributed Map (EXPRESS, batch " + batch + ")", ctx.executionsPerMonth(),
-                Volumes.atExecutions(volume, now), Volumes.atExecutions(volume, v -> after(ctx, m, batch, v, rates)));
+                Volumes.atExecutions(volume, now), Volumes.atExecutions(volume, v -> after(m, batch, v, rates)));
         String children = children(m, batch).stripTrailingZeros().toPlainString();
         List<String> assumptions = List.of(
                 "items per Map run: " + m.items().stripTrailingZeros().toPlainString() + " (key " + ctx.itemsKey(m.path()) + ")",
@@ -101,8 +102,7 @@ public final class InlineMapToDistributedMap implements StateMachineRule {
                 itemsNow, itemsAfter, Finding.Confidence.MEDIUM, assumptions, blockers, change, Optional.of(curve)));
     }
 
-    private static List<CostItem> after(StateMachineContext ctx, InlineMaps.InlineMap m, long batch,
-                                        CostItems.Volume v, Rates rates) {
+    private static List<CostItem> after(InlineMaps.InlineMap m, long batch, CostItems.Volume v, Rates rates) {
         double batchSeconds = Math.min(batch, m.items().doubleValue()) * m.iterationSeconds();
         return BatchedChildren.expressChildren(m.path(), children(m, batch), batchSeconds, true,
                 BigDecimal.valueOf(CHILD_MEMORY_MB), v, rates);

@@ -26,32 +26,23 @@ public final class AnalysisDiff {
         after.workflows().forEach(w -> now.putIfAbsent(w.name(), w));
 
         List<DiffResult.WorkflowChange> changes = new ArrayList<>();
-        List<String> added = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
         for (WorkflowAnalysis w : old.values()) {
             WorkflowAnalysis later = now.get(w.name());
             if (later == null) {
-                removed.add(w.name());
-                changes.add(change(w.name(), DiffResult.Status.REMOVED, w.monthlyCost(), BigDecimal.ZERO));
+                changes.add(new DiffResult.WorkflowChange(w.name(), DiffResult.Status.REMOVED, w.monthlyCost(),
+                        BigDecimal.ZERO));
             } else {
-                BigDecimal delta = later.monthlyCost().subtract(w.monthlyCost());
-                changes.add(change(w.name(), delta.signum() == 0 ? DiffResult.Status.UNCHANGED
-                        : DiffResult.Status.CHANGED, w.monthlyCost(), later.monthlyCost()));
+                DiffResult.Status status = later.monthlyCost().compareTo(w.monthlyCost()) == 0
+                        ? DiffResult.Status.UNCHANGED : DiffResult.Status.CHANGED;
+                changes.add(new DiffResult.WorkflowChange(w.name(), status, w.monthlyCost(), later.monthlyCost()));
             }
         }
         for (WorkflowAnalysis w : now.values()) {
             if (!old.containsKey(w.name())) {
-                added.add(w.name());
-                changes.add(change(w.name(), DiffResult.Status.ADDED, BigDecimal.ZERO, w.monthlyCost()));
+                changes.add(new DiffResult.WorkflowChange(w.name(), DiffResult.Status.ADDED, BigDecimal.ZERO,
+                        w.monthlyCost()));
             }
         }
-        BigDecimal totalBefore = before.totals().monthlyCostNow();
-        BigDecimal totalAfter = after.totals().monthlyCostNow();
-        return new DiffResult(changes, added, removed, totalBefore, totalAfter, totalAfter.subtract(totalBefore));
-    }
-
-    private static DiffResult.WorkflowChange change(String name, DiffResult.Status status, BigDecimal before,
-                                                    BigDecimal after) {
-        return new DiffResult.WorkflowChange(name, status, before, after, after.subtract(before));
+        return new DiffResult(changes, before.totals().monthlyCostNow(), after.totals().monthlyCostNow());
     }
 }

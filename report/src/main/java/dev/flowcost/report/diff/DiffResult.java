@@ -18,14 +18,10 @@ import java.util.Locale;
  * total. Rendered as text for people and JSON for CI.
  *
  * @param workflows   every workflow of either analysis: those of {@code before} in order, then the added ones
- * @param added       names only in the later analysis
- * @param removed     names only in the earlier analysis
  * @param totalBefore the earlier estate's monthly cost
  * @param totalAfter  the later estate's monthly cost
- * @param totalChange after − before (negative: a saving)
  */
-public record DiffResult(List<WorkflowChange> workflows, List<String> added, List<String> removed,
-                         BigDecimal totalBefore, BigDecimal totalAfter, BigDecimal totalChange) {
+public record DiffResult(List<WorkflowChange> workflows, BigDecimal totalBefore, BigDecimal totalAfter) {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final JsonMapper MAPPER = JsonMapper.builder().nodeFactory(NODES)
@@ -33,20 +29,42 @@ public record DiffResult(List<WorkflowChange> workflows, List<String> added, Lis
 
     public DiffResult {
         workflows = List.copyOf(workflows);
-        added = List.copyOf(added);
-        removed = List.copyOf(removed);
+    }
+
+    /** Names only in the later analysis, in its order. */
+    public List<String> added() {
+        return names(Status.ADDED);
+    }
+
+    /** Names only in the earlier analysis, in its order. */
+    public List<String> removed() {
+        return names(Status.REMOVED);
+    }
+
+    /** after − before of the estate's recorded totals (negative: a saving). */
+    public BigDecimal totalChange() {
+        return totalAfter.subtract(totalBefore);
+    }
+
+    private List<String> names(Status status) {
+        return workflows.stream().filter(w -> w.status() == status).map(WorkflowChange::name).toList();
     }
 
     /** How a workflow fared between the two analyses. */
     public enum Status { CHANGED, UNCHANGED, ADDED, REMOVED }
 
     /** One workflow's monthly cost before and after (zero on the side where it does not exist). */
-    public record WorkflowChange(String name, Status status, BigDecimal before, BigDecimal after, BigDecimal change) {
+    public record WorkflowChange(String name, Status status, BigDecimal before, BigDecimal after) {
+
+        /** after − before (negative: a saving). */
+        public BigDecimal change() {
+            return after.subtract(before);
+        }
     }
 
     /** Whether the estate's monthly cost rose by more than {@code failOver} USD. */
     public boolean exceeds(BigDecimal failOver) {
-        return totalChange.compareTo(failOver) > 0;
+        return totalChange().compareTo(failOver) > 0;
     }
 
     /** {@code {"workflows": [{"name","before","after","change","status"}], "added", "removed", "totalBefore", ...}}. */
@@ -62,12 +80,12 @@ public record DiffResult(List<WorkflowChange> workflows, List<String> added, Lis
             o.put("status", w.status().name().toLowerCase(Locale.ROOT));
         }
         ArrayNode addedNames = root.putArray("added");
-        added.forEach(addedNames::add);
+        added().forEach(addedNames::add);
         ArrayNode removedNames = root.putArray("removed");
-        removed.forEach(removedNames::add);
+        removed().forEach(removedNames::add);
         root.put("totalBefore", totalBefore);
         root.put("totalAfter", totalAfter);
-        root.put("totalChange", totalChange);
+        root.put("totalChange", totalChange());
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -86,7 +104,7 @@ public record DiffResult(List<WorkflowChange> workflows, List<String> added, Lis
                     Money.usd(w.after()), signed(w.change())));
         }
         out.append(String.format("%-40s %14s %14s %14s%n", "total (estate)", Money.usd(totalBefore),
-                Money.usd(totalAfter), signed(totalChange)));
+                Money.usd(totalAfter), signed(totalChange())));
         return out.toString();
     }
 

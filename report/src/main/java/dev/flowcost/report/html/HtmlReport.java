@@ -23,7 +23,6 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,7 +87,7 @@ public final class HtmlReport {
     /** Findings ranked by saving, biggest first (the analysis already ranks them; this keeps the page honest). */
     private static List<Map<String, Object>> findings(Analysis a) {
         List<Finding> ranked = new ArrayList<>(a.findings());
-        ranked.sort(Comparator.comparing(Finding::monthlySaving).reversed());
+        ranked.sort(Finding.BIGGEST_SAVING_FIRST);
         List<Map<String, Object>> views = new ArrayList<>();
         int rank = 1;
         for (Finding f : ranked) {

@@ -9,7 +9,6 @@ import dev.flowcost.advisor.analysis.WorkflowAnalysis;
 import dev.flowcost.report.Money;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -69,7 +68,7 @@ public final class TextReport {
         line("");
         heading("Findings");
         List<Finding> ranked = new ArrayList<>(a.findings());
-        ranked.sort(Comparator.comparing(Finding::monthlySaving).reversed());
+        ranked.sort(Finding.BIGGEST_SAVING_FIRST);
         if (ranked.isEmpty()) {
             line("  none");
         }
