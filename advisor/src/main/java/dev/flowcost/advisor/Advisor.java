@@ -115,7 +115,9 @@ public final class Advisor {
             findings.addAll(r.findings());
             assumptions.addAll(r.assumptions());
             allItems.addAll(r.analysis().costItems());
-            r.diagnostics().forEach(d -> diagnostics.add(d.render()));
+            // the engines know the machine, not its file: name the file so the user can find the place
+            r.diagnostics().forEach(d -> diagnostics.add((d.file().isEmpty()
+                    ? new Diagnostic(d.severity(), sm.file(), d.pointer(), d.line(), d.column(), d.message()) : d).render()));
         }
 
         List<EnvironmentAnalysis> environments = new ArrayList<>();
