@@ -18,13 +18,22 @@ import java.util.OptionalInt;
  * @param durationSeconds  mean duration of one attempt
  * @param p95Seconds       95th percentile duration of one attempt
  * @param memoryMb         Lambda memory when the state invokes Lambda
+ * @param architecture     the invoked Lambda's architecture when given (else the workflow's default, else x86_64)
  */
 public record StepWorkload(Optional<ItemCount> items, Map<String, Double> errors, Map<String, Double> branches,
-                           OptionalDouble durationSeconds, OptionalDouble p95Seconds, OptionalInt memoryMb) {
+                           OptionalDouble durationSeconds, OptionalDouble p95Seconds, OptionalInt memoryMb,
+                           Optional<LambdaArchitecture> architecture) {
 
     public StepWorkload {
         errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
         branches = Collections.unmodifiableMap(new LinkedHashMap<>(branches));
+        architecture = architecture == null ? Optional.empty() : architecture;
+    }
+
+    /** A step workload that names no architecture. */
+    public StepWorkload(Optional<ItemCount> items, Map<String, Double> errors, Map<String, Double> branches,
+                        OptionalDouble durationSeconds, OptionalDouble p95Seconds, OptionalInt memoryMb) {
+        this(items, errors, branches, durationSeconds, p95Seconds, memoryMb, Optional.empty());
     }
 
     public static StepWorkload empty() {

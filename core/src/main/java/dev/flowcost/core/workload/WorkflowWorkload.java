@@ -15,14 +15,33 @@ import java.util.OptionalInt;
  * @param billedMemoryMb     Express billed memory when given (else estimated per PRICING.md)
  * @param states             per state, keyed by path ("Fan/Charge" for nested states)
  * @param tasks              per DAG task, keyed by task_id
+ * @param lambdaArchitecture the architecture of every invoked Lambda whose state names none (else x86_64)
  */
 public record WorkflowWorkload(Optional<WorkflowType> workflowType, OptionalDouble executionsPerMonth,
                                OptionalInt billedMemoryMb, Map<String, StepWorkload> states,
-                               Map<String, StepWorkload> tasks) {
+                               Map<String, StepWorkload> tasks, Optional<LambdaArchitecture> lambdaArchitecture) {
 
     public WorkflowWorkload {
         states = Collections.unmodifiableMap(new LinkedHashMap<>(states));
         tasks = Collections.unmodifiableMap(new LinkedHashMap<>(tasks));
+        lambdaArchitecture = lambdaArchitecture == null ? Optional.empty() : lambdaArchitecture;
+    }
+
+    /** A workflow workload that names no Lambda architecture. */
+    public WorkflowWorkload(Optional<WorkflowType> workflowType, OptionalDouble executionsPerMonth,
+                            OptionalInt billedMemoryMb, Map<String, StepWorkload> states,
+                            Map<String, StepWorkload> tasks) {
+        this(workflowType, executionsPerMonth, billedMemoryMb, states, tasks, Optional.empty());
+    }
+
+    /**
+     * The architecture of the Lambda a state invokes: the state's own, else the workflow's default, else x86_64.
+     *
+     * @param path the state path ("Fan/Charge" for nested states)
+     */
+    public LambdaArchitecture architecture(String path) {
+        return state(path).flatMap(StepWorkload::architecture).or(() -> lambdaArchitecture)
+                .orElse(LambdaArchitecture.X86_64);
     }
 
     public static WorkflowWorkload defaults() {

@@ -33,11 +33,11 @@ public final class WorkloadReader {
     /** More items than this is a typo, not a workload (and would overflow counts). */
     private static final double MAX_ITEMS = 1e12;
     private static final Set<String> WORKFLOW_KEYS = Set.of("workflowType", "executionsPerMonth", "billedMemoryMb",
-            "states", "tasks");
+            "states", "tasks", "lambdaArchitecture");
     private static final Set<String> TOP_KEYS = union(Set.of("region", "hoursPerMonth", "workflows", "environments"),
             WORKFLOW_KEYS);
     private static final Set<String> STEP_KEYS = Set.of("items", "failureRate", "errors", "durationSeconds",
-            "p95Seconds", "memoryMb", "branches");
+            "p95Seconds", "memoryMb", "branches", "architecture");
     private static final Set<String> ITEM_KEYS = Set.of("mean", "min", "max");
     private static final Set<String> ENVIRONMENT_KEYS = Set.of("environmentClass", "minWorkers", "maxWorkers",
             "schedulers", "webServers", "metadataStorageGb", "dags");
@@ -193,7 +193,8 @@ public final class WorkloadReader {
             }
             OptionalDouble runs = number(n, p, "executionsPerMonth", 0, Double.MAX_VALUE, "a number at least 0");
             OptionalInt memory = integer(n, p, "billedMemoryMb", 1, 1_000_000, "a whole number of MB above 0");
-            return new WorkflowWorkload(type, runs, memory, steps(n, p, "states"), steps(n, p, "tasks"));
+            Optional<LambdaArchitecture> arch = architecture(n, p, "lambdaArchitecture");
+            return new WorkflowWorkload(type, runs, memory, steps(n, p, "states"), steps(n, p, "tasks"), arch);
         }
 
         private Map<String, StepWorkload> steps(JsonNode n, String p, String key) {
@@ -284,7 +285,20 @@ public final class WorkloadReader {
                 warning(child(p, "memoryMb"), "Lambda memory is between 128 and 10240 MB; " + memory.getAsInt()
                         + " is used as given");
             }
-            return new StepWorkload(items, errors, branches, duration, p95, memory);
+            Optional<LambdaArchitecture> arch = architecture(n, p, "architecture");
+            return new StepWorkload(items, errors, branches, duration, p95, memory, arch);
+        }
+
+        private Optional<LambdaArchitecture> architecture(JsonNode n, String p, String key) {
+            Optional<String> word = text(n, p, key);
+            if (word.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<LambdaArchitecture> a = LambdaArchitecture.parse(word.get());
+            if (a.isEmpty()) {
+                error(child(p, key), key + " must be " + LambdaArchitecture.ACCEPTED + ", not \"" + word.get() + "\"");
+            }
+            return a;
         }
 
         private Optional<ItemCount> items(JsonNode n, String p) {

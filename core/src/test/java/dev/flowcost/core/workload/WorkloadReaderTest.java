@@ -153,4 +153,51 @@ class WorkloadReaderTest {
             assertThat(r.workload()).as(in).isEmpty();
         }
     }
+
+    @Test
+    void architectureWordsAreReadCaseInsensitivelyWithoutWarnings() {
+        WorkloadReadResult r = read("w.yaml", "lambdaArchitecture: Graviton\nstates:\n"
+                + "  A: {architecture: ARM64}\n  B: {architecture: arm}\n  C: {architecture: X86}\n"
+                + "  D: {architecture: x86_64}\n  E: {memoryMb: 512}\n");
+        assertThat(r.diagnostics()).isEmpty();
+        WorkflowWorkload w = r.workload().orElseThrow().workflow(Workload.ANY_WORKFLOW).orElseThrow();
+        assertThat(w.lambdaArchitecture()).contains(LambdaArchitecture.ARM64);
+        assertThat(w.state("A").orElseThrow().architecture()).contains(LambdaArchitecture.ARM64);
+        assertThat(w.state("B").orElseThrow().architecture()).contains(LambdaArchitecture.ARM64);
+        assertThat(w.state("C").orElseThrow().architecture()).contains(LambdaArchitecture.X86_64);
+        assertThat(w.state("D").orElseThrow().architecture()).contains(LambdaArchitecture.X86_64);
+        assertThat(w.state("E").orElseThrow().architecture()).isEmpty();
+        // a state's own word wins over the workflow's default, which covers the states that name none
+        assertThat(w.architecture("C")).isEqualTo(LambdaArchitecture.X86_64);
+        assertThat(w.architecture("E")).isEqualTo(LambdaArchitecture.ARM64);
+        assertThat(w.architecture("NotInTheFile")).isEqualTo(LambdaArchitecture.ARM64);
+    }
+
+    @Test
+    void architectureDefaultsToX86WhenNothingSaysOtherwise() {
+        assertThat(WorkflowWorkload.defaults().architecture("Any")).isEqualTo(LambdaArchitecture.X86_64);
+        WorkflowWorkload w = read("w.yaml", "workflows:\n  orders:\n    states:\n      T: {architecture: arm64}\n")
+                .workload().orElseThrow().workflow("orders").orElseThrow();
+        assertThat(w.lambdaArchitecture()).isEmpty();
+        assertThat(w.architecture("T")).isEqualTo(LambdaArchitecture.ARM64);
+        assertThat(w.architecture("U")).isEqualTo(LambdaArchitecture.X86_64);
+    }
+
+    @Test
+    void unknownArchitectureIsAnErrorWithPointerAndLine() {
+        WorkloadReadResult r = read("w.yaml", "states:\n  Charge:\n    memoryMb: 1024\n    architecture: sparc\n");
+        assertThat(r.workload()).isEmpty();
+        assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Severity.ERROR);
+            assertThat(d.pointer()).isEqualTo("/states/Charge/architecture");
+            assertThat(d.line()).isEqualTo(4);
+            assertThat(d.message()).contains("sparc").contains("arm64");
+        });
+        WorkloadReadResult top = read("w.yaml", "executionsPerMonth: 10\nlambdaArchitecture: 7\n");
+        assertThat(top.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.isError()).isTrue();
+            assertThat(d.pointer()).isEqualTo("/lambdaArchitecture");
+            assertThat(d.line()).isEqualTo(2);
+        });
+    }
 }
