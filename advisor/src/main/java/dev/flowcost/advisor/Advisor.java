@@ -53,6 +53,7 @@ import dev.flowcost.core.workload.WorkflowWorkload;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -76,13 +77,21 @@ public final class Advisor {
     /** DAG runs simulated to learn each DAG's per-run steps. */
     public static final int DAG_RUNS = 50;
 
-    /** The free tiers credited once per estate; {@link #pricesUsed} lists the allowance rows behind them. */
+    /**
+     * The free tiers credited once per estate; {@link #pricesUsed} lists the allowance rows behind them. Tiers that
+     * share an allowance row share it in this order: Lambda's 400,000 GB-seconds are one allowance per account, not
+     * per architecture, so they are credited against x86 duration first (at the x86 first-tier price, the dearer
+     * one) and only what x86 leaves unused against Arm duration (at the Arm first-tier price). Each credit keeps
+     * one price key, so its spreadsheet formula {@code −min(free, SUM of its items) × price} still holds.
+     */
     private static final List<FreeTier> FREE_TIERS = List.of(
             new FreeTier("Standard state transitions free tier", Services.STATES_STANDARD, Services.TRANSITION,
                     Services.FREE_TRANSITIONS),
             new FreeTier("Lambda requests free tier", Services.LAMBDA, Services.REQUEST, Services.FREE_REQUESTS),
             new FreeTier("Lambda GB-seconds free tier", Services.LAMBDA,
-                    Services.lambdaDuration(dev.flowcost.advisor.price.Architecture.X86), Services.FREE_GB_SECONDS));
+                    Services.lambdaDuration(dev.flowcost.advisor.price.Architecture.X86), Services.FREE_GB_SECONDS),
+            new FreeTier("Lambda GB-seconds free tier (Arm, what x86 leaves)", Services.LAMBDA,
+                    Services.lambdaDuration(dev.flowcost.advisor.price.Architecture.ARM), Services.FREE_GB_SECONDS));
 
     private Advisor() {
     }
@@ -346,14 +355,16 @@ public final class Advisor {
 
     private static List<FreeTierCredit> credits(PriceBook prices, String region, List<CostItem> items) {
         List<FreeTierCredit> out = new ArrayList<>();
+        Map<String, BigDecimal> used = new HashMap<>();
         for (FreeTier t : FREE_TIERS) {
-            credit(out, items, t, prices, region);
+            credit(out, items, t, prices, region, used);
         }
         return out;
     }
 
+    /** Credits one tier with what is left of its allowance ({@code used} holds what earlier tiers took of it). */
     private static void credit(List<FreeTierCredit> out, List<CostItem> items, FreeTier t, PriceBook prices,
-                               String region) {
+                               String region, Map<String, BigDecimal> used) {
         if (!prices.has(region, t.service(), t.freeDimension())) {
             return;
         }
@@ -363,8 +374,15 @@ public final class Advisor {
         if (first.isEmpty() || items.stream().noneMatch(i -> i.priceKey().equals(first.get().key()))) {
             return;
         }
-        BigDecimal free = prices.row(region, t.service(), t.freeDimension()).price();
-        out.add(CostItems.credit(t.component(), first.get().key(), free, first.get().price(), items));
+        String allowance = t.service() + "/" + t.freeDimension();
+        BigDecimal free = prices.row(region, t.service(), t.freeDimension()).price()
+                .subtract(used.getOrDefault(allowance, BigDecimal.ZERO));
+        if (free.signum() <= 0) {
+            return;
+        }
+        FreeTierCredit c = CostItems.credit(t.component(), first.get().key(), free, first.get().price(), items);
+        used.merge(allowance, c.usedQuantity(), BigDecimal::add);
+        out.add(c);
     }
 
     private static List<PriceUsed> pricesUsed(PriceBook prices, List<CostItem> items, List<FreeTierCredit> credits) {

@@ -5,6 +5,7 @@ import dev.flowcost.advisor.analysis.CostCurve;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.analysis.Finding;
+import dev.flowcost.advisor.cost.LambdaCost;
 import dev.flowcost.core.asl.Flow;
 import dev.flowcost.core.asl.MapState;
 import dev.flowcost.core.asl.State;
@@ -105,11 +106,13 @@ public final class LoopInsideLambda implements StateMachineRule {
                 BigDecimal attemptsPerItem = BigDecimal.valueOf(ctx.count(path).attempts())
                         .divide(entries.multiply(m.items()), java.math.MathContext.DECIMAL64).multiply(entries);
                 items.addAll(BilledItems.lambda(path, BigDecimal.ZERO, attemptsPerItem, ctx.durationSeconds(path),
-                        ctx.memoryMb(path), v, rates.lambda()));
+                        ctx.memoryMb(path), v, rates.lambda(ctx.architecture(path))));
             }
             return items;
         };
-        // After: one invocation per Map run doing the same work (iterationSeconds per item) at the largest memory.
+        // After: one invocation per Map run doing the same work (iterationSeconds per item) at the largest memory,
+        // on the architecture of the chain's first Task.
+        LambdaCost.Prices looping = rates.lambda(ctx.architecture(chain.get(0)));
         Function<CostItems.Volume, List<CostItem>> after = v -> {
             List<CostItem> items = new ArrayList<>();
             BigDecimal gbSecondsPerItem = BigDecimal.valueOf(m.iterationSeconds()).multiply(BigDecimal.valueOf(memory))
@@ -120,9 +123,9 @@ public final class LoopInsideLambda implements StateMachineRule {
                         BigDecimal.ZERO, v, rates.standard()));
             }
             items.add(CostItems.perExecution(m.path() + " Lambda requests (looping)", invocations, v,
-                    rates.lambda().request()));
+                    looping.request()));
             items.addAll(CostItems.perExecutionTiered(m.path() + " Lambda duration (looping)", BigDecimal.ZERO,
-                    gbSecondsPerItem, v, rates.lambda().duration()));
+                    gbSecondsPerItem, v, looping.duration()));
             return items;
         };
         List<CostItem> itemsNow = now.apply(volume);

@@ -129,7 +129,8 @@ public final class PollingLoopToSync implements StateMachineRule {
                     StateMachineCosting.bd(loopTransitions), BigDecimal.ZERO, x, rates.standard()));
             if (lambdaPoll) {
                 items.addAll(BilledItems.lambda(pollPath, StateMachineCosting.bd(ctx.count(pollPath).attempts()),
-                        BigDecimal.ZERO, ctx.durationSeconds(pollPath), ctx.memoryMb(pollPath), x, rates.lambda()));
+                        BigDecimal.ZERO, ctx.durationSeconds(pollPath), ctx.memoryMb(pollPath), x,
+                        rates.lambda(ctx.architecture(pollPath))));
             }
             return items;
         };

@@ -5,6 +5,7 @@ import dev.flowcost.advisor.cost.LambdaCost;
 import dev.flowcost.advisor.cost.StandardWorkflowCost;
 import dev.flowcost.advisor.price.Architecture;
 import dev.flowcost.advisor.price.PriceBook;
+import dev.flowcost.core.workload.LambdaArchitecture;
 
 /**
  * The Step Functions and Lambda prices of one region, looked up when first asked so a workflow that needs no Lambda
@@ -32,8 +33,18 @@ public final class Rates {
         return ExpressWorkflowCost.Prices.from(book, region);
     }
 
-    /** x86 Lambda prices (the architecture the workload cannot yet name). */
+    /** x86 Lambda prices (Lambda's default architecture). */
     public LambdaCost.Prices lambda() {
         return LambdaCost.Prices.from(book, region, Architecture.X86);
+    }
+
+    /** Lambda prices of the architecture the workload names: Arm (Graviton) GB-seconds for arm64, else x86. */
+    public LambdaCost.Prices lambda(LambdaArchitecture architecture) {
+        return LambdaCost.Prices.from(book, region, priceArchitecture(architecture));
+    }
+
+    /** The price book's architecture for the workload's word. */
+    public static Architecture priceArchitecture(LambdaArchitecture architecture) {
+        return architecture == LambdaArchitecture.ARM64 ? Architecture.ARM : Architecture.X86;
     }
 }

@@ -7,6 +7,7 @@ import dev.flowcost.core.asl.StateMachine;
 import dev.flowcost.core.asl.StatePaths;
 import dev.flowcost.core.simulate.ExactResult;
 import dev.flowcost.core.simulate.StateCount;
+import dev.flowcost.core.workload.LambdaArchitecture;
 import dev.flowcost.core.workload.StepWorkload;
 import dev.flowcost.core.workload.WorkflowType;
 import dev.flowcost.core.workload.WorkflowWorkload;
@@ -79,6 +80,11 @@ public record StateMachineContext(String name, StateMachine machine, WorkflowTyp
     public int memoryMb(String path) {
         return workload.state(path).flatMap(w -> w.memoryMb().isPresent()
                 ? Optional.of(w.memoryMb().getAsInt()) : Optional.empty()).orElse(DEFAULT_LAMBDA_MEMORY_MB);
+    }
+
+    /** Architecture of the Lambda a Task invokes: the state's, else the workflow's default, else x86_64. */
+    public LambdaArchitecture architecture(String path) {
+        return workload.architecture(path);
     }
 
     /** Whether the workload gives the Task's memory. */

@@ -124,7 +124,7 @@ public final class StateMachineCosting {
                         + " MB (default)");
             }
             items.addAll(BilledItems.lambda(path, bd(attempts), BigDecimal.ZERO, ctx.durationSeconds(path),
-                    ctx.memoryMb(path), ctx.volume(), rates.lambda()));
+                    ctx.memoryMb(path), ctx.volume(), rates.lambda(ctx.architecture(path))));
         }
     }
 
