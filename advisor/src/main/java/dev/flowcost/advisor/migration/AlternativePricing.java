@@ -27,7 +27,8 @@ import java.util.Optional;
  * Prices one DAG on each platform as CostItems driven by its runs a month: MWAA (the whole environment when the DAG
  * is alone on it, else its marginal extra-worker cost), Step Functions (the converted machine's transitions plus
  * Lambda or Fargate for work that runs on the Airflow workers today) and MWAA Serverless (task-seconds with a
- * one-minute minimum). Account-wide free tiers are not applied here: they belong to the whole estate.
+ * one-minute minimum) and the hybrid (MWAA for the non-mapped slot share, a Distributed Map for the mapped tasks).
+ * Account-wide free tiers are not applied here: they belong to the whole estate.
  */
 final class AlternativePricing {
 
@@ -201,6 +202,8 @@ final class AlternativePricing {
                 + " ~0 worker slot-seconds) with one Distributed Map state: 1 transition + 1 per child");
         expressChildren(book, region, vol, children, groups, items, notes);
         workerCompute(in, mapped, vol, items, notes);
+        mapped.stream().filter(p -> p.family() == OperatorFamily.AWS_SERVICE).forEach(p -> notes.add("mapped task "
+                + p.taskId() + " drives an AWS service that bills it the same either way; excluded from both sides"));
         notes.add("account-wide free tiers not applied per DAG");
         return Optional.of(new Alternative(DagMigration.HYBRID_PLATFORM, CostItems.total(items), items, notes));
     }

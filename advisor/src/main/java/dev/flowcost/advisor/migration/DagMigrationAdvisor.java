@@ -25,7 +25,10 @@ import java.util.stream.Collectors;
 /**
  * Advises one Airflow DAG on where to run: prices it on MWAA (its whole environment when alone on it, its marginal
  * cost when shared), on Step Functions (the converted machine's transitions plus compute for worker tasks) and on
- * MWAA Serverless, reads the blockers from the DAG, and gives a verdict, the sensor findings and the break-even curve.
+ * MWAA Serverless, and, when it has a mapped task, as a hybrid (MWAA for the rest, a Step Functions Distributed Map for
+ * the fan-out: see {@link AlternativePricing#hybrid}); reads the blockers from the DAG, and gives a verdict, the sensor
+ * findings and the break-even curve. The hybrid is priced for the {@link DagMigration#HYBRID} verdict's reasons but is
+ * no move, so the rule below never picks it as the cheapest alternative, and the curve never draws it.
  *
  * <p>Verdict rule, in order:
  * <ol>
