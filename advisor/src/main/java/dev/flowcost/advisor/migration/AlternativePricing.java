@@ -27,7 +27,8 @@ import java.util.Optional;
  * Prices one DAG on each platform as CostItems driven by its runs a month: MWAA (the whole environment when the DAG
  * is alone on it, else its marginal extra-worker cost), Step Functions (the converted machine's transitions plus
  * Lambda or Fargate for work that runs on the Airflow workers today) and MWAA Serverless (task-seconds with a
- * one-minute minimum). Account-wide free tiers are not applied here: they belong to the whole estate.
+ * one-minute minimum) and the hybrid (MWAA for the non-mapped slot share, a Distributed Map for the mapped tasks).
+ * Account-wide free tiers are not applied here: they belong to the whole estate.
  */
 final class AlternativePricing {
 
@@ -76,24 +77,46 @@ final class AlternativePricing {
         notes.add(String.format(Locale.ROOT, "%.1f state transitions per run (exact analysis of the converted machine)",
                 exact.transitionsPerExecution()));
         if (exact.expressChildExecutions() > 0) {
-            items.add(CostItems.perExecution("Express child executions (requests)", decimal(exact.expressChildExecutions()),
-                    vol, Rate.from(book, region, Services.STATES_EXPRESS, Services.REQUEST)));
-            BigDecimal gbHours = BigDecimal.ZERO;
-            for (ExpressChildGroup g : exact.expressChildren()) {
-                BigDecimal billed = ExpressWorkflowCost.billedDurationSeconds(decimal(g.durationSecondsPerChild()));
-                gbHours = gbHours.add(decimal(g.executions()).multiply(billed)
-                        .multiply(BigDecimal.valueOf(MigrationDefaults.EXPRESS_CHILD_MEMORY_MB))
-                        .divide(MB_PER_GB.multiply(SECONDS_PER_HOUR), Money.DIVISION));
-            }
-            items.addAll(CostItems.perExecutionTiered("Express child duration", gbHours, BigDecimal.ZERO, vol,
-                    TieredRate.fromRows(book.tiers(region, Services.STATES_EXPRESS, Services.DURATION))));
-            notes.add("Express children billed at " + MigrationDefaults.EXPRESS_CHILD_MEMORY_MB + " MB");
+            expressChildren(book, region, vol, decimal(exact.expressChildExecutions()), exact.expressChildren(), items, notes);
         }
         List<String> excluded = new ArrayList<>();
         for (TaskProfile p : profiles) {
             if (p.family() == OperatorFamily.AWS_SERVICE) {
                 excluded.add(p.taskId());
             }
+        }
+        workerCompute(in, profiles, vol, items, notes);
+        if (!excluded.isEmpty()) {
+            notes.add("tasks driving AWS services " + excluded + " cost the same on both platforms (the service bills"
+                    + " them); excluded from both sides");
+        }
+        notes.add("account-wide free tiers (4,000 transitions, Lambda's 1M requests and 400,000 GB-s) not applied per DAG");
+        return new Alternative(DagMigration.STEP_FUNCTIONS, CostItems.total(items), items, notes);
+    }
+
+    /** Express children of Distributed Maps: a request each, and GB-hours at the billed memory of a child. */
+    private static void expressChildren(PriceBook book, String region, CostItems.Volume vol, BigDecimal children,
+                                        List<ExpressChildGroup> groups, List<CostItem> items, List<String> notes) {
+        BigDecimal gbHours = BigDecimal.ZERO;
+        for (ExpressChildGroup g : groups) {
+            BigDecimal billed = ExpressWorkflowCost.billedDurationSeconds(decimal(g.durationSecondsPerChild()));
+            gbHours = gbHours.add(decimal(g.executions()).multiply(billed)
+                    .multiply(BigDecimal.valueOf(MigrationDefaults.EXPRESS_CHILD_MEMORY_MB))
+                    .divide(MB_PER_GB.multiply(SECONDS_PER_HOUR), Money.DIVISION));
+        }
+        items.add(CostItems.perExecution("Express child executions (requests)", children, vol,
+                Rate.from(book, region, Services.STATES_EXPRESS, Services.REQUEST)));
+        items.addAll(CostItems.perExecutionTiered("Express child duration", gbHours, BigDecimal.ZERO, vol,
+                TieredRate.fromRows(book.tiers(region, Services.STATES_EXPRESS, Services.DURATION))));
+        notes.add("Express children billed at " + MigrationDefaults.EXPRESS_CHILD_MEMORY_MB + " MB");
+    }
+
+    /** Lambda (or Fargate, past Lambda's 15 minutes) for the profiles' work that runs on the Airflow workers today. */
+    private static void workerCompute(DagMigrationInput in, List<TaskProfile> profiles, CostItems.Volume vol,
+                                      List<CostItem> items, List<String> notes) {
+        PriceBook book = in.prices();
+        String region = in.region();
+        for (TaskProfile p : profiles) {
             if (!p.runsOnWorker() || p.instancesPerRun() <= 0) {
                 continue;
             }
@@ -123,12 +146,66 @@ final class AlternativePricing {
                         + MigrationDefaults.FARGATE_VCPU + " vCPU / " + MigrationDefaults.FARGATE_MEMORY_GB + " GB x86");
             }
         }
-        if (!excluded.isEmpty()) {
-            notes.add("tasks driving AWS services " + excluded + " cost the same on both platforms (the service bills"
-                    + " them); excluded from both sides");
+    }
+
+    /**
+     * Hybrid: the DAG stays on MWAA but its mapped tasks leave the workers. Empty when the DAG has no mapped task.
+     * <ul>
+     *   <li>MWAA part: the DAG's MWAA cost now ({@link #mwaa}: the environment when alone, the marginal extra-worker
+     *       hours when shared), each item scaled by the share of its slot-seconds NOT in mapped tasks. Assumption:
+     *       the worker capacity the DAG needs scales with its slot-seconds (for a DAG alone on its environment this
+     *       scales the environment itself, which is optimistic: the smallest class does not shrink further).</li>
+     *   <li>Step Functions part, per run and per mapped task: one Standard execution started from Airflow
+     *       (StepFunctionStartExecutionOperator, deferrable, so ~0 slot-seconds) holding one Distributed Map state:
+     *       1 transition for the Map state + 1 per child started; its EXPRESS children, one per mapped instance,
+     *       lasting the task's attempt; and Lambda or Fargate for mapped work that runs on the workers today.</li>
+     * </ul>
+     */
+    static Optional<Alternative> hybrid(DagMigrationInput in, List<TaskProfile> profiles) {
+        List<TaskProfile> mapped = new ArrayList<>();
+        for (TaskProfile p : profiles) {
+            if (p.task().mapped()) {
+                mapped.add(p);
+            }
         }
-        notes.add("account-wide free tiers (4,000 transitions, Lambda's 1M requests and 400,000 GB-s) not applied per DAG");
-        return new Alternative(DagMigration.STEP_FUNCTIONS, CostItems.total(items), items, notes);
+        if (mapped.isEmpty()) {
+            return Optional.empty();
+        }
+        PriceBook book = in.prices();
+        String region = in.region();
+        CostItems.Volume vol = volume(in);
+        double mappedShare = DagMigrationAdvisor.mappedSlotShare(profiles);
+        BigDecimal stays = decimal(1 - Math.min(1, mappedShare));
+        List<CostItem> items = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (CostItem i : mwaa(in).costItems()) {
+            Rate rate = new Rate(i.unitPrice(), i.unit(), i.priceKey());
+            String name = i.component() + " × non-mapped slot share";
+            items.add(i.executionsKey().isEmpty() ? CostItems.fixedMonthly(name, i.fixedMonthlyQuantity().multiply(stays), rate)
+                    : CostItems.perExecution(name, i.quantityPerExecution().multiply(stays), vol, rate));
+        }
+        BigDecimal mwaaPart = CostItems.total(items);
+        notes.add("MWAA part: the DAG's MWAA cost × " + percent(stays) + " (its slot-seconds not in mapped tasks) = "
+                + Money.displayPrecise(mwaaPart) + "; assumes the worker capacity it needs scales with its slot-seconds");
+        BigDecimal transitions = BigDecimal.ZERO;
+        BigDecimal children = BigDecimal.ZERO;
+        List<ExpressChildGroup> groups = new ArrayList<>();
+        for (TaskProfile p : mapped) {
+            transitions = transitions.add(BigDecimal.ONE).add(decimal(p.instancesPerRun()));
+            children = children.add(decimal(p.instancesPerRun()));
+            groups.add(new ExpressChildGroup(p.taskId(), p.instancesPerRun(), p.durationSeconds()));
+        }
+        items.add(CostItems.perExecution("Standard transitions of the Distributed Map started from Airflow", transitions,
+                vol, Rate.from(book, region, Services.STATES_STANDARD, Services.TRANSITION)));
+        notes.add("per run, per mapped task (" + mapped.stream().map(TaskProfile::taskId).collect(java.util.stream.Collectors
+                .joining(", ")) + "): one Standard execution started by StepFunctionStartExecutionOperator (deferrable,"
+                + " ~0 worker slot-seconds) with one Distributed Map state: 1 transition + 1 per child");
+        expressChildren(book, region, vol, children, groups, items, notes);
+        workerCompute(in, mapped, vol, items, notes);
+        mapped.stream().filter(p -> p.family() == OperatorFamily.AWS_SERVICE).forEach(p -> notes.add("mapped task "
+                + p.taskId() + " drives an AWS service that bills it the same either way; excluded from both sides"));
+        notes.add("account-wide free tiers not applied per DAG");
+        return Optional.of(new Alternative(DagMigration.HYBRID_PLATFORM, CostItems.total(items), items, notes));
     }
 
     /** MWAA Serverless: every task instance billed for its run time, at least a minute each. */

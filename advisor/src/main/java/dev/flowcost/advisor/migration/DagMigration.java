@@ -12,7 +12,8 @@ import java.util.Optional;
  * The migration advice for one DAG: what it costs on each platform, where it should run, why, what stands in the way,
  * what to change in it now, and at what volume the answer changes.
  *
- * @param alternatives platforms priced: "mwaa" (its current cost), "step-functions", and "mwaa-serverless" unless blocked
+ * @param alternatives platforms priced: "mwaa" (its current cost), "step-functions", and "mwaa-serverless" unless blocked,
+ *                     and "hybrid" when the DAG has a mapped task
  * @param verdict      {@link #KEEP}, {@link #MOVE_TO_STEP_FUNCTIONS}, {@link #MOVE_TO_SERVERLESS} or {@link #HYBRID}
  * @param reasons      why, in numbers a reviewer can check
  * @param blockers     what may stop a move, one sentence per task or setting
@@ -31,6 +32,8 @@ public record DagMigration(List<Alternative> alternatives, String verdict, List<
     public static final String MWAA = "mwaa";
     public static final String STEP_FUNCTIONS = "step-functions";
     public static final String MWAA_SERVERLESS = "mwaa-serverless";
+    /** The hybrid alternative's platform: MWAA keeps the DAG, its mapped tasks run as a Step Functions Distributed Map. */
+    public static final String HYBRID_PLATFORM = "hybrid";
 
     public DagMigration {
         alternatives = List.copyOf(alternatives);

@@ -25,7 +25,10 @@ import java.util.stream.Collectors;
 /**
  * Advises one Airflow DAG on where to run: prices it on MWAA (its whole environment when alone on it, its marginal
  * cost when shared), on Step Functions (the converted machine's transitions plus compute for worker tasks) and on
- * MWAA Serverless, reads the blockers from the DAG, and gives a verdict, the sensor findings and the break-even curve.
+ * MWAA Serverless, and, when it has a mapped task, as a hybrid (MWAA for the rest, a Step Functions Distributed Map for
+ * the fan-out: see {@link AlternativePricing#hybrid}); reads the blockers from the DAG, and gives a verdict, the sensor
+ * findings and the break-even curve. The hybrid is priced for the {@link DagMigration#HYBRID} verdict's reasons but is
+ * no move, so the rule below never picks it as the cheapest alternative, and the curve never draws it.
  *
  * <p>Verdict rule, in order:
  * <ol>
@@ -62,9 +65,15 @@ public final class DagMigrationAdvisor {
         }
         Alternative best = alternatives.stream().filter(a -> !a.platform().equals(DagMigration.MWAA))
                 .min(Comparator.comparing(Alternative::monthlyCost)).orElseThrow();
+        // Priced after the best is chosen: the hybrid is no move, so the verdict rule never weighs it.
+        Optional<Alternative> hybrid = AlternativePricing.hybrid(in, profiles);
+        hybrid.ifPresent(alternatives::add);
 
         List<String> reasons = new ArrayList<>();
         String verdict = verdict(in, mwaa, best, blockers, profiles, serverlessBlocked, reasons);
+        if (verdict.equals(DagMigration.HYBRID) && hybrid.isPresent()) {
+            reasons.add(hybridReason(mwaa, hybrid.get(), profiles));
+        }
         conversionReasons(in, conversion, exact, reasons);
         List<String> defaulted = profiles.stream().filter(p -> !p.durationFromWorkload()
                 && p.family() != dev.flowcost.core.dag.OperatorFamily.EMPTY).map(TaskProfile::taskId).collect(Collectors.toList());
@@ -128,6 +137,16 @@ public final class DagMigrationAdvisor {
         reasons.add(env.alone() ? "the saving does not clear the margin: keep it on MWAA"
                 : "its marginal cost on the shared environment is too small for a move to pay: keep it on MWAA");
         return DagMigration.KEEP;
+    }
+
+    /** The hybrid's cost against MWAA, in a sentence. */
+    static String hybridReason(Alternative mwaa, Alternative hybrid, List<TaskProfile> profiles) {
+        BigDecimal diff = mwaa.monthlyCost().subtract(hybrid.monthlyCost());
+        return "hybrid costs " + Money.displayPrecise(hybrid.monthlyCost()) + " a month against "
+                + Money.displayPrecise(mwaa.monthlyCost()) + " on MWAA ("
+                + (diff.signum() >= 0 ? "saves " + Money.displayPrecise(diff) : "costs " + Money.displayPrecise(diff.negate()) + " more")
+                + "): MWAA kept for the " + String.format(java.util.Locale.ROOT, "%.0f %%", (1 - mappedSlotShare(profiles)) * 100)
+                + " of slot-seconds outside mapped tasks, plus the Distributed Map and its compute";
     }
 
     /** Share of the DAG's slot-seconds held by mapped tasks (0 when it holds none). */

@@ -129,7 +129,10 @@ class MigrationLawsTest {
         });
     }
 
-    /** Alternatives' costs are never negative and never decrease as runs a month grow. */
+    /**
+     * Alternatives' costs are never negative and never decrease as runs a month grow: on a DAG without mapped tasks and
+     * on one whose fan-out makes it hybrid (so the "hybrid" alternative is checked too).
+     */
     @Test
     void alternativesNeverNegativeAndNeverDecreaseWithRuns() {
         qt().withExamples(40).forAll(integers().between(0, 20_000), integers().between(0, 20_000), integers().between(1, 5000),
@@ -138,22 +141,29 @@ class MigrationLawsTest {
                     for (DagTask t : REFLECTION.tasks()) {
                         d.put(t.taskId(), (double) seconds);
                     }
-                    WorkflowWorkload wl = durations(d);
                     EnvironmentShare env = share(alone, 500, 20);
-                    DagMigration low = DagMigrationAdvisor.assess(input(REFLECTION, wl, Math.min(r1, r2), env));
-                    DagMigration high = DagMigrationAdvisor.assess(input(REFLECTION, wl, Math.max(r1, r2), env));
-                    for (Alternative a : low.alternatives()) {
-                        assertThat(a.monthlyCost()).isNotNegative();
-                        a.costItems().forEach(MigrationLawsTest::satisfiesItsFormula);
-                        if (!a.costItems().isEmpty()) {
-                            assertThat(a.monthlyCost()).isEqualByComparingTo(CostItems.total(a.costItems()));
-                        }
-                        if (!a.platform().equals(DagMigration.MWAA)) {
-                            assertThat(high.alternative(a.platform()).orElseThrow().monthlyCost())
-                                    .isGreaterThanOrEqualTo(a.monthlyCost());
-                        }
-                    }
+                    neverNegativeNorDecreasing(REFLECTION, durations(d), env, r1, r2);
+                    DagMigration fan = neverNegativeNorDecreasing(HybridAlternativeTest.sensorThenFanOut(),
+                            HybridAlternativeTest.fanOutWorkload(1 + seconds % 2000, seconds), env, r1, r2);
+                    assertThat(fan.alternative(DagMigration.HYBRID_PLATFORM)).isPresent();
                 });
+    }
+
+    private static DagMigration neverNegativeNorDecreasing(Dag dag, WorkflowWorkload wl, EnvironmentShare env, int r1, int r2) {
+        DagMigration low = DagMigrationAdvisor.assess(input(dag, wl, Math.min(r1, r2), env));
+        DagMigration high = DagMigrationAdvisor.assess(input(dag, wl, Math.max(r1, r2), env));
+        for (Alternative a : low.alternatives()) {
+            assertThat(a.monthlyCost()).isNotNegative();
+            a.costItems().forEach(MigrationLawsTest::satisfiesItsFormula);
+            if (!a.costItems().isEmpty()) {
+                assertThat(a.monthlyCost()).isEqualByComparingTo(CostItems.total(a.costItems()));
+            }
+            if (!a.platform().equals(DagMigration.MWAA)) {
+                assertThat(high.alternative(a.platform()).orElseThrow().monthlyCost())
+                        .isGreaterThanOrEqualTo(a.monthlyCost());
+            }
+        }
+        return low;
     }
 
     /** CostItem's Javadoc formula, recomputed from its parts (runs come from the item's own quantity and per-run parts). */
