@@ -6,7 +6,6 @@ import dev.flowcost.core.Diagnostic;
 import dev.flowcost.core.Severity;
 import dev.flowcost.core.workload.WorkflowType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +19,7 @@ class AslReaderTest {
     private final AslReader reader = new AslReader();
 
     private static byte[] fixture(String name) throws IOException {
-        try (InputStream in = AslReaderTest.class.getResourceAsStream("/asl/" + name)) {
-            assertThat(in).as("fixture " + name).isNotNull();
-            return in.readAllBytes();
-        }
+        return AslFixtures.bytes("" + name);
     }
 
     private AslReadResult read(String name) throws IOException {
@@ -31,12 +27,11 @@ class AslReaderTest {
     }
 
     private static List<Diagnostic> errors(AslReadResult r) {
-        return r.diagnostics().stream().filter(Diagnostic::isError).collect(Collectors.toList());
+        return AslFixtures.errors(r);
     }
 
     private static StateMachine machine(AslReadResult r) {
-        assertThat(r.machine()).as("machine of " + r.file() + ": " + r.diagnostics()).isPresent();
-        return r.machine().get();
+        return AslFixtures.machine(r);
     }
 
     /** 1-based column of {@code token} on 1-based line {@code line} of the fixture, found independently of the parser. */

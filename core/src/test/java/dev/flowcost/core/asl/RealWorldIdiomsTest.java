@@ -10,12 +10,10 @@ import dev.flowcost.core.simulate.ExactResult;
 import dev.flowcost.core.workload.WorkflowWorkload;
 import dev.flowcost.core.workload.WorkflowType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,10 +26,7 @@ class RealWorldIdiomsTest {
     private final AslReader reader = new AslReader();
 
     private static byte[] fixture(String name) throws IOException {
-        try (InputStream in = RealWorldIdiomsTest.class.getResourceAsStream("/asl/real-idioms/" + name)) {
-            assertThat(in).as("fixture " + name).isNotNull();
-            return in.readAllBytes();
-        }
+        return AslFixtures.bytes("real-idioms/" + name);
     }
 
     private AslReadResult read(String name) throws IOException {
@@ -39,12 +34,11 @@ class RealWorldIdiomsTest {
     }
 
     private static List<Diagnostic> errors(AslReadResult r) {
-        return r.diagnostics().stream().filter(Diagnostic::isError).collect(Collectors.toList());
+        return AslFixtures.errors(r);
     }
 
     private static StateMachine machine(AslReadResult r) {
-        assertThat(r.machine()).as("machine of " + r.file() + ": " + r.diagnostics()).isPresent();
-        return r.machine().get();
+        return AslFixtures.machine(r);
     }
 
     /** 1-based line of the first line containing {@code token}, found independently of the parser. */
