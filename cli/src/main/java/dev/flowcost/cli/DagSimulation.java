@@ -1,5 +1,6 @@
 package dev.flowcost.cli;
 
+import dev.flowcost.advisor.estate.DagPlacement;
 import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.dag.DagRuns;
 import dev.flowcost.core.dag.EnvironmentClass;
@@ -20,9 +21,6 @@ import java.util.Optional;
 
 /** The DAG half of {@code flowcost simulate}: one DAG's runs on an MWAA environment, and a month of them. */
 final class DagSimulation {
-
-    /** Workers an environment may scale to when neither the workload nor the options say. */
-    static final int DEFAULT_MAX_WORKERS = 10;
 
     private DagSimulation() {
     }
@@ -54,8 +52,7 @@ final class DagSimulation {
 
     /** The workload's environment hosting the DAG (or a default mw1.small), with the command-line options on top. */
     private static EnvironmentSpec environmentFor(Dag dag, Workload workload, DagEnvironmentOptions options) {
-        EnvironmentSpec base = workload.environments().values().stream().filter(e -> e.hosts(dag.dagId())).findFirst()
-                .orElse(new EnvironmentSpec("default", "mw1.small", 1, DEFAULT_MAX_WORKERS, 2, 2, 0, List.of("*")));
+        EnvironmentSpec base = DagPlacement.environmentOf(dag, workload);
         String cls = options.environmentClass != null ? options.environmentClass : base.environmentClass();
         int min = options.workers != null ? options.workers : base.minWorkers();
         int max = options.maxWorkers != null ? options.maxWorkers : Math.max(min, base.maxWorkers());

@@ -32,24 +32,15 @@ public final class DagPlacement {
         for (EnvironmentSpec e : workload.environments().values()) {
             out.put(e, new ArrayList<>());
         }
-        EnvironmentSpec fallback = null;
         for (Dag d : dags) {
-            EnvironmentSpec home = null;
-            for (EnvironmentSpec e : workload.environments().values()) {
-                if (e.hosts(d.dagId())) {
-                    home = e;
-                    break;
-                }
-            }
-            if (home == null) {
-                if (fallback == null) {
-                    fallback = defaultEnvironment();
-                    out.put(fallback, new ArrayList<>());
-                }
-                home = fallback;
-            }
-            out.get(home).add(d);
+            out.computeIfAbsent(environmentOf(d, workload), e -> new ArrayList<>()).add(d);
         }
         return out;
+    }
+
+    /** The environment hosting one DAG: the first workload environment whose globs match it, else the implicit one. */
+    public static EnvironmentSpec environmentOf(Dag dag, Workload workload) {
+        return workload.environments().values().stream().filter(e -> e.hosts(dag.dagId())).findFirst()
+                .orElseGet(DagPlacement::defaultEnvironment);
     }
 }

@@ -7,12 +7,10 @@ import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.dag.DagReadResult;
 import dev.flowcost.core.dag.Schedule;
 import dev.flowcost.core.dag.ScheduleCalculator;
-import dev.flowcost.core.dag.TriggerRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Reads the task list Airflow's REST API returns for one DAG ({@code GET /api/v1/dags/{dag_id}/tasks} in
@@ -95,26 +93,7 @@ public final class AirflowRestTasksReader {
         if (b.operator.equals("_PythonDecoratedOperator") && opName != null && opName.startsWith("@")) {
             b.operator = opName;
         }
-        OptionalInt retries = JsonValues.integer(t, "retries");
-        b.retries = retries.orElse(0);
-        b.retryDelay = JsonValues.seconds(t.get("retry_delay"));
-        b.exponentialBackoff = JsonValues.bool(t, false, "retry_exponential_backoff");
-        b.maxRetryDelay = JsonValues.seconds(t.get("max_retry_delay"));
-        b.executionTimeout = JsonValues.seconds(t.get("execution_timeout"));
-        String rule = JsonValues.text(t, "trigger_rule");
-        if (rule != null) {
-            Optional<TriggerRule> r = TriggerRule.parse(rule);
-            if (r.isPresent()) {
-                b.triggerRule = r.get();
-            } else {
-                diags.add(Diagnostic.warning(file, new SourceLocation(pointer + "/trigger_rule", 0, 0),
-                        "unknown trigger_rule '" + rule + "'; all_success assumed"));
-            }
-        }
-        String pool = JsonValues.text(t, "pool");
-        b.pool = pool == null ? b.pool : pool;
-        b.poolSlots = JsonValues.integer(t, "pool_slots").orElse(1);
-        b.mapped = JsonValues.bool(t, false, "is_mapped");
+        b.readRunSettings(t, file, pointer, diags, "is_mapped");
         int dot = taskId.lastIndexOf('.');
         if (dot > 0) {
             b.taskGroup = Optional.of(taskId.substring(0, dot));

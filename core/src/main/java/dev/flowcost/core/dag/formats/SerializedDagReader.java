@@ -9,7 +9,6 @@ import dev.flowcost.core.dag.DagTask;
 import dev.flowcost.core.dag.OperatorFamily;
 import dev.flowcost.core.dag.Schedule;
 import dev.flowcost.core.dag.ScheduleCalculator;
-import dev.flowcost.core.dag.TriggerRule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -122,25 +121,7 @@ public final class SerializedDagReader {
         } else if (b.operator.endsWith("DecoratedOperator")) {
             b.familyOverride = OperatorFamily.WORKER_CODE;
         }
-        b.retries = JsonValues.integer(t, "retries").orElse(0);
-        b.retryDelay = JsonValues.seconds(JsonValues.field(t, "retry_delay"));
-        b.exponentialBackoff = JsonValues.bool(t, false, "retry_exponential_backoff");
-        b.maxRetryDelay = JsonValues.seconds(JsonValues.field(t, "max_retry_delay"));
-        b.executionTimeout = JsonValues.seconds(JsonValues.field(t, "execution_timeout"));
-        String rule = JsonValues.text(t, "trigger_rule");
-        if (rule != null) {
-            Optional<TriggerRule> r = TriggerRule.parse(rule);
-            if (r.isPresent()) {
-                b.triggerRule = r.get();
-            } else {
-                diags.add(Diagnostic.warning(file, new SourceLocation(pointer + "/trigger_rule", 0, 0),
-                        "unknown trigger_rule '" + rule + "'; all_success assumed"));
-            }
-        }
-        String pool = JsonValues.text(t, "pool");
-        b.pool = pool == null ? b.pool : pool;
-        b.poolSlots = JsonValues.integer(t, "pool_slots").orElse(1);
-        b.mapped = JsonValues.bool(t, false, "_is_mapped", "is_mapped");
+        b.readRunSettings(t, file, pointer, diags, "_is_mapped", "is_mapped");
         String group = groupOf.get(taskId);
         if (group == null && taskId.lastIndexOf('.') > 0) {
             group = taskId.substring(0, taskId.lastIndexOf('.'));

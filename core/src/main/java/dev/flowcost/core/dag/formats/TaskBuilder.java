@@ -1,5 +1,8 @@
 package dev.flowcost.core.dag.formats;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.dag.DagTask;
 import dev.flowcost.core.dag.OperatorCatalog;
 import dev.flowcost.core.dag.OperatorFamily;
@@ -91,5 +94,31 @@ final class TaskBuilder {
         return new DagTask(taskId, op, module, family, line, Math.max(0, retries), retryDelay, exponentialBackoff,
                 maxRetryDelay, executionTimeout, triggerRule, pool, poolSlots, sensor, mapped, taskGroup, role,
                 arguments, resource);
+    }
+
+    /**
+     * Reads the settings the REST task list and the serialized DAG spell alike — retries and their delays, timeout,
+     * trigger rule, pool and whether the task is mapped (under {@code mappedKeys}) — from task object {@code t}.
+     */
+    void readRunSettings(JsonNode t, String file, String pointer, List<Diagnostic> diags, String... mappedKeys) {
+        retries = JsonValues.integer(t, "retries").orElse(0);
+        retryDelay = JsonValues.seconds(JsonValues.field(t, "retry_delay"));
+        exponentialBackoff = JsonValues.bool(t, false, "retry_exponential_backoff");
+        maxRetryDelay = JsonValues.seconds(JsonValues.field(t, "max_retry_delay"));
+        executionTimeout = JsonValues.seconds(JsonValues.field(t, "execution_timeout"));
+        String rule = JsonValues.text(t, "trigger_rule");
+        if (rule != null) {
+            Optional<TriggerRule> r = TriggerRule.parse(rule);
+            if (r.isPresent()) {
+                triggerRule = r.get();
+            } else {
+                diags.add(Diagnostic.warning(file, new SourceLocation(pointer + "/trigger_rule", 0, 0),
+                        "unknown trigger_rule '" + rule + "'; all_success assumed"));
+            }
+        }
+        String poolName = JsonValues.text(t, "pool");
+        pool = poolName == null ? pool : poolName;
+        poolSlots = JsonValues.integer(t, "pool_slots").orElse(1);
+        mapped = JsonValues.bool(t, false, mappedKeys);
     }
 }
