@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {ValidateCommand.class, SimulateCommand.class, InspectCommand.class, ConvertCommand.class,
                 AdviseCommand.class, ReportCommand.class,
-                PricesCommand.class, DiffCommand.class,
+                PricesCommand.class, DiffCommand.class, LawsCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 over the --fail-over budget, 2 usage error, 3 input error, 4 internal error.",
                 "Example:", "  flowcost report examples/ -w examples/workload.yaml --out flowcost-report",

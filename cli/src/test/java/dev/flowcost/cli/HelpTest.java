@@ -18,7 +18,7 @@ class HelpTest {
 
     @Test
     void everyOptionOfEveryCommandHasAnExample() {
-        assertThat(commands()).hasSize(8);
+        assertThat(commands()).hasSize(9);
         commands().forEach((name, cl) -> {
             for (OptionSpec o : cl.getCommandSpec().options()) {
                 if (o.usageHelp() || o.versionHelp()) {
