@@ -162,15 +162,13 @@ final class FieldRules {
             return;
         }
         Optional<String> hint = NameSuggester.closest(f, FieldMatrix.names(kind, ql));
-        String message;
-        if (hint.isPresent()) {
-            message = "unknown field \"" + f + "\" in " + owner + " (did you mean \"" + hint.get() + "\"?)";
-        } else {
-            Set<String> elsewhere = kind.isState() ? FieldMatrix.stateTypesWith(f) : Set.of();
-            message = elsewhere.isEmpty()
-                    ? "unknown field \"" + f + "\" in " + owner + "; its fields are " + String.join(", ", FieldMatrix.names(kind, ql))
-                    : owner + " cannot have " + f + "; it is a field of " + String.join(", ", elsewhere) + " states";
+        Set<String> elsewhere = kind.isState() && hint.isEmpty() ? FieldMatrix.stateTypesWith(f) : Set.of();
+        if (!elsewhere.isEmpty()) {
+            error(fp, owner + " cannot have " + f + "; it is a field of " + String.join(", ", elsewhere) + " states");
+            return;
         }
+        String message = "unknown field \"" + f + "\" in " + owner + hint.map(h -> " (did you mean \"" + h + "\"?)")
+                .orElse("; its fields are " + String.join(", ", FieldMatrix.names(kind, ql)));
         if (FieldMatrix.openEnded(kind)) {
             warning(fp, message + " (Step Functions may define more " + kind.label + " fields than flowcost knows)");
         } else {

@@ -181,6 +181,9 @@ public final class IntegrationCatalog {
      */
     public static Optional<String> checkTaskResource(String resource) {
         TaskResource r = TaskResource.parse(resource);
+        if ((resource.contains("${") || resource.startsWith("{{")) && (r.service().isEmpty() || r.action().isEmpty())) {
+            return Optional.empty(); // a placeholder stands in the service or action
+        }
         switch (r.kind()) {
             case OPTIMISED_INTEGRATION:
             case HTTP:
