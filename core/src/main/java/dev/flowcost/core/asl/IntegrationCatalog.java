@@ -106,6 +106,51 @@ public final class IntegrationCatalog {
         add("http", "call-https-apis.html", RR, "invoke"); // the HTTP Task
     }
 
+    /**
+     * The status calls a hand-written loop polls a job with, by the action whose {@code .sync} waits for that job (AWS
+     * API names in camelCase as the ARN spells them: Athena GetQueryExecution, Glue GetJobRun, Batch DescribeJobs, ...).
+     */
+    private static final Map<String, List<String>> POLLED_BY = new LinkedHashMap<>();
+
+    static {
+        polled("athena:startQueryExecution", "getQueryExecution");
+        polled("batch:submitJob", "describeJobs");
+        polled("bedrock:createModelCustomizationJob", "getModelCustomizationJob");
+        polled("codebuild:startBuild", "batchGetBuilds");
+        polled("codebuild:startBuildBatch", "batchGetBuildBatches");
+        polled("codebuild:retryBuildBatch", "batchGetBuildBatches");
+        polled("ecs:runTask", "describeTasks");
+        polled("eks:createCluster", "describeCluster");
+        polled("eks:deleteCluster", "describeCluster");
+        polled("eks:createNodegroup", "describeNodegroup");
+        polled("eks:deleteNodegroup", "describeNodegroup");
+        polled("eks:createFargateProfile", "describeFargateProfile");
+        polled("eks:deleteFargateProfile", "describeFargateProfile");
+        polled("elasticmapreduce:addStep", "describeStep");
+        polled("elasticmapreduce:createCluster", "describeCluster");
+        polled("elasticmapreduce:terminateCluster", "describeCluster");
+        polled("emr-containers:startJobRun", "describeJobRun");
+        polled("emr-containers:deleteVirtualCluster", "describeVirtualCluster");
+        for (String a : List.of("createApplication", "startApplication", "stopApplication", "deleteApplication")) {
+            polled("emr-serverless:" + a, "getApplication");
+        }
+        polled("emr-serverless:startJobRun", "getJobRun");
+        polled("emr-serverless:cancelJobRun", "getJobRun");
+        polled("glue:startJobRun", "getJobRun");
+        polled("databrew:startJobRun", "describeJobRun");
+        polled("mediaconvert:createJob", "getJob");
+        polled("sagemaker:createTrainingJob", "describeTrainingJob");
+        polled("sagemaker:createTransformJob", "describeTransformJob");
+        polled("sagemaker:createProcessingJob", "describeProcessingJob");
+        polled("sagemaker:createHyperParameterTuningJob", "describeHyperParameterTuningJob");
+        polled("sagemaker:createLabelingJob", "describeLabelingJob");
+        polled("states:startExecution", "describeExecution");
+    }
+
+    private static void polled(String serviceAction, String poller) {
+        POLLED_BY.computeIfAbsent(serviceAction, k -> new ArrayList<>()).add(poller);
+    }
+
     private static void add(String service, String page, Set<IntegrationPattern> patterns, String... actions) {
         for (String a : actions) {
             BY_SERVICE.computeIfAbsent(service, s -> new ArrayList<>()).add(new Integration(service, a, patterns, DG + page));
@@ -134,14 +179,17 @@ public final class IntegrationCatalog {
         return Optional.empty();
     }
 
-    /** Whether any optimised action of {@code service} runs a job to completion ({@code .sync}). */
+    /**
+     * Whether any optimised action of {@code service} (an optimised or SDK service name) runs a job to completion
+     * ({@code .sync}). Use {@link #syncsReplacing} to ask about one polling call.
+     */
     public static boolean hasSync(String service) {
-        return BY_SERVICE.getOrDefault(service, List.of()).stream().anyMatch(IntegrationCatalog::supportsSync);
+        return BY_SERVICE.getOrDefault(optimisedName(service), List.of()).stream().anyMatch(IntegrationCatalog::supportsSync);
     }
 
     /** The actions of {@code service} that support {@code .sync} ("startQueryExecution" for athena). */
     public static List<Integration> syncActions(String service) {
-        return BY_SERVICE.getOrDefault(service, List.of()).stream().filter(IntegrationCatalog::supportsSync).toList();
+        return BY_SERVICE.getOrDefault(optimisedName(service), List.of()).stream().filter(IntegrationCatalog::supportsSync).toList();
     }
 
     /**
@@ -156,9 +204,42 @@ public final class IntegrationCatalog {
                 || (r.kind() != TaskResource.Kind.OPTIMISED_INTEGRATION && r.kind() != TaskResource.Kind.SDK_INTEGRATION)) {
             return Optional.empty();
         }
-        String service = r.kind() == TaskResource.Kind.SDK_INTEGRATION ? SDK_TO_OPTIMISED.getOrDefault(r.service(), r.service()) : r.service();
+        String service = r.kind() == TaskResource.Kind.SDK_INTEGRATION ? optimisedName(r.service()) : r.service();
         return find(service, r.action()).filter(IntegrationCatalog::supportsSync)
                 .map(i -> i.arn(i.patterns().contains(IntegrationPattern.SYNC2) ? IntegrationPattern.SYNC2 : IntegrationPattern.SYNC));
+    }
+
+    /**
+     * The {@code .sync} integrations that would make a loop polling with {@code pollingResource} unnecessary: for
+     * {@code arn:aws:states:::athena:getQueryExecution} or {@code arn:aws:states:::aws-sdk:glue:getJobRun}, the
+     * start call whose {@code .sync} waits for the same job ({@code athena:startQueryExecution},
+     * {@code glue:startJobRun}). Empty when the call polls something no {@code .sync} waits for (a Glue crawler, the
+     * Redshift Data API): then flowcost must suggest nothing.
+     */
+    public static List<Integration> syncsReplacing(String pollingResource) {
+        TaskResource r = TaskResource.parse(pollingResource);
+        if (r.kind() != TaskResource.Kind.OPTIMISED_INTEGRATION && r.kind() != TaskResource.Kind.SDK_INTEGRATION) {
+            return List.of();
+        }
+        String service = optimisedName(r.service());
+        List<Integration> out = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : POLLED_BY.entrySet()) {
+            String[] sa = e.getKey().split(":", 2);
+            if (sa[0].equals(service) && e.getValue().contains(r.action())) {
+                find(sa[0], sa[1]).ifPresent(out::add);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The status calls that poll what {@code integration} starts (empty for actions without {@code .sync}). */
+    public static List<String> pollersOf(Integration integration) {
+        return List.copyOf(POLLED_BY.getOrDefault(integration.service() + ":" + integration.action(), List.of()));
+    }
+
+    /** The optimised integration's service name for an SDK service name ("sfn" is "states"), else {@code service}. */
+    public static String optimisedName(String service) {
+        return SDK_TO_OPTIMISED.getOrDefault(service, service);
     }
 
     /** SDK service names (aws-sdk:SERVICE:...) that differ from the optimised integration's name. */

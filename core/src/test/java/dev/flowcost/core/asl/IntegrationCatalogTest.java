@@ -86,4 +86,30 @@ class IntegrationCatalogTest {
         assertThat(IntegrationCatalog.syncActions("athena").stream().map(IntegrationCatalog.Integration::action).collect(Collectors.toList()))
                 .containsExactly("startQueryExecution");
     }
+
+    @Test
+    void aPollingCallLeadsToTheSyncThatReplacesItsLoop() {
+        assertThat(IntegrationCatalog.syncsReplacing("arn:aws:states:::athena:getQueryExecution")).singleElement()
+                .satisfies(i -> assertThat(i.arn(IntegrationPattern.SYNC)).isEqualTo("arn:aws:states:::athena:startQueryExecution.sync"));
+        assertThat(IntegrationCatalog.syncsReplacing("arn:aws:states:::aws-sdk:glue:getJobRun")).extracting(IntegrationCatalog.Integration::action)
+                .containsExactly("startJobRun");
+        assertThat(IntegrationCatalog.syncsReplacing("arn:aws:states:::aws-sdk:sfn:describeExecution")).extracting(IntegrationCatalog.Integration::service)
+                .containsExactly("states");
+        assertThat(IntegrationCatalog.syncsReplacing("arn:aws:states:::aws-sdk:emr:describeCluster")).extracting(IntegrationCatalog.Integration::action)
+                .containsExactlyInAnyOrder("createCluster", "terminateCluster");
+        // No .sync waits for a Glue crawler or a Redshift Data API statement: nothing to suggest.
+        assertThat(IntegrationCatalog.syncsReplacing("arn:aws:states:::aws-sdk:glue:getCrawler")).isEmpty();
+        assertThat(IntegrationCatalog.syncsReplacing("arn:aws:states:::aws-sdk:redshiftdata:describeStatement")).isEmpty();
+        assertThat(IntegrationCatalog.hasSync("sfn")).isTrue();
+    }
+
+    @Test
+    void everyPolledActionSupportsSync() {
+        long polled = IntegrationCatalog.all().stream().filter(i -> !IntegrationCatalog.pollersOf(i).isEmpty()).peek(i ->
+                assertThat(i.patterns()).as(i.service() + ":" + i.action()).containsAnyOf(IntegrationPattern.SYNC, IntegrationPattern.SYNC2)).count();
+        // eks:runJob.sync waits for a Kubernetes job, which a loop would poll through eks:call, not a status action.
+        long sync = IntegrationCatalog.all().stream().filter(i -> i.patterns().contains(IntegrationPattern.SYNC))
+                .filter(i -> !(i.service().equals("eks") && i.action().equals("runJob"))).count();
+        assertThat(polled).isEqualTo(sync);
+    }
 }
