@@ -139,19 +139,30 @@ final class FieldRules {
             if (kind == Kind.CHOICE_RULE && f.equals("Condition")) {
                 return; // AslValidator says how to make the rule JSONata
             }
+            // Spec "Document History, November 22, 2024": JSONata states have no InputPath, Parameters, ResultSelector,
+            // ResultPath, OutputPath, Variable/comparison operators or ...Path fields; Arguments, Output, Items and
+            // Condition are JSONata's (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html).
             String lang = ql == QueryLanguage.JSONATA ? "JSONata" : "JSONPath";
             String other = ql == QueryLanguage.JSONATA ? "JSONPath" : "JSONata";
             Optional<String> use = FieldMatrix.counterpart(kind, f, ql);
-            error(fp, f + " is a " + other + " field, but " + owner + " uses " + lang + use.map(u -> "; use " + u).orElse("")
-                    + " (or set \"QueryLanguage\": \"" + other + "\" on the state)");
+            String switchTo = ql == QueryLanguage.JSONPATH ? " (or set \"QueryLanguage\": \"JSONata\" on the state)"
+                    : machineQl == QueryLanguage.JSONPATH ? " (or drop the state's \"QueryLanguage\": \"JSONata\")" : "";
+            error(fp, f + " is a " + other + " field, but " + owner + " uses " + lang + use.map(u -> "; use " + u).orElse("") + switchTo);
             return;
         }
+        // state-map-distributed.html: ItemReader, ItemBatcher, ResultWriter, the tolerated-failure thresholds and Label
+        // belong to the Distributed Map; an INLINE Map does not read them.
         if (fd.distributedOnly() && !distributed && !f.equals("ItemBatcher")) { // AslValidator warns about ItemBatcher
             warning(fp, f + " only applies to a DISTRIBUTED Map (ItemProcessor.ProcessorConfig.Mode); " + owner
                     + " is INLINE and ignores it");
         }
     }
 
+    /**
+     * A field the matrix does not have for {@code kind}. Step Functions refuses a definition with a field the States
+     * Language does not define for that object (its schema validation, SCHEMA_VALIDATION_FAILED), so this is an error,
+     * except in the objects the spec leaves open to the interpreter (ReaderConfig, WriterConfig).
+     */
     private void unknown(String f, String fp, Kind kind, QueryLanguage ql, String owner) {
         if (kind.isState() && (f.equals("Retry") || f.equals("Catch") || f.equals("Next") || f.equals("End"))) {
             return; // DefinitionBuilder reports these with the rule that forbids them

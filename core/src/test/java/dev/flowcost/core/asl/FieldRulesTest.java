@@ -84,14 +84,15 @@ class FieldRulesTest {
         String task = "{'Type':'Task','QueryLanguage':'JSONata','Resource':'arn:aws:states:::sns:publish',"
                 + "'Parameters':{},'ResultPath':'$.r','ResultSelector':{},'InputPath':'$','OutputPath':'$','End':true}";
         List<Diagnostic> ds = one(task);
-        assertThat(only(ds, Severity.ERROR, "Parameters is a JSONPath field").message()).contains("use Arguments");
+        assertThat(only(ds, Severity.ERROR, "Parameters is a JSONPath field").message()).contains("use Arguments")
+                .endsWith("(or drop the state's \"QueryLanguage\": \"JSONata\")");
         assertThat(only(ds, Severity.ERROR, "ResultPath is a JSONPath field").message()).contains("use Output or Assign");
         assertThat(only(ds, Severity.ERROR, "ResultSelector is a JSONPath field").message()).contains("use Output");
         assertThat(only(ds, Severity.ERROR, "InputPath is a JSONPath field").message()).contains("use Arguments");
         assertThat(only(ds, Severity.ERROR, "OutputPath is a JSONPath field").message()).contains("use Output");
         Diagnostic map = only(check("{'QueryLanguage':'JSONata','StartAt':'M','States':{'M':{'Type':'Map','Parameters':{},'ItemsPath':'$.a',"
                 + "'ItemProcessor':{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}},'End':true}}}"), Severity.ERROR, "Parameters is");
-        assertThat(map.message()).contains("use ItemSelector");
+        assertThat(map.message()).contains("use ItemSelector").doesNotContain("QueryLanguage"); // a JSONata machine cannot go back
         assertThat(map.pointer()).isEqualTo("/States/M/Parameters");
     }
 
