@@ -74,6 +74,16 @@ class FieldRulesTest {
     }
 
     @Test
+    void suggestionsIgnoreCaseAndTransposedLetters() {
+        List<Diagnostic> ds = one("{'Type':'Task','resource':'x','Resource':'arn:aws:states:::sns:publish','ResutlPath':'$.r',"
+                + "'ItemProccessor':{},'End':true}");
+        assertThat(only(ds, Severity.ERROR, "\"resource\"").message()).contains("did you mean \"Resource\"");
+        assertThat(only(ds, Severity.ERROR, "\"ResutlPath\"").message()).contains("did you mean \"ResultPath\"");
+        // ItemProcessor is a Map field, and no Task field is close to the typo.
+        assertThat(only(ds, Severity.ERROR, "\"ItemProccessor\"").message()).contains("its fields are Type, Comment");
+    }
+
+    @Test
     void aFieldOfAnotherStateTypeSaysWhichTypeHasIt() {
         Diagnostic d = only(one("{'Type':'Task','Resource':'arn:aws:states:::sns:publish','Seconds':5,'End':true}"), Severity.ERROR, "Seconds");
         assertThat(d.message()).isEqualTo("Task state \"S\" cannot have Seconds; it is a field of Wait states");
