@@ -72,11 +72,11 @@ public final class AnalysisDiff {
             BigDecimal qa = quantity(after, a, perRun);
             BigDecimal mb = b == null ? BigDecimal.ZERO : b.monthlyAmount();
             BigDecimal ma = a == null ? BigDecimal.ZERO : a.monthlyAmount();
-            if (qb.compareTo(qa) != 0 || mb.compareTo(ma) != 0) {
-                CostItem any = a != null ? a : b;
-                String name = any.tierStart().signum() > 0
-                        ? any.component() + " (tier from " + any.tierStart().toPlainString() + ")" : any.component();
-                changes.add(new DiffResult.ComponentChange(name, any.unit(), perRun, qb, qa, mb, ma));
+            CostItem any = a != null ? a : b;
+            // a higher tier repeats the whole quantity: it is news only when its amount moves
+            boolean quantityNews = any.tierStart().signum() == 0 && qb.compareTo(qa) != 0;
+            if (quantityNews || mb.compareTo(ma) != 0) {
+                changes.add(new DiffResult.ComponentChange(any.component(), any.unit(), perRun, qb, qa, mb, ma));
             }
         }
         return changes;

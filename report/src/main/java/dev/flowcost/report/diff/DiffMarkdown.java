@@ -49,8 +49,8 @@ final class DiffMarkdown {
             }
             md.append("\n<details><summary>What changed in ").append(escape(w.name())).append("</summary>\n\n");
             for (DiffResult.ComponentChange c : w.components()) {
-                md.append("- ").append(escape(c.component())).append(": ").append(Money.count(c.quantityBefore()))
-                        .append(" → ").append(Money.count(c.quantityAfter())).append(' ').append(escape(c.unit()))
+                md.append("- ").append(escape(c.component())).append(": ").append(quantity(c.quantityBefore()))
+                        .append(" → ").append(quantity(c.quantityAfter())).append(' ').append(escape(plural(c.unit())))
                         .append(c.perRun() ? " a run" : " a month").append(" (").append(Money.usd(c.amountBefore()))
                         .append(" → ").append(Money.usd(c.amountAfter())).append(" a month, ")
                         .append(DiffResult.signed(c.change())).append(")\n");
@@ -67,6 +67,18 @@ final class DiffMarkdown {
         String over = "rises by " + Money.usd(diff.totalChange()) + ", over the budget of " + Money.usd(budget);
         return diff.exceeds(budget) ? "**Over budget:** the monthly cost " + over + "."
                 : "**Within budget** (" + Money.usd(budget) + " a month).";
+    }
+
+    /** A quantity with grouping; small ones to four significant digits, so 0.0004 GB-hours does not read as 0. */
+    private static String quantity(BigDecimal q) {
+        if (q.signum() != 0 && q.abs().compareTo(BigDecimal.TEN) < 0) {
+            return q.round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        }
+        return Money.count(q);
+    }
+
+    private static String plural(String unit) {
+        return unit.isEmpty() || unit.endsWith("s") || unit.contains("/") ? unit : unit + "s";
     }
 
     private static String status(DiffResult.Status status) {
