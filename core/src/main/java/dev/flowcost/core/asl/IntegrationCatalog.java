@@ -76,6 +76,7 @@ public final class IntegrationCatalog {
         add("batch", "connect-batch.html", RR_SYNC, "submitJob");
         add("bedrock", "connect-bedrock.html", RR_CALLBACK, "invokeModel");
         add("bedrock", "connect-bedrock.html", ALL_THREE, "createModelCustomizationJob");
+        add("bedrockagentcore", "connect-bedrockagentcore.html", RR, "invokeHarness");
         add("codebuild", "connect-codebuild.html", RR_SYNC, "startBuild", "startBuildBatch", "retryBuildBatch");
         add("codebuild", "connect-codebuild.html", RR, "stopBuild", "batchDeleteBuilds", "batchGetReports", "stopBuildBatch",
                 "deleteBuildBatch");

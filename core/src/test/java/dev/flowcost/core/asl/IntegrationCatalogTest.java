@@ -21,7 +21,7 @@ class IntegrationCatalogTest {
                 "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "arn:aws:states:::events:putEvents",
                 "arn:aws:states:::emr-serverless:startJobRun.sync", "arn:aws:states:::sagemaker:createTrainingJob.sync",
                 "arn:aws:states:::codebuild:startBuild.sync", "arn:aws:states:::databrew:startJobRun.sync", "arn:aws:states:::eks:runJob.sync",
-                "arn:aws:states:::http:invoke", "arn:aws:states:::bedrock:invokeModel", "arn:aws:states:::apigateway:invoke",
+                "arn:aws:states:::http:invoke", "arn:aws:states:::bedrock:invokeModel", "arn:aws:states:::bedrockagentcore:invokeHarness", "arn:aws:states:::apigateway:invoke",
                 "arn:aws:states:::elasticmapreduce:addStep.sync", "arn:aws:states:::emr-containers:startJobRun.sync",
                 "arn:aws:states:::mediaconvert:createJob.sync", "arn:aws:states:::aws-sdk:s3:listObjectsV2",
                 "arn:aws:states:::aws-sdk:redshiftdata:describeStatement", "arn:aws:states:::aws-sdk:sfn:startExecution.waitForTaskToken",
