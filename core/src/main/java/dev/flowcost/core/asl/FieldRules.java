@@ -298,6 +298,13 @@ final class FieldRules {
         if (ql != QueryLanguage.JSONPATH) {
             return;
         }
+        for (ChoiceOperands.Finding f : ChoiceOperands.check(r, p)) {
+            if (f.error()) {
+                error(f.pointer(), f.message());
+            } else {
+                warning(f.pointer(), f.message());
+            }
+        }
         for (String op : new String[] {"And", "Or"}) {
             JsonNode v = r.get(op);
             if (v != null && v.isArray()) {

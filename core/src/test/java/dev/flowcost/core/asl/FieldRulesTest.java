@@ -128,6 +128,23 @@ class FieldRulesTest {
     }
 
     @Test
+    void choiceOperandsHaveTheTypesTheirOperatorsCompare() {
+        String choice = "{'Type':'Choice','Choices':[{'And':[%s],'Next':'D'}],'Default':'D'},'D':{'Type':'Succeed'}";
+        List<Diagnostic> ds = check("{'StartAt':'S','States':{'S':" + String.format(choice,
+                "{'Variable':'$.n','NumericEquals':'5'},{'Variable':'$.s','StringEqualsPath':'status'},{'Variable':'status','IsNull':true},"
+                        + "{'Variable':'$.p','IsPresent':'true'},{'Variable':'$.t','TimestampLessThan':'2016-03-14 01:59:00'}") + "}}");
+        assertThat(only(ds, Severity.ERROR, "NumericEquals compares with a number").pointer()).isEqualTo("/States/S/Choices/0/And/0/NumericEquals");
+        assertThat(only(ds, Severity.ERROR, "StringEqualsPath must be a path").message()).contains("use StringEquals");
+        assertThat(only(ds, Severity.ERROR, "Variable must be a path").pointer()).isEqualTo("/States/S/Choices/0/And/2/Variable");
+        assertThat(only(ds, Severity.ERROR, "IsPresent compares with true or false")).isNotNull();
+        assertThat(only(ds, Severity.WARNING, "not an RFC 3339 timestamp").pointer()).isEqualTo("/States/S/Choices/0/And/4/TimestampLessThan");
+        assertThat(problems(check("{'StartAt':'S','States':{'S':" + String.format(choice,
+                "{'Variable':'$.n','NumericGreaterThanEquals':0.5},{'Variable':'$$.Execution.Name','StringMatches':'run-*'},"
+                        + "{'Variable':'$.t','TimestampEquals':'2016-03-14T01:59:00.123+01:00'},{'Variable':'$.a','NumericLessThanPath':'$myLimit'},"
+                        + "{'Variable':'$.b','BooleanEquals':'${Flag}'}") + "}}"))).isEmpty();
+    }
+
+    @Test
     void retriersAndCatchersHaveTheirOwnFields() {
         List<Diagnostic> ds = one("{'Type':'Task','Resource':'arn:aws:states:::sns:publish','End':true,"
                 + "'Retry':[{'ErrorEquals':['States.ALL'],'MaxAttempt':2}],'Catch':[{'ErrorEquals':['States.ALL'],'Nxt':'S','Next':'S'}]}");
