@@ -99,6 +99,7 @@ final class FieldRules {
             case TASK -> task(n, p, ql, owner);
             case CHOICE -> choices(n, p, ql, owner);
             case FAIL -> failPaths(n, p, ql);
+            case WAIT -> waitTimestamp(n, p);
             case PARALLEL -> branches(n, p);
             case MAP -> map(n, p, ql, distributed, owner);
             default -> {
@@ -316,6 +317,15 @@ final class FieldRules {
         JsonNode not = r.get("Not");
         if (not != null && not.isObject()) {
             rule(not, p + "/Not", false, ql, "the rule in Not of " + label, depth + 1);
+        }
+    }
+
+    /** Spec "Wait State": a Timestamp "MUST conform to the RFC3339 profile of ISO 8601" with uppercase T and Z. */
+    private void waitTimestamp(JsonNode n, String p) {
+        JsonNode t = n.get("Timestamp");
+        if (t != null && t.isTextual() && !isOpaque(t.textValue()) && !ChoiceOperands.TIMESTAMP.matcher(t.textValue()).matches()) {
+            warning(ptr(p, "Timestamp"), "Timestamp \"" + t.textValue() + "\" is not an RFC 3339 timestamp with an uppercase T "
+                    + "and Z (e.g. \"2016-03-14T01:59:00Z\"); the Wait fails when it runs");
         }
     }
 

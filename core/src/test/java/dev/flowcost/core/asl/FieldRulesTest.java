@@ -145,6 +145,13 @@ class FieldRulesTest {
     }
 
     @Test
+    void waitTimestampsAreRfc3339() {
+        assertThat(only(one("{'Type':'Wait','Timestamp':'2016-03-14t01:59:00z','End':true}"), Severity.WARNING, "RFC 3339").pointer())
+                .isEqualTo("/States/S/Timestamp");
+        assertThat(problems(one("{'Type':'Wait','Timestamp':'2016-03-14T01:59:00Z','End':true}"))).isEmpty();
+    }
+
+    @Test
     void retriersAndCatchersHaveTheirOwnFields() {
         List<Diagnostic> ds = one("{'Type':'Task','Resource':'arn:aws:states:::sns:publish','End':true,"
                 + "'Retry':[{'ErrorEquals':['States.ALL'],'MaxAttempt':2}],'Catch':[{'ErrorEquals':['States.ALL'],'Nxt':'S','Next':'S'}]}");
