@@ -530,9 +530,12 @@ final class FieldRules {
         }
     }
 
-    /** A SAM/CDK/Terraform placeholder or a JSONata expression: its value is not known until later. */
+    /**
+     * A SAM/CDK/Terraform placeholder ({@code ${X}}), a Serverless Framework pseudo-parameter ({@code #{AWS::Region}}),
+     * a dynamic reference ({@code {{resolve:...}}}) or a JSONata expression: its value is not known until later.
+     */
     private static boolean isOpaque(String s) {
-        return s.contains("${") || s.startsWith("{{") || DefinitionBuilder.isJsonata(s);
+        return s.contains("${") || s.contains("#{") || s.startsWith("{{") || DefinitionBuilder.isJsonata(s);
     }
 
     private static String ptr(String base, String token) {

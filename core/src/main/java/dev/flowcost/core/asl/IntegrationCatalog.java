@@ -262,6 +262,9 @@ public final class IntegrationCatalog {
      * service or action would be. Never an error: Step Functions adds integrations faster than this table.
      */
     public static Optional<String> checkTaskResource(String resource) {
+        if (resource.contains("#{")) {
+            return Optional.empty(); // serverless-pseudo-parameters (#{AWS::Region}) hide the ARN's fields
+        }
         TaskResource r = TaskResource.parse(resource);
         if ((resource.contains("${") || resource.startsWith("{{")) && (r.service().isEmpty() || r.action().isEmpty())) {
             return Optional.empty(); // a placeholder stands in the service or action
@@ -332,7 +335,7 @@ public final class IntegrationCatalog {
     /** Why an ItemReader or ResultWriter {@code resource} is not one the Distributed Map accepts; empty when it is. */
     public static Optional<String> checkMapResource(String resource, String field) {
         TaskResource r = TaskResource.parse(resource);
-        if (r.kind() == TaskResource.Kind.PLACEHOLDER) {
+        if (r.kind() == TaskResource.Kind.PLACEHOLDER || resource.contains("#{")) {
             return Optional.empty();
         }
         List<String> known = new ArrayList<>();

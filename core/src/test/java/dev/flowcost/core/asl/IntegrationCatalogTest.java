@@ -27,7 +27,8 @@ class IntegrationCatalogTest {
                 "arn:aws:states:::aws-sdk:redshiftdata:describeStatement", "arn:aws:states:::aws-sdk:sfn:startExecution.waitForTaskToken",
                 "arn:aws:lambda:eu-west-1:123456789012:function:f", "arn:aws:states:eu-west-1:123456789012:activity:a",
                 "arn:aws-cn:states:::lambda:invoke", "${ProcessFunctionArn}", "arn:${AWS::Partition}:states:::lambda:invoke",
-                "arn:aws:states:::lambda:${Action}", "arn:aws:states:::${Service}:invoke")) {
+                "arn:aws:states:::lambda:${Action}", "arn:aws:states:::${Service}:invoke",
+                "arn:aws:states:#{AWS::Region}:#{AWS::AccountId}:activity:approve")) {
             assertThat(IntegrationCatalog.checkTaskResource(arn)).as(arn).isEmpty();
         }
     }
