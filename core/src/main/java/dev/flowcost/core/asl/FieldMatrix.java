@@ -291,17 +291,6 @@ final class FieldMatrix {
         }
     }
 
-    /** How many (kind, field, language) cells the matrix holds, counting a BOTH field once per language. */
-    static int cells() {
-        int n = 0;
-        for (Map<String, Field> fs : FIELDS.values()) {
-            for (Field f : fs.values()) {
-                n += f.lang() == Lang.BOTH ? 2 : 1;
-            }
-        }
-        return n;
-    }
-
     /** How many distinct fields each state type has in the matrix, summed over the eight types. */
     static int stateFields() {
         int n = 0;
