@@ -54,6 +54,16 @@ class FieldRulesTest {
     }
 
     @Test
+    void yamlFindingsNameTheLineAndColumnOfTheKey() {
+        String yaml = "StartAt: A\nStates:\n  A:\n    Type: Task\n    Resource: arn:aws:states:::lambda:invoke\n"
+                + "    Retyr:\n      - ErrorEquals: [States.ALL]\n    End: true\n";
+        AslReadResult r = reader.read("m.asl.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+        Diagnostic d = only(r.diagnostics(), Severity.ERROR, "Retyr");
+        assertThat(d.line()).isEqualTo(6);
+        assertThat(d.column()).isEqualTo(5);
+    }
+
+    @Test
     void everyAcceptedFormFixtureValidatesWithoutAWarning() throws IOException {
         for (String f : List.of("accepted-jsonpath-forms.asl.json", "accepted-jsonata-forms.asl.json",
                 "accepted-jsonpath-machine-with-jsonata-states.asl.json", "accepted-sam-placeholders.asl.yaml")) {
