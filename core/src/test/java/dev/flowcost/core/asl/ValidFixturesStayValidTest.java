@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowcost.core.Diagnostic;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,10 +80,5 @@ class ValidFixturesStayValidTest {
             return !name.endsWith(".txt") && !name.endsWith(".md");
         }
         return aslName;
-    }
-
-    @SuppressWarnings("unused")
-    private static String read(Path p) throws IOException {
-        return Files.readString(p, StandardCharsets.UTF_8);
     }
 }
