@@ -67,7 +67,7 @@ class AwsPriceListImporterTest {
         PriceBook imported = PriceBook.of(r.rows());
         assertThat(imported.tiers("us-east-1", "lambda", "duration-x86")).hasSize(3);
         assertThat(imported.tiers("us-east-1", "lambda", "duration-arm").get(1).price()).isEqualByComparingTo("0.0000120001");
-        assertThat(imported.tiers("us-east-1", "lambda", "duration-arm").get(1).tierStart()).isEqualByComparingTo("6000000000");
+        assertThat(imported.tiers("us-east-1", "lambda", "duration-arm").get(1).tierStart()).isEqualByComparingTo("7500000000");
         assertThat(imported.row("us-east-1", "lambda", "request").price()).isEqualByComparingTo("0.0000002");
         assertThat(imported.tiers("us-east-1", "lambda", "duration-x86").get(0).unit()).isEqualTo("GB-second");
     }
