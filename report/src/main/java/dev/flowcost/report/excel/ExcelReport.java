@@ -19,7 +19,6 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -151,7 +150,7 @@ public final class ExcelReport {
             List<Span> workflowSpans = new ArrayList<>();
             List<Span> environmentSpans = new ArrayList<>();
             Span allItems = writeWorkflows(workflowSpans, environmentSpans);
-            Span creditRows = writeCredits(allItems);
+            Span[] creditRows = writeCredits(allItems);
             List<Span[]> findingSpans = writeFindingItems();
             Span findingRows = writeFindings(findingSpans);
             writeAlternatives();
@@ -210,7 +209,8 @@ public final class ExcelReport {
             return new Span(first, s.rowNumber());
         }
 
-        private Span writeCredits(Span items) {
+        /** The free tiers now (live from the items) and after the changes (as the advisor credited them); spans of both. */
+        private Span[] writeCredits(Span items) {
             SheetWriter s = credits;
             s.header(header, "Component", "Price key", "Free quantity", "Unit price (USD)", "Used quantity",
                     "Amount (USD)");
@@ -227,9 +227,27 @@ public final class ExcelReport {
                 s.formula(4, "MIN(" + s.here(2) + "," + used + ")", decimal, c.usedQuantity());
                 s.formula(5, "-" + s.here(4) + "*" + s.here(3), money, c.amount());
             }
+            Span now = new Span(first, s.rowNumber(), sum(a.credits()));
+            s.skipRow();
+            s.header(header, "After the changes", "Price key", "Free quantity", "Unit price (USD)",
+                    "Used quantity (recorded)", "Amount (USD)");
+            int firstAfter = s.rowNumber() + 1;
+            for (FreeTierCredit c : a.totals().creditsAfter()) {
+                s.newRow();
+                s.text(0, c.component());
+                s.text(1, c.priceKey());
+                s.number(2, c.freeQuantity(), quantityStyle(c.freeQuantity()));
+                priceCell(s, 3, c.priceKey(), c.unitPrice());
+                s.number(4, c.usedQuantity(), quantityStyle(c.usedQuantity()));
+                s.formula(5, "-MIN(" + s.here(2) + "," + s.here(4) + ")*" + s.here(3), money, c.amount());
+            }
+            Span after = new Span(firstAfter, s.rowNumber(), sum(a.totals().creditsAfter()));
             s.finish(1, 6);
-            BigDecimal total = a.credits().stream().map(FreeTierCredit::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            return new Span(first, s.rowNumber(), total);
+            return new Span[]{now, after};
+        }
+
+        private static BigDecimal sum(List<FreeTierCredit> credits) {
+            return credits.stream().map(FreeTierCredit::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
 
         /** Per finding, the spans of its items now and after on the Finding items sheet. */
@@ -251,7 +269,7 @@ public final class ExcelReport {
             s.header(header, "#", "Rule", "Workflow", "Targets", "Title", "Confidence", "Monthly cost now (USD)",
                     "Monthly cost after (USD)", "Monthly saving (USD)", "Counted in total", "Change");
             int first = s.rowNumber() + 1;
-            Set<String> counted = countedFindings();
+            Set<Integer> counted = Set.copyOf(a.totals().countedFindings());
             int amount = ITEM_BASE + C_AMOUNT;
             for (int i = 0; i < a.findings().size(); i++) {
                 Finding f = a.findings().get(i);
@@ -267,35 +285,11 @@ public final class ExcelReport {
                 s.formula(6, now.sum(findingItems, amount), money, now.total());
                 s.formula(7, after.sum(findingItems, amount), money, after.total());
                 s.formula(8, s.here(6) + "-" + s.here(7), money, now.total().subtract(after.total()));
-                s.number(9, counted.contains(key(f)) ? 1 : 0, integer);
+                s.number(9, counted.contains(i) ? 1 : 0, integer);
                 s.text(10, f.change().summary());
             }
             s.finish(1, 11);
             return new Span(first, s.rowNumber());
-        }
-
-        /**
-         * Findings whose saving counts towards the estate's total: saving ones, biggest first, skipping one that
-         * targets what an already counted finding of the same workflow targets (the advisor's rule for Totals).
-         */
-        private Set<String> countedFindings() {
-            Set<String> counted = new HashSet<>();
-            Set<String> taken = new HashSet<>();
-            for (Finding f : a.findings()) {
-                if (!f.isSaving()) {
-                    continue;
-                }
-                boolean overlaps = f.targets().stream().anyMatch(t -> taken.contains(f.workflow() + "\u0000" + t));
-                if (!overlaps) {
-                    counted.add(key(f));
-                    f.targets().forEach(t -> taken.add(f.workflow() + "\u0000" + t));
-                }
-            }
-            return counted;
-        }
-
-        private static String key(Finding f) {
-            return f.rule() + "\u0000" + f.workflow() + "\u0000" + f.targets() + "\u0000" + f.title();
         }
 
         private void writeAlternatives() {
@@ -330,7 +324,7 @@ public final class ExcelReport {
             s.finish(1, 8);
         }
 
-        private void writeSummary(List<Span> workflowSpans, List<Span> environmentSpans, Span creditRows,
+        private void writeSummary(List<Span> workflowSpans, List<Span> environmentSpans, Span[] creditRows,
                                   Span findingRows, List<Span[]> findingSpans) {
             SheetWriter s = summary;
             s.newRow();
@@ -351,32 +345,33 @@ public final class ExcelReport {
                     + SheetWriter.local(4, lastWorkflow) + ")";
             String environmentSum = a.environments().isEmpty() ? "0"
                     : "SUM(" + SheetWriter.local(2, firstEnvironment) + ":" + SheetWriter.local(2, lastEnvironment) + ")";
-            BigDecimal now = creditRows.total();
+            BigDecimal base = BigDecimal.ZERO;
             for (int i = 0; i < a.workflows().size(); i++) {
                 if (a.workflows().get(i).kind() == WorkflowAnalysis.Kind.STATE_MACHINE) {
-                    now = now.add(workflowSpans.get(i).total());
+                    base = base.add(workflowSpans.get(i).total());
                 }
             }
             for (Span e : environmentSpans) {
-                now = now.add(e.total());
+                base = base.add(e.total());
             }
-            BigDecimal saving = BigDecimal.ZERO;
-            Set<String> counted = countedFindings();
-            for (int i = 0; i < a.findings().size(); i++) {
-                if (counted.contains(key(a.findings().get(i)))) {
-                    saving = saving.add(findingSpans.get(i)[0].total().subtract(findingSpans.get(i)[1].total()));
-                }
+            BigDecimal counted = BigDecimal.ZERO;
+            for (int i : a.totals().countedFindings()) {
+                counted = counted.add(findingSpans.get(i)[0].total().subtract(findingSpans.get(i)[1].total()));
             }
-            s.formula(1, workflowSum + "+" + environmentSum + "+" + creditRows.sum(credits, 5), money, now);
+            BigDecimal now = base.add(creditRows[0].total());
+            BigDecimal after = base.subtract(counted).add(creditRows[1].total());
+            // now and after are both after the free tiers: the credits now, and the credits of the estate after
+            s.formula(1, workflowSum + "+" + environmentSum + "+" + creditRows[0].sum(credits, 5), money, now);
             s.newRow();
             s.text(0, "Monthly cost after (USD)").setCellStyle(header);
-            s.formula(1, SheetWriter.local(1, nowRow) + "-" + SheetWriter.local(1, savingRow), money,
-                    now.subtract(saving));
+            String countedSavings = findingRows.isEmpty() ? "0" : "SUMPRODUCT(" + findings.range(9, findingRows.first,
+                    findingRows.last) + "," + findings.range(8, findingRows.first, findingRows.last) + ")";
+            s.formula(1, workflowSum + "+" + environmentSum + "-" + countedSavings + "+" + creditRows[1].sum(credits, 5),
+                    money, after);
             s.newRow();
             s.text(0, "Monthly saving (USD)").setCellStyle(header);
-            s.formula(1, findingRows.isEmpty() ? "0" : "SUMPRODUCT(" + findings.range(9, findingRows.first,
-                    findingRows.last) + "," + findings.range(8, findingRows.first, findingRows.last) + ")", money,
-                    saving);
+            s.formula(1, SheetWriter.local(1, nowRow) + "-" + SheetWriter.local(1, afterRow), money,
+                    now.subtract(after));
             s.skipRow();
             s.header(header, "Workflow", "Kind", "Type", "Executions / month", "Monthly cost (USD)", "Verdict");
             for (int i = 0; i < a.workflows().size(); i++) {
