@@ -1,5 +1,6 @@
 package dev.flowcost.core.dag.python;
 
+import dev.flowcost.core.dag.python.syntax.PySyntax;
 import dev.flowcost.core.Diagnostic;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.dag.Dag;

@@ -1,13 +1,14 @@
 package dev.flowcost.core.dag.python;
 
+import dev.flowcost.core.dag.python.syntax.PySyntax;
 import dev.flowcost.core.Diagnostic;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.dag.DagTask;
 import dev.flowcost.core.dag.python.DagModel.DagB;
 import dev.flowcost.core.dag.python.DagModel.GroupB;
 import dev.flowcost.core.dag.python.DagModel.TaskB;
-import dev.flowcost.core.dag.python.PySyntax.Expr;
-import dev.flowcost.core.dag.python.PySyntax.Stmt;
+import dev.flowcost.core.dag.python.syntax.PySyntax.Expr;
+import dev.flowcost.core.dag.python.syntax.PySyntax.Stmt;
 import dev.flowcost.core.dag.python.PyValues.Bound;
 import dev.flowcost.core.dag.python.PyValues.Builtin;
 import dev.flowcost.core.dag.python.PyValues.ClassRef;

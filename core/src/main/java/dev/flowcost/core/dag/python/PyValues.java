@@ -1,5 +1,6 @@
 package dev.flowcost.core.dag.python;
 
+import dev.flowcost.core.dag.python.syntax.PySyntax;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,9 @@
 package dev.flowcost.core.dag.python;
 
+import dev.flowcost.core.dag.python.syntax.PySyntax;
+import dev.flowcost.core.dag.python.syntax.PyParser;
+import dev.flowcost.core.dag.python.syntax.PyToken;
+import dev.flowcost.core.dag.python.syntax.PyTokenizer;
 import dev.flowcost.core.Diagnostic;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.dag.Dag;
