@@ -111,10 +111,7 @@ public final class PythonDagReader {
                     + ":" + p.column() + ": " + p.message().replaceFirst("^syntax error: ", "")
                     + "; statement skipped"));
         }
-        DagModel model = new DagModel();
-        DagInterpreter interpreter = new DagInterpreter(file, stem(file), model, diags);
-        interpreter.run(module);
-        return new DagAssembler(file, diags).assemble(model, interpreter);
+        return DagInterpreter.read(file, stem(file), module, diags);
     }
 
     static String stem(String file) {
