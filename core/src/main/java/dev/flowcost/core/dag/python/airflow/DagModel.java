@@ -29,7 +29,10 @@ import java.util.Set;
  */
 public final class DagModel {
 
+    /** Tasks one DAG (or the tasks outside any DAG) may have. */
     static final int MAX_TASKS = 10_000;
+    /** Tasks one file may have across its DAGs. */
+    static final int MAX_FILE_TASKS = 5 * MAX_TASKS;
 
     /** A DAG being built. */
     static final class DagB implements PyObject {
@@ -293,6 +296,8 @@ public final class DagModel {
     private final String fileStem;
     private final Map<DagB, Set<String>> groupIds = new IdentityHashMap<>();
     private final Set<String> orphanGroupIds = new HashSet<>();
+    private final Map<DagB, Integer> tasksMade = new IdentityHashMap<>();
+    private int orphanCount;
 
     /** An empty picture for a file whose name without {@code .py} is {@code fileStem}. */
     public DagModel(Reporter report, String fileStem) {
@@ -362,14 +367,22 @@ public final class DagModel {
         if (dag == null && group != null) {
             dag = group.dag;
         }
-        if (taskCount >= MAX_TASKS) {
-            if (report.once("maxtasks")) {
-                report.warn(line, "more than " + MAX_TASKS + " tasks in this file; the rest were not read"
-                        + (dag == null ? "" : ": tasks of DAG '" + dag.dagId + "' from line " + line + " on are missing"));
+        int made = dag == null ? orphanCount : tasksMade.getOrDefault(dag, 0);
+        if (made >= MAX_TASKS || taskCount >= MAX_FILE_TASKS) {
+            String who = made >= MAX_TASKS ? dag == null ? "outside any DAG" : "in DAG '" + dag.dagId + "'" : "in this file";
+            if (report.once("maxtasks " + who)) {
+                report.warn(line, "more than " + (made >= MAX_TASKS ? MAX_TASKS : MAX_FILE_TASKS) + " tasks " + who
+                        + "; the rest were not read" + (dag == null ? ""
+                        : ": tasks of DAG '" + dag.dagId + "' from line " + line + " on are missing"));
             }
             return null;
         }
         taskCount++;
+        if (dag == null) {
+            orphanCount++;
+        } else {
+            tasksMade.merge(dag, 1, Integer::sum);
+        }
         String label;
         if (idValue instanceof String s && !s.isEmpty()) {
             label = s;
