@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,16 +41,36 @@ public record WorkflowInputs(List<LoadedStateMachine> stateMachines, List<Dag> d
     }
 
     public static WorkflowInputs read(List<Path> paths) throws IOException {
+        return read(paths, ReferencedFiles.Allowed.REFERRING_FOLDER_ONLY);
+    }
+
+    /**
+     * As {@link #read(List)}, reading files named inside templates also below {@code allowed}'s base. A definition
+     * file a template reads (its DefinitionUri) is that template's workflow, so it is not read again on its own.
+     */
+    public static WorkflowInputs read(List<Path> paths, ReferencedFiles.Allowed allowed) throws IOException {
         List<InputFiles.InputFile> inputs = InputFiles.expand(paths);
         List<LoadedStateMachine> machines = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         List<Path> dagFiles = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        AslReader asl = new AslReader();
+        AslReader asl = new AslReader(allowed);
+        Map<Path, AslReadResult> results = new java.util.LinkedHashMap<>();
+        Set<Path> referenced = new HashSet<>();
         for (InputFiles.InputFile f : inputs) {
             if (f.kind() == InputKind.STATE_MACHINE) {
                 AslReadResult r = asl.read(f.path());
+                results.put(f.path(), r);
+                r.referencedFile().ifPresent(referenced::add);
+            }
+        }
+        for (InputFiles.InputFile f : inputs) {
+            if (f.kind() == InputKind.STATE_MACHINE) {
+                AslReadResult r = results.get(f.path());
+                if (!f.explicit() && referenced.contains(realPath(f.path()))) {
+                    continue; // read as its template's definition
+                }
                 files.add(f.path());
                 diagnostics.addAll(r.diagnostics());
                 if (r.machine().isPresent() && !r.hasErrors()) {
@@ -73,5 +94,13 @@ public record WorkflowInputs(List<LoadedStateMachine> stateMachines, List<Dag> d
             files.addAll(r.filesRead());
         }
         return new WorkflowInputs(machines, dags, diagnostics, files);
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 }
