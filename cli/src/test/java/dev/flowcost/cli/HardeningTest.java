@@ -51,7 +51,7 @@ class HardeningTest {
 
     private static void assertRefusedWithoutQuoting(CliRun r) {
         assertThat(r.exitCode()).as(r.err()).isEqualTo(3);
-        assertThat(r.err()).contains("template.yaml:7", "DefinitionUri").doesNotContain("\tat ");
+        assertThat(r.out() + r.err()).contains("template.yaml:7", "DefinitionUri").doesNotContain("\tat ");
         assertThat(r.out() + r.err()).doesNotContain("TOPSECRET", "PATH=", "HOME=");
     }
 
@@ -156,7 +156,7 @@ class HardeningTest {
         Path dot = Files.writeString(tmp.resolve("cycle.dot"), "digraph cyc {\n  a -> b;\n  b -> a;\n}\n");
         CliRun inspect = run("inspect", dot.toString());
         assertThat(inspect.exitCode()).as(inspect.err()).isEqualTo(3);
-        assertThat(inspect.out()).contains("cycle");
+        assertThat(inspect.out() + inspect.err()).contains("cycle");
         String py = CliRun.fixture("dag-with-cycle.py");
         assertThat(run("convert", py).exitCode()).isEqualTo(3);
         assertThat(run("simulate", py).exitCode()).isEqualTo(3);

@@ -137,6 +137,11 @@ public final class DagInputReader {
             diags.add(Diagnostic.info(file, SourceLocation.UNKNOWN, "no DAG found"));
         }
         for (Dag d : result.dags()) {
+            boolean saidCycle = result.diagnostics().stream().anyMatch(x -> x.isError() && x.message().contains("cycle"));
+            if (!saidCycle) {
+                cycle(d).ifPresent(tasks -> diags.add(Diagnostic.error(file, SourceLocation.ofLine(d.line()), "cycle in DAG '"
+                        + d.dagId() + "': tasks " + String.join(", ", tasks) + " depend on each other; Airflow refuses such a DAG")));
+            }
             String first = fileByDagId.putIfAbsent(d.dagId(), file);
             if (first != null) {
                 diags.add(Diagnostic.warning(file, SourceLocation.ofLine(d.line()), "dag_id '" + d.dagId()
@@ -145,6 +150,35 @@ public final class DagInputReader {
                 dags.add(d);
             }
         }
+    }
+
+    /** The tasks left on a cycle (Kahn's algorithm: what cannot be ordered), for formats whose reader does not check. */
+    static java.util.Optional<List<String>> cycle(Dag dag) {
+        Map<String, Integer> indegree = new LinkedHashMap<>();
+        Map<String, List<String>> next = new java.util.HashMap<>();
+        dag.tasks().forEach(t -> indegree.put(t.taskId(), 0));
+        for (Edge e : dag.edges()) {
+            indegree.putIfAbsent(e.upstream(), 0);
+            indegree.merge(e.downstream(), 1, Integer::sum);
+            next.computeIfAbsent(e.upstream(), k -> new ArrayList<>()).add(e.downstream());
+        }
+        java.util.ArrayDeque<String> ready = new java.util.ArrayDeque<>();
+        indegree.forEach((t, n) -> {
+            if (n == 0) {
+                ready.add(t);
+            }
+        });
+        while (!ready.isEmpty()) {
+            String t = ready.poll();
+            for (String d : next.getOrDefault(t, List.of())) {
+                if (indegree.merge(d, -1, Integer::sum) == 0) {
+                    ready.add(d);
+                }
+            }
+        }
+        List<String> left = indegree.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).sorted()
+                .limit(10).toList();
+        return left.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(left);
     }
 
     /** The reader's result, or null when the file is not a DAG input (an INFO has been added). */
