@@ -118,7 +118,16 @@ public final class DagInputReader {
         String file = path.toString();
         String content;
         try {
-            content = TextDecoding.decode(InputText.bytes(path, MAX_FILE_BYTES, "DAG files"));
+            byte[] bytes = InputText.bytes(path, MAX_FILE_BYTES, "DAG files");
+            if (extension(path).equals("py")) {
+                // Python files carry their own encoding (PEP 263)
+                content = PythonDagReader.decodeSource(file, bytes, diags);
+                if (content == null) {
+                    return;
+                }
+            } else {
+                content = TextDecoding.decode(bytes);
+            }
         } catch (InputText.Refused e) {
             diags.add(Diagnostic.error(file, SourceLocation.UNKNOWN, e.getMessage() + "; skipped"));
             return;
