@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
                 + "a loop inside one Lambda, Standard ↔ Express, polling loop → .sync, MWAA vs Step Functions vs MWAA "
                 + "Serverless per DAG, sensors → event triggers, environment sizing. Each finding gives the monthly cost "
                 + "now and after, the saving, the assumptions, the blockers and the concrete change.",
-                "", "Exit 0 ok, 1 over --fail-over, 2 usage error, 3 input error."},
+                "", "Exit 0 ok, 1 over --fail-over, 2 usage error, 3 input error (also with --keep-going when an input was left out), 4 internal error."},
         footer = {"", "Examples:", "  flowcost advise examples/ --workload examples/workload.yaml",
                 "  flowcost advise machines/ dags/ -w workload.yaml --region eu-west-1",
                 "  flowcost advise examples/ --format json > analysis.json",
@@ -75,11 +75,12 @@ final class AdviseCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Analysis analysis = AnalysisRun.analyze(inputs, options.workload.load(err), options.prices.load(err),
-                options.region, options.keepGoing, err);
+        AnalysisRun.Outcome outcome = AnalysisRun.analyze(inputs, options.workload.load(err), options.prices.load(err),
+                options.region, options.keepGoing, options.base.allowed(spec.commandLine()), err);
+        Analysis analysis = outcome.analysis();
         out.print(format == AdviseFormat.json ? AnalysisJson.write(analysis)
                 : format == AdviseFormat.infracost_usage ? InfracostUsage.render(analysis) : TextReport.render(analysis));
         out.flush();
-        return Budget.exitCode(analysis, options.failOver, err);
+        return outcome.exitCode(options.failOver, err);
     }
 }

@@ -17,8 +17,12 @@ final class AnalysisOptions {
     String region;
 
     @Option(names = "--keep-going", description = "Analyse the workflows that could be read even when some inputs have errors (the errors are "
-                    + "still printed on stderr). Example: --keep-going")
+                    + "still printed on stderr, and the exit code is then 3: the result leaves those inputs out). "
+                    + "Example: --keep-going")
     boolean keepGoing;
+
+    @Mixin
+    BaseOption base;
 
     @Option(names = "--fail-over", paramLabel = "USD", converter = UsdAmount.class,
             description = "Exit 1 when the estate's monthly cost now is more than this many US dollars (a CI budget). "

@@ -23,9 +23,28 @@ final class AnalysisRun {
     private AnalysisRun() {
     }
 
-    static Analysis analyze(List<Path> paths, Workload workload, PriceBook prices, String region, boolean keepGoing,
-                            PrintWriter err) throws IOException {
-        WorkflowInputs inputs = WorkflowInputs.read(paths);
+    /**
+     * An analysis and how many inputs (files or workflows) it had to leave out under {@code --keep-going}.
+     */
+    record Outcome(Analysis analysis, int failedInputs) {
+        /**
+         * The exit code: 3 when inputs were left out (said on stderr, after the budget verdict), else the budget's.
+         */
+        int exitCode(java.math.BigDecimal failOver, PrintWriter err) {
+            int budget = Budget.exitCode(analysis, failOver, err);
+            if (failedInputs > 0) {
+                err.println("flowcost: " + failedInputs + " input error(s) above (--keep-going): the results leave those "
+                        + "inputs out, so they are incomplete; exit code 3");
+                return ExitCode.INPUT.code();
+            }
+            return budget;
+        }
+    }
+
+    static Outcome analyze(List<Path> paths, Workload workload, PriceBook prices, String region, boolean keepGoing,
+                           dev.flowcost.core.input.ReferencedFiles.Allowed allowed, PrintWriter err) throws IOException {
+        Activity.set("reading the inputs");
+        WorkflowInputs inputs = WorkflowInputs.read(paths, allowed);
         for (Diagnostic d : inputs.diagnostics()) {
             if (d.severity() != dev.flowcost.core.Severity.INFO || !d.message().startsWith("no DAG found")) {
                 err.println(d.render());
@@ -70,7 +89,8 @@ final class AnalysisRun {
             throw new InputException(engineErrors.size() + " workflow(s) cannot be costed (see above); fix them, or pass "
                     + "--keep-going to report the rest");
         }
-        return analysis;
+        Activity.set("writing the results");
+        return new Outcome(analysis, errors.size() + engineErrors.size());
     }
 
     /** An analysis diagnostic line ({@code [file:line: ]severity: message}) that is an error. */

@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:", "  flowcost convert examples/etl_glue_s3.py",
                 "  flowcost convert dags/etl.py --dag nightly_etl -o etl.asl.json",
                 "  flowcost convert dags/etl.py --format yaml --workload workload.yaml",
-                "", "Exit 0 ok, 2 usage error, 3 input error (no DAG in the file, file cannot be written)."})
+                "", "Exit 0 ok, 2 usage error, 3 input error (no DAG in the file, a DAG with a cycle or another error, "
+                        + "file cannot be written), 4 internal error."})
 final class ConvertCommand implements Callable<Integer> {
 
     enum Syntax { json, yaml }
@@ -60,7 +61,9 @@ final class ConvertCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Workload workload = workloadOption.load(err);
-        Dag dag = DagSelection.select(file, dagId, err);
+        Activity.set("reading " + file);
+        Dag dag = DagSelection.select(file, dagId, true, err);
+        Activity.set("converting " + dag.dagId());
         ConversionResult result = DagToAslConverter.convert(dag, workload.workflowOrDefault(dag.dagId()));
         String text = format == Syntax.yaml ? result.toYaml() : result.toJson();
         AslReadResult check = new AslReader().read(dag.dagId() + (format == Syntax.yaml ? ".asl.yaml" : ".asl.json"),
@@ -74,6 +77,7 @@ final class ConvertCommand implements Callable<Integer> {
         if (check.hasErrors()) {
             throw new IllegalStateException("the converted state machine for " + dag.dagId() + " does not validate");
         }
+        Activity.set("writing the state machine");
         if (output == null) {
             out.print(text);
             out.flush();

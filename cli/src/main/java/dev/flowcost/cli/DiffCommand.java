@@ -71,7 +71,8 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private static Analysis read(Path file) {
-        AnalysisJson.Parsed parsed = AnalysisJson.parse(FileProblems.readText(file));
+        Activity.set("reading " + file);
+        AnalysisJson.Parsed parsed = AnalysisJson.parse(FileProblems.readText(file, dev.flowcost.core.input.InputText.MAX_ANALYSIS_BYTES, "analysis files"));
         return parsed.analysis().orElseThrow(() -> new InputException(file + ": not a flowcost analysis: "
                 + parsed.problem().orElse("unreadable")));
     }

@@ -80,19 +80,18 @@ final class FileProblems {
         }
     }
 
-    /** Reads a whole UTF-8 text file; a missing, unreadable, binary file or a directory is an input error. */
-    static String readText(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new InputException(file + ": is a directory; give a file");
+    /**
+     * Reads a whole text file of at most {@code maxBytes} ({@code what} names the kind in the size message): a missing,
+     * unreadable, binary, non-regular file, one over the cap, or a directory is an input error.
+     */
+    static String readText(Path file, long maxBytes, String what) {
+        if ("-".equals(file.toString()) && !Files.exists(file)) {
+            throw new InputException("'-' (standard input) is not supported: give the path of a file");
         }
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InputException(file + ": " + reason(e));
-        } catch (IOException e) {
-            throw new InputException(e instanceof FileSystemException ? describe(e) : file + ": " + reason(e));
+            return dev.flowcost.core.input.InputText.text(file, maxBytes, what);
+        } catch (dev.flowcost.core.input.InputText.Refused e) {
+            throw new InputException(file + ": " + e.getMessage(), e);
         }
     }
 

@@ -28,43 +28,94 @@ public final class FlowcostCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Memory set aside so that the one-line message about an OutOfMemoryError can still be written. */
+    private static byte[] reserve = new byte[256 * 1024];
+
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int code;
+        try {
+            code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        } catch (Throwable t) { // never let the JVM's default handler exit 1, the budget's code
+            code = ExitCode.INTERNAL.code();
+        }
+        System.exit(code);
     }
 
-    /** Runs flowcost with the given streams and returns its exit code; what {@link #main} and the tests call. */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new FlowcostCommand());
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setExitCodeExceptionMapper(FlowcostCommand::exitCodeOf);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("flowcost: " + usageMessage(ex));
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
-            return ExitCode.USAGE.code();
-        });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            boolean debug = parseResult.originalArgs().contains("--debug");
-            int code = exitCodeOf(ex);
-            commandLine.getErr().println("flowcost: " + messageOf(ex));
-            if (debug || code == ExitCode.INTERNAL.code()) {
-                if (debug) {
-                    ex.printStackTrace(commandLine.getErr());
-                } else {
-                    commandLine.getErr().println("(run again with --debug for details, and please report it)");
-                }
-            }
-            return code;
-        });
-        int code = cl.execute(args);
-        out.flush();
+    /**
+     * Runs flowcost with the given streams and returns its exit code; what {@link #main} and the tests call. Every
+     * {@link Throwable} ends here as an exit code: 2 usage, 3 input, 4 internal (an OutOfMemoryError or a
+     * StackOverflowError included, in one line, the trace only with --debug); 1 is only ever the budget.
+     * Both streams pass through {@link TerminalWriter}, so no control character from an input reaches the terminal.
+     */
+    public static int execute(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
+        PrintWriter out = TerminalWriter.safe(rawOut);
+        PrintWriter err = TerminalWriter.safe(rawErr);
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        Activity.set(args.length > 0 && !args[0].startsWith("-") ? "running 'flowcost " + args[0] + "'" : "starting");
+        try {
+            CommandLine cl = new CommandLine(new FlowcostCommand());
+            cl.setOut(out);
+            cl.setErr(err);
+            cl.setCaseInsensitiveEnumValuesAllowed(true);
+            cl.setExitCodeExceptionMapper(FlowcostCommand::exitCodeOf);
+            cl.setParameterExceptionHandler((ex, a) -> {
+                err.println("flowcost: " + usageMessage(ex));
+                CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+                err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+                return ExitCode.USAGE.code();
+            });
+            cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, debug, err));
+            return cl.execute(args);
+        } catch (Throwable t) {
+            return report(t, debug, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Says what went wrong in one line (the trace only with --debug) and returns the exit code. */
+    static int report(Throwable ex, boolean debug, PrintWriter err) {
+        if (ex instanceof OutOfMemoryError) {
+            reserve = null; // give the message room
+        }
+        int code = exitCodeOf(ex);
+        if (code == ExitCode.INTERNAL.code()) {
+            err.println("flowcost: " + internalMessage(ex, Activity.current()));
+        } else {
+            err.println("flowcost: " + messageOf(ex));
+        }
+        if (debug) {
+            ex.printStackTrace(err);
+        }
         err.flush();
         return code;
     }
 
-    private static int exitCodeOf(Throwable ex) {
+    /** The one line an internal error gets: what happened, while doing what, and how to see more. */
+    static String internalMessage(Throwable ex, String activity) {
+        String what;
+        if (ex instanceof OutOfMemoryError) {
+            return "internal error: out of memory while " + activity + "; run with --debug for the trace, or give Java "
+                    + "more memory (FLOWCOST_JAVA_OPTS=-Xmx4g)";
+        } else if (ex instanceof StackOverflowError) {
+            what = "the input is nested too deeply to follow (stack overflow) while " + activity;
+        } else {
+            String m = ex.getMessage();
+            what = "internal error while " + activity + ": " + (m == null || m.isBlank() ? ex.getClass().getSimpleName()
+                    : firstLine(m));
+            return what + "; run with --debug for the trace, and please report it";
+        }
+        return "internal error: " + what + "; run with --debug for the trace";
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        String line = nl >= 0 ? s.substring(0, nl) : s;
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+
+    static int exitCodeOf(Throwable ex) {
         if (ex instanceof InputException || ex instanceof java.io.IOException
                 || ex instanceof java.io.UncheckedIOException) {
             return ExitCode.INPUT.code();

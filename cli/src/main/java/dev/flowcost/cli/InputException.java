@@ -7,4 +7,9 @@ final class InputException extends RuntimeException {
     InputException(String message) {
         super(message);
     }
+
+    /** With the cause the user sees only under {@code --debug}. */
+    InputException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
         description = {"List the Airflow DAGs found in files and directories — Python DAG files (read statically, never "
                 + "executed), Airflow REST API task lists, serialized DAG JSON, DOT from 'airflow dags show', DAG Factory "
                 + "YAML — with their tasks, edges, schedule, runs per month and the diagnostics of reading them.",
-                "", "Exit 0 when at least one DAG was read, 2 usage error, 3 when nothing usable was read."},
+                "", "Exit 0 when DAGs were read without error, 2 usage error, 3 when nothing usable was read or a file or "
+                        + "DAG has an error (a cycle, say; what could be read is still listed)."},
         footer = {"", "Examples:", "  flowcost inspect examples/", "  flowcost inspect dags/ --format json"})
 final class InspectCommand implements Callable<Integer> {
 
@@ -43,6 +44,7 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         Workload workload = workloadOption.load(spec.commandLine().getErr());
+        Activity.set("reading the DAG files");
         List<Path> dagFiles = InputFiles.expand(inputs).stream()
                 .filter(f -> f.explicit() || f.kind() == InputKind.DAG).map(InputFiles.InputFile::path).toList();
         DagInputResult read = new DagInputReader().read(dagFiles);
@@ -55,10 +57,14 @@ final class InspectCommand implements Callable<Integer> {
         out.print(common.format == OutputFormat.json ? view.json() : view.text());
         out.flush();
         boolean nothingUsable = read.dags().isEmpty();
+        long errors = read.diagnostics().stream().filter(dev.flowcost.core.Diagnostic::isError).count();
         if (nothingUsable) {
             spec.commandLine().getErr().println("flowcost: no Airflow DAG found in " + inputs.stream().map(Path::toString)
                     .collect(java.util.stream.Collectors.joining(", ")));
+        } else if (errors > 0) {
+            spec.commandLine().getErr().println("flowcost: " + errors + " error(s) in the DAGs read (a cycle, a file that "
+                    + "cannot be read, ...); see the diagnostics");
         }
-        return nothingUsable ? ExitCode.INPUT.code() : ExitCode.OK.code();
+        return nothingUsable || errors > 0 ? ExitCode.INPUT.code() : ExitCode.OK.code();
     }
 }

@@ -22,6 +22,7 @@ final class PricesOption {
         if (prices == null) {
             return bundled;
         }
+        Activity.set("reading the price book " + prices);
         PriceBookLoader.LoadResult r = PriceBookLoader.load(prices);
         r.diagnostics().stream().filter(d -> !d.isError()).forEach(d -> err.println(d.render()));
         if (!r.ok()) {

@@ -13,6 +13,7 @@ final class Progress {
     }
 
     static <T> T around(PrintWriter err, String what, Supplier<T> work) {
+        Activity.set(what);
         boolean tty = STDERR_IS_TERMINAL;
         long start = System.nanoTime();
         if (tty) {

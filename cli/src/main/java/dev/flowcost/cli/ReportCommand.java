@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:", "  flowcost report examples/ -w examples/workload.yaml --out flowcost-report",
                 "  flowcost report dags/ -w workload.yaml --out out --formats html,json",
                 "  flowcost report machines/ --out out --open",
-                "", "Exit 0 ok, 1 over --fail-over, 2 usage error, 3 input error (nothing is written)."})
+                "", "Exit 0 ok, 1 over --fail-over, 2 usage error, 3 input error (nothing is written; with --keep-going the reports "
+                        + "of what could be read are written and the exit code is still 3), 4 internal error."})
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "State machine and DAG files, or directories.")
@@ -65,8 +66,10 @@ final class ReportCommand implements Callable<Integer> {
             chosen.add(ReportFormat.parse(f.trim()).orElseThrow(() -> new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "unknown report format '" + f + "' (choose from html, xlsx, csv, json)")));
         }
-        Analysis analysis = AnalysisRun.analyze(inputs, options.workload.load(err), options.prices.load(err),
-                options.region, options.keepGoing, err);
+        AnalysisRun.Outcome outcome = AnalysisRun.analyze(inputs, options.workload.load(err), options.prices.load(err),
+                options.region, options.keepGoing, options.base.allowed(spec.commandLine()), err);
+        Analysis analysis = outcome.analysis();
+        Activity.set("writing reports");
         List<Path> written = Progress.around(err, "writing reports", () -> {
             try {
                 return ReportWriter.write(analysis, out, chosen);
@@ -84,7 +87,7 @@ final class ReportCommand implements Callable<Integer> {
         if (open && chosen.contains(ReportFormat.HTML)) {
             openInBrowser(html, err);
         }
-        return Budget.exitCode(analysis, options.failOver, err);
+        return outcome.exitCode(options.failOver, err);
     }
 
     private static void openInBrowser(Path html, PrintWriter err) {

@@ -65,6 +65,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    BaseOption base;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -116,7 +119,8 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private int simulateStateMachine(Workload workload, PrintWriter out, PrintWriter err) {
-        AslReadResult read = new AslReader().read(file);
+        Activity.set("reading " + file);
+        AslReadResult read = new AslReader(base.allowed(spec.commandLine())).read(file);
         if (read.hasErrors() || read.machine().isEmpty()) {
             throw new InputException(read.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::render)
                     .collect(Collectors.joining(System.lineSeparator())));
@@ -124,6 +128,7 @@ final class SimulateCommand implements Callable<Integer> {
         read.diagnostics().forEach(d -> err.println(d.render()));
         StateMachine machine = read.machine().get();
         WorkflowWorkload wl = workload.workflowOrDefault(WorkflowNames.stem(file));
+        Activity.set("analysing " + file);
         ExactResult exact = ExactAnalyzer.analyze(machine, wl);
         if (exact.hasErrors()) {
             throw new InputException(exact.diagnostics().stream().filter(Diagnostic::isError)

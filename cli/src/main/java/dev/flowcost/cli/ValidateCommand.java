@@ -36,6 +36,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    BaseOption base;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -53,7 +56,8 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private List<AslReadResult> read(PrintWriter err) throws java.io.IOException {
-        AslReader reader = new AslReader();
+        AslReader reader = new AslReader(base.allowed(spec.commandLine()));
+        Activity.set("reading the state machine definitions");
         List<AslReadResult> results = new ArrayList<>();
         for (InputFiles.InputFile f : InputFiles.expand(files)) {
             if (f.explicit() && (f.kind() == InputKind.DAG || f.kind() == InputKind.WORKLOAD)) {

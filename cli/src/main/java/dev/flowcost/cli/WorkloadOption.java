@@ -22,6 +22,7 @@ final class WorkloadOption {
         if (workload == null) {
             return Workload.defaults();
         }
+        Activity.set("reading the workload file " + workload);
         WorkloadReadResult r = new WorkloadReader().read(workload);
         for (Diagnostic d : r.diagnostics()) {
             if (!d.isError()) {

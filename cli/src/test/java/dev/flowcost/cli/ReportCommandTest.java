@@ -106,7 +106,8 @@ class ReportCommandTest {
         assertThat(stop.err()).contains("broken.asl.json").contains("/States/A/Next");
         assertThat(out).doesNotExist();
         CliRun go = CliRun.of("report", in.toString(), "--out", out.toString(), "--keep-going", "--formats", "json");
-        assertThat(go.exitCode()).as(go.err()).isZero();
+        assertThat(go.exitCode()).as(go.err()).isEqualTo(3);
+        assertThat(go.err()).contains("incomplete");
         assertThat(out.resolve("analysis.json")).isNotEmptyFile();
         assertThat(out.resolve("report.html")).doesNotExist();
     }

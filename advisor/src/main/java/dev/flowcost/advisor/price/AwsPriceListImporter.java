@@ -64,8 +64,9 @@ public final class AwsPriceListImporter {
     /** Imports an offer file; an unreadable file is a diagnostic. */
     public static ImportResult importOffer(Path csv) {
         try {
-            return importOffer(new StringReader(Files.readString(csv, StandardCharsets.UTF_8)), csv.toString());
-        } catch (IOException | UncheckedIOException e) {
+            return importOffer(new StringReader(dev.flowcost.core.input.InputText.text(csv,
+                    dev.flowcost.core.input.InputText.MAX_OFFER_BYTES, "AWS Price List offer files")), csv.toString());
+        } catch (dev.flowcost.core.input.InputText.Refused e) {
             return new ImportResult(List.of(), List.of(Diagnostic.error(csv.toString(), SourceLocation.UNKNOWN,
                     "cannot read AWS Price List file: " + e.getMessage())), 0, "");
         }
@@ -145,7 +146,7 @@ public final class AwsPriceListImporter {
                         "no header row with SKU/PricePerUnit found; is this an AWS Price List CSV offer file?"));
             }
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            diagnostics.add(Diagnostic.error(fileName, SourceLocation.UNKNOWN, "malformed CSV: " + e.getMessage()));
+            diagnostics.add(dev.flowcost.core.input.CsvProblem.diagnostic(fileName, e));
         }
         return new ImportResult(rebaseFreeTiers(new ArrayList<>(rows.values()), fileName, diagnostics), diagnostics,
                 skipped, offerCode);

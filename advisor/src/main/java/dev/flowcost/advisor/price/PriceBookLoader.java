@@ -76,9 +76,10 @@ public final class PriceBookLoader {
     public static LoadResult load(Path csv) {
         String name = csv.toString();
         try {
-            String text = Files.readString(csv, StandardCharsets.UTF_8);
+            String text = dev.flowcost.core.input.InputText.text(csv, dev.flowcost.core.input.InputText.MAX_PRICE_BOOK_BYTES,
+                    "price books");
             return load(new StringReader(text), name);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (dev.flowcost.core.input.InputText.Refused e) {
             return new LoadResult(List.of(), List.of(Diagnostic.error(name, SourceLocation.UNKNOWN,
                     "cannot read price file: " + e.getMessage())));
         }
@@ -134,7 +135,7 @@ public final class PriceBookLoader {
                         "price file is empty; expected a header " + String.join(",", COLUMNS)));
             }
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            diagnostics.add(Diagnostic.error(fileName, SourceLocation.UNKNOWN, "malformed CSV: " + e.getMessage()));
+            diagnostics.add(dev.flowcost.core.input.CsvProblem.diagnostic(fileName, e));
         }
         return new LoadResult(rows, diagnostics, rowLines);
     }

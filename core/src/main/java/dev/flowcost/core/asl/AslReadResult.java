@@ -11,12 +11,19 @@ import java.util.Optional;
  *
  * @param declaredType the workflow type when the file says it (a {@code describe-state-machine} output's "type",
  *                     a template's StateMachineType); empty for a bare definition, whose type is set elsewhere
+ * @param referencedFile the real path of the file a template's DefinitionUri named, when the machine was read from it
  */
 public record AslReadResult(String file, Optional<StateMachine> machine, List<Diagnostic> diagnostics,
-                            Optional<WorkflowType> declaredType) {
+                            Optional<WorkflowType> declaredType, Optional<java.nio.file.Path> referencedFile) {
     public AslReadResult {
         diagnostics = List.copyOf(diagnostics);
         declaredType = declaredType == null ? Optional.empty() : declaredType;
+        referencedFile = referencedFile == null ? Optional.empty() : referencedFile;
+    }
+
+    public AslReadResult(String file, Optional<StateMachine> machine, List<Diagnostic> diagnostics,
+                         Optional<WorkflowType> declaredType) {
+        this(file, machine, diagnostics, declaredType, Optional.empty());
     }
 
     public AslReadResult(String file, Optional<StateMachine> machine, List<Diagnostic> diagnostics) {

@@ -4,15 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowcost.core.Diagnostic;
 import dev.flowcost.core.Severity;
 import dev.flowcost.core.SourceLocation;
+import dev.flowcost.core.input.InputText;
+import dev.flowcost.core.input.ReferencedFiles;
+import dev.flowcost.core.input.TextDecoding;
 import dev.flowcost.core.workload.WorkflowType;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,25 +29,36 @@ public final class AslReader {
      */
     public static final int MAX_BYTES = 4 * 1024 * 1024;
 
+    /** What the size cap message calls these files. */
+    private static final String DEFINITIONS = "state machine definitions (Step Functions itself accepts at most 1 MB per definition)";
+
     /** How a reader bug (never the user's input) starts its diagnostic, so callers and tests can tell the two apart. */
     static final String INTERNAL_ERROR = "flowcost could not read this definition (internal error";
+
+    private final ReferencedFiles.Allowed allowed;
+
+    /** A reader that reads files named inside a template (DefinitionUri) only at or below the template's folder. */
+    public AslReader() {
+        this(ReferencedFiles.Allowed.REFERRING_FOLDER_ONLY);
+    }
+
+    /** A reader that also reads files named inside a template below {@code allowed}'s {@code --base} folder. */
+    public AslReader(ReferencedFiles.Allowed allowed) {
+        this.allowed = allowed == null ? ReferencedFiles.Allowed.REFERRING_FOLDER_ONLY : allowed;
+    }
 
     /** Reads and validates the file at {@code file}. */
     public AslReadResult read(Path file) {
         String name = file.toString();
         List<Diagnostic> diagnostics = new ArrayList<>();
+        byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                diagnostics.add(tooLarge(name, size));
-                return new AslReadResult(name, Optional.empty(), diagnostics);
-            }
-            Path dir = file.toAbsolutePath().getParent();
-            return read(name, Files.readAllBytes(file), dir);
-        } catch (IOException | SecurityException e) {
+            bytes = InputText.bytes(file, MAX_BYTES, DEFINITIONS);
+        } catch (InputText.Refused e) {
             diagnostics.add(new Diagnostic(Severity.ERROR, name, "", 0, 0, "cannot read the file: " + e.getMessage()));
             return new AslReadResult(name, Optional.empty(), diagnostics);
         }
+        return read(name, bytes, file);
     }
 
     /** Reads and validates {@code content}; {@code fileName} names it in diagnostics and its extension picks JSON or YAML. */
@@ -60,12 +66,12 @@ public final class AslReader {
         return read(fileName, content, null);
     }
 
-    /** As {@link #read(String, byte[])}; a SAM template's local DefinitionUri is read relative to {@code baseDir} when given. */
-    private AslReadResult read(String fileName, byte[] content, Path baseDir) {
+    /** As {@link #read(String, byte[])}; a SAM template's local DefinitionUri is read relative to {@code referring} when given. */
+    private AslReadResult read(String fileName, byte[] content, Path referring) {
         String file = fileName == null ? "" : fileName;
         List<Diagnostic> diagnostics = new ArrayList<>();
         try {
-            return readChecked(file, content == null ? new byte[0] : content, diagnostics, baseDir);
+            return readChecked(file, content == null ? new byte[0] : content, diagnostics, referring);
         } catch (RuntimeException | StackOverflowError e) {
             // A bug in the reader, not the user's fault; still report it as data rather than crash the caller.
             diagnostics.add(new Diagnostic(Severity.ERROR, file, "", 0, 0,
@@ -74,7 +80,7 @@ public final class AslReader {
         }
     }
 
-    private AslReadResult readChecked(String file, byte[] content, List<Diagnostic> diagnostics, Path baseDir) {
+    private AslReadResult readChecked(String file, byte[] content, List<Diagnostic> diagnostics, Path referring) {
         if (content.length > MAX_BYTES) {
             diagnostics.add(tooLarge(file, content.length));
             return new AslReadResult(file, Optional.empty(), diagnostics);
@@ -115,11 +121,11 @@ public final class AslReader {
                 String which = f.name().isEmpty() ? "the definition" : "state machine " + f.name();
                 JsonNode def = f.definition();
                 if (def == null) {
-                    if (f.uri().isPresent() && baseDir != null) {
-                        return readDefinitionUri(file, f, baseDir, declared, tree, diagnostics);
+                    if (f.uri().isPresent() && referring != null) {
+                        return readDefinitionUri(file, f, referring, declared, tree, diagnostics);
                     }
                     diagnostics.add(Diagnostic.error(file, tree.at(f.pointer()), f.uri().isPresent()
-                            ? which + " keeps its definition in the file \"" + f.uri().get() + "\" (DefinitionUri); run flowcost on that file"
+                            ? which + " keeps its definition in the file \"" + f.uri().get() + "\" (" + f.uriField() + "); run flowcost on that file"
                             : which + " has no inline Definition or DefinitionString (it may be in S3); run flowcost on the definition file"));
                     return new AslReadResult(file, Optional.empty(), diagnostics, declared);
                 }
@@ -228,28 +234,31 @@ public final class AslReader {
         return changed ? b.toString() : null;
     }
 
-    /** Reads the file a SAM template names in DefinitionUri, relative to the template's folder. */
-    private AslReadResult readDefinitionUri(String file, TemplateLocator.Found f, Path baseDir, Optional<WorkflowType> declared,
+    /**
+     * Reads the file a template names in DefinitionUri (SAM) or DefinitionS3Location (a local path for
+     * {@code aws cloudformation package}), only at or below the template's folder or {@code --base}
+     * ({@link ReferencedFiles}); a refusal never reads, let alone quotes, the file.
+     */
+    private AslReadResult readDefinitionUri(String file, TemplateLocator.Found f, Path referring, Optional<WorkflowType> declared,
                                             LocatedTree tree, List<Diagnostic> diagnostics) {
-        Path target = baseDir.resolve(f.uri().orElseThrow()).normalize();
-        if (!Files.isRegularFile(target)) {
-            diagnostics.add(Diagnostic.error(file, tree.at(f.pointer() + "/DefinitionUri"), "state machine " + f.name()
-                    + " keeps its definition in \"" + f.uri().get() + "\" (DefinitionUri), which is not a file next to this template"));
-            return new AslReadResult(file, Optional.empty(), diagnostics, declared);
-        }
-        diagnostics.add(Diagnostic.info(file, tree.at(f.pointer() + "/DefinitionUri"), "state machine " + f.name()
-                + " is read from its DefinitionUri " + target));
-        AslReadResult inner;
+        String where = f.pointer() + "/" + f.uriField();
+        String written = f.uri().orElseThrow();
+        Path target;
+        byte[] bytes;
         try {
-            long size = Files.size(target);
-            inner = size > MAX_BYTES ? new AslReadResult(target.toString(), Optional.empty(), List.of(tooLarge(target.toString(), size)))
-                    : read(target.toString(), Files.readAllBytes(target), null);
-        } catch (IOException | SecurityException e) {
-            diagnostics.add(new Diagnostic(Severity.ERROR, target.toString(), "", 0, 0, "cannot read the file: " + e.getMessage()));
+            target = ReferencedFiles.resolve(referring, written, allowed);
+            bytes = InputText.bytes(target, MAX_BYTES, DEFINITIONS);
+        } catch (InputText.Refused e) {
+            diagnostics.add(Diagnostic.error(file, tree.at(where), "state machine " + f.name() + ": the " + f.uriField()
+                    + " \"" + written + "\" " + e.getMessage()));
             return new AslReadResult(file, Optional.empty(), diagnostics, declared);
         }
+        diagnostics.add(Diagnostic.info(file, tree.at(where), "state machine " + f.name()
+                + " is read from its " + f.uriField() + " " + written));
+        AslReadResult inner = read(referring.toAbsolutePath().getParent().resolve(written).normalize().toString(), bytes, null);
         diagnostics.addAll(inner.diagnostics());
-        return new AslReadResult(file, inner.machine(), diagnostics, declared.isPresent() ? declared : inner.declaredType());
+        return new AslReadResult(file, inner.machine(), diagnostics, declared.isPresent() ? declared : inner.declaredType(),
+                Optional.of(target));
     }
 
     /**
@@ -350,15 +359,11 @@ public final class AslReader {
     }
 
     private static String decode(String file, byte[] content, List<Diagnostic> diagnostics) {
-        int start = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB && (content[2] & 0xFF) == 0xBF ? 3 : 0;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(content, start, content.length - start);
         try {
-            return decoder.decode(in).toString();
-        } catch (CharacterCodingException e) {
-            int offset = e instanceof MalformedInputException ? in.position() : 0;
+            return TextDecoding.decode(content);
+        } catch (TextDecoding.NotText e) {
+            long offset = e.offset();
+            int start = TextDecoding.byteOrderMark(content).isPresent() ? 3 : 0;
             int line = 1;
             int column = 1;
             for (int i = start; i < offset && i < content.length; i++) {
@@ -369,14 +374,13 @@ public final class AslReader {
                     column++;
                 }
             }
-            diagnostics.add(new Diagnostic(Severity.ERROR, file, "", line, column,
-                    "the file is not valid UTF-8 (bad byte at offset " + offset + "); save it as UTF-8"));
+            diagnostics.add(new Diagnostic(Severity.ERROR, file, "", line, column, e.getMessage()));
             return null;
         }
     }
 
     private static Diagnostic tooLarge(String file, long size) {
-        return new Diagnostic(Severity.ERROR, file, "", 0, 0, "the file is " + size + " bytes; flowcost reads definitions up to "
-                + MAX_BYTES + " bytes (Step Functions itself accepts at most 1 MB per definition)");
+        return new Diagnostic(Severity.ERROR, file, "", 0, 0, "the file is " + InputText.sizeOf(size) + "; flowcost reads "
+                + DEFINITIONS + " up to " + InputText.size(MAX_BYTES));
     }
 }

@@ -27,9 +27,14 @@ final class TemplateLocator {
      * @param definition the definition value (an object, a string or an intrinsic), or null
      * @param settings   the object holding the definition, where the workflow type is declared
      * @param settingsPointer JSON Pointer of {@code settings}
-     * @param uri        SAM's DefinitionUri when it is a local path, else empty
+     * @param uri        SAM's DefinitionUri (or CloudFormation's DefinitionS3Location) when it is a local path, else empty
+     * @param uriField   the property {@code uri} came from
      */
-    record Found(String name, String pointer, JsonNode definition, JsonNode settings, String settingsPointer, Optional<String> uri) {
+    record Found(String name, String pointer, JsonNode definition, JsonNode settings, String settingsPointer, Optional<String> uri,
+                 String uriField) {
+        Found(String name, String pointer, JsonNode definition, JsonNode settings, String settingsPointer, Optional<String> uri) {
+            this(name, pointer, definition, settings, settingsPointer, uri, "DefinitionUri");
+        }
     }
 
     private TemplateLocator() {
@@ -53,7 +58,13 @@ final class TemplateLocator {
                     out.add(new Found(e.getKey(), rp, null, null, rp, Optional.empty()));
                     continue;
                 }
-                out.add(inSettings(e.getKey(), props, rp, new String[] {"Definition", "DefinitionString"}, "DefinitionUri"));
+                // SAM keeps a definition file in DefinitionUri; `aws cloudformation package` also takes a local path in
+                // AWS::StepFunctions::StateMachine's DefinitionS3Location (otherwise an S3 Bucket/Key object):
+                // https://docs.aws.amazon.com/cdk/api/v1/python/aws_cdk.aws_sam/CfnStateMachineProps.html (definition_uri, type)
+                // https://docs.aws.amazon.com/cdk/api/v1/python/aws_cdk.aws_stepfunctions/CfnStateMachineProps.html
+                // (definition_s3_location, state_machine_type)
+                String uriField = type.textValue().equals(SAM_TYPE) ? "DefinitionUri" : "DefinitionS3Location";
+                out.add(inSettings(e.getKey(), props, rp, new String[] {"Definition", "DefinitionString"}, uriField));
             }
             return out;
         }
@@ -90,6 +101,6 @@ final class TemplateLocator {
                 uri = Optional.of(u.textValue());
             }
         }
-        return new Found(name, sp, null, settings, sp, uri);
+        return new Found(name, sp, null, settings, sp, uri, uriField == null ? "DefinitionUri" : uriField);
     }
 }

@@ -9,11 +9,9 @@ import dev.flowcost.core.dag.formats.DagFactoryYamlReader;
 import dev.flowcost.core.dag.formats.DotDagReader;
 import dev.flowcost.core.dag.formats.SerializedDagReader;
 import dev.flowcost.core.dag.python.PythonDagReader;
+import dev.flowcost.core.input.InputText;
+import dev.flowcost.core.input.TextDecoding;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +29,8 @@ import java.util.Set;
  * serialized DAG JSON, DOT, DAG Factory YAML), choosing the reader by extension and content, so the rest of
  * flowcost gets one list of DAGs. A directory is read recursively, skipping hidden directories, {@code __pycache__}
  * and files with other extensions. A file that is not a DAG (a state machine, a workload file, a helper module)
- * gives an INFO and is skipped; a file that cannot be read (over 20 MB, binary, not UTF-8) gives an ERROR for that
- * file alone. Never throws on bad input.
+ * gives an INFO and is skipped; a file that cannot be read (over 20 MB, binary, not UTF-8 or marked UTF-16, not a
+ * regular file) gives an ERROR for that file alone. Never throws on bad input.
  */
 public final class DagInputReader {
 
@@ -120,13 +118,7 @@ public final class DagInputReader {
         String file = path.toString();
         String content;
         try {
-            long size = Files.size(path);
-            if (size > MAX_FILE_BYTES) {
-                diags.add(Diagnostic.error(file, SourceLocation.UNKNOWN, "file is " + (size / (1024 * 1024))
-                        + " MB, over the 20 MB limit for a DAG file; skipped"));
-                return;
-            }
-            byte[] bytes = Files.readAllBytes(path);
+            byte[] bytes = InputText.bytes(path, MAX_FILE_BYTES, "DAG files");
             if (extension(path).equals("py")) {
                 // Python files carry their own encoding (PEP 263)
                 content = PythonDagReader.decodeSource(file, bytes, diags);
@@ -134,14 +126,13 @@ public final class DagInputReader {
                     return;
                 }
             } else {
-                content = decode(bytes);
+                content = TextDecoding.decode(bytes);
             }
-            if (content == null) {
-                diags.add(Diagnostic.error(file, SourceLocation.UNKNOWN, "not UTF-8 text (binary file?); skipped"));
-                return;
-            }
-        } catch (IOException | RuntimeException e) {
-            diags.add(Diagnostic.error(file, SourceLocation.UNKNOWN, "cannot read: " + e.getMessage()));
+        } catch (InputText.Refused e) {
+            diags.add(Diagnostic.error(file, SourceLocation.UNKNOWN, e.getMessage() + "; skipped"));
+            return;
+        } catch (TextDecoding.NotText e) {
+            diags.add(Diagnostic.error(file, SourceLocation.UNKNOWN, e.getMessage() + "; skipped"));
             return;
         }
         read.add(path);
@@ -155,6 +146,11 @@ public final class DagInputReader {
             diags.add(Diagnostic.info(file, SourceLocation.UNKNOWN, "no DAG found"));
         }
         for (Dag d : result.dags()) {
+            boolean saidCycle = result.diagnostics().stream().anyMatch(x -> x.isError() && x.message().contains("cycle"));
+            if (!saidCycle) {
+                cycle(d).ifPresent(tasks -> diags.add(Diagnostic.error(file, SourceLocation.ofLine(d.line()), "cycle in DAG '"
+                        + d.dagId() + "': tasks " + String.join(", ", tasks) + " depend on each other; Airflow refuses such a DAG")));
+            }
             String first = fileByDagId.putIfAbsent(d.dagId(), file);
             if (first != null) {
                 diags.add(Diagnostic.warning(file, SourceLocation.ofLine(d.line()), "dag_id '" + d.dagId()
@@ -165,20 +161,33 @@ public final class DagInputReader {
         }
     }
 
-    /** UTF-8 text without NUL bytes (BOM stripped), or null. */
-    private static String decode(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b == 0) {
-                return null;
+    /** The tasks left on a cycle (Kahn's algorithm: what cannot be ordered), for formats whose reader does not check. */
+    static java.util.Optional<List<String>> cycle(Dag dag) {
+        Map<String, Integer> indegree = new LinkedHashMap<>();
+        Map<String, List<String>> next = new java.util.HashMap<>();
+        dag.tasks().forEach(t -> indegree.put(t.taskId(), 0));
+        for (Edge e : dag.edges()) {
+            indegree.putIfAbsent(e.upstream(), 0);
+            indegree.merge(e.downstream(), 1, Integer::sum);
+            next.computeIfAbsent(e.upstream(), k -> new ArrayList<>()).add(e.downstream());
+        }
+        java.util.ArrayDeque<String> ready = new java.util.ArrayDeque<>();
+        indegree.forEach((t, n) -> {
+            if (n == 0) {
+                ready.add(t);
+            }
+        });
+        while (!ready.isEmpty()) {
+            String t = ready.poll();
+            for (String d : next.getOrDefault(t, List.of())) {
+                if (indegree.merge(d, -1, Integer::sum) == 0) {
+                    ready.add(d);
+                }
             }
         }
-        try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return s.startsWith("\uFEFF") ? s.substring(1) : s;
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        List<String> left = indegree.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).sorted()
+                .limit(10).toList();
+        return left.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(left);
     }
 
     /** The reader's result, or null when the file is not a DAG input (an INFO has been added). */
@@ -192,7 +201,7 @@ public final class DagInputReader {
             case "yaml":
             case "yml": {
                 List<Diagnostic> parse = new ArrayList<>();
-                JsonNode root = DagFactoryYamlReader.parseYaml(file, content, parse);
+                JsonNode root = DagFactoryYamlReader.parseFirstDocument(file, content, parse);
                 if (root == null && !parse.isEmpty()) {
                     diags.add(Diagnostic.warning(file, SourceLocation.UNKNOWN, "not valid YAML, so not read as a DAG: "
                             + parse.get(0).message()));

@@ -43,6 +43,10 @@ public final class InputFiles {
                         out.add(new InputFile(f, kind, false));
                     }
                 }
+            } else if (Files.exists(p) && !Files.isRegularFile(p)) {
+                // a FIFO would block the sniffing below forever, a device never ends
+                throw new java.nio.file.FileSystemException(p.toString(), null,
+                        "not a regular file (a device, a FIFO or a socket); flowcost reads only regular files");
             } else if (Files.exists(p)) {
                 out.add(new InputFile(p, kindOf(p), true));
             } else {
@@ -77,7 +81,8 @@ public final class InputFiles {
                 && !head.contains("AWS::Serverless::StateMachine")) {
             return InputKind.IAC;
         }
-        boolean asl = head.contains("StartAt") && head.contains("States");
+        boolean asl = head.contains("StartAt") && head.contains("States")
+                || head.contains("AWS::Serverless::StateMachine") || head.contains("AWS::StepFunctions::StateMachine");
         boolean wrapped = head.contains("stateMachineArn") || head.contains("\"definition\"");
         if (asl || wrapped) {
             return InputKind.STATE_MACHINE;

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,6 +51,14 @@ public record WorkflowInputs(List<LoadedStateMachine> stateMachines, List<Dag> d
     }
 
     public static WorkflowInputs read(List<Path> paths) throws IOException {
+        return read(paths, ReferencedFiles.Allowed.REFERRING_FOLDER_ONLY);
+    }
+
+    /**
+     * As {@link #read(List)}, reading files named inside templates also below {@code allowed}'s base. A definition
+     * file a template reads (its DefinitionUri) is that template's workflow, so it is not read again on its own.
+     */
+    public static WorkflowInputs read(List<Path> paths, ReferencedFiles.Allowed allowed) throws IOException {
         List<InputFiles.InputFile> inputs = InputFiles.expand(paths);
         List<LoadedStateMachine> machines = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
@@ -57,7 +66,16 @@ public record WorkflowInputs(List<LoadedStateMachine> stateMachines, List<Dag> d
         List<Path> dagFiles = new ArrayList<>();
         Set<String> names = new HashSet<>();
         List<IacEnvironment> environments = new ArrayList<>();
-        AslReader asl = new AslReader();
+        AslReader asl = new AslReader(allowed);
+        Map<Path, AslReadResult> results = new java.util.LinkedHashMap<>();
+        Set<Path> referenced = new HashSet<>();
+        for (InputFiles.InputFile f : inputs) {
+            if (f.kind() == InputKind.STATE_MACHINE) {
+                AslReadResult r = asl.read(f.path());
+                results.put(f.path(), r);
+                r.referencedFile().ifPresent(referenced::add);
+            }
+        }
         for (InputFiles.InputFile f : inputs) {
             if (f.kind() == InputKind.IAC) {
                 IacReadResult r = readIac(f.path());
@@ -71,8 +89,14 @@ public record WorkflowInputs(List<LoadedStateMachine> stateMachines, List<Dag> d
                     machines.add(m);
                 }
                 environments.addAll(r.environments());
-            } else if (f.kind() == InputKind.STATE_MACHINE) {
-                AslReadResult r = asl.read(f.path());
+            }
+        }
+        for (InputFiles.InputFile f : inputs) {
+            if (f.kind() == InputKind.STATE_MACHINE) {
+                AslReadResult r = results.get(f.path());
+                if (!f.explicit() && referenced.contains(realPath(f.path()))) {
+                    continue; // read as its template's definition
+                }
                 files.add(f.path());
                 diagnostics.addAll(r.diagnostics());
                 if (r.machine().isPresent() && !r.hasErrors()) {
@@ -124,5 +148,13 @@ public record WorkflowInputs(List<LoadedStateMachine> stateMachines, List<Dag> d
     private static boolean mentionsEnvironment(Path file) throws IOException {
         return Files.size(file) <= TerraformShowReader.MAX_BYTES
                 && CloudFormationEnvironments.mentioned(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 }

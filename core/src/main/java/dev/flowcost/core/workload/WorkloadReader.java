@@ -1,14 +1,12 @@
 package dev.flowcost.core.workload;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.flowcost.core.Diagnostic;
 import dev.flowcost.core.SourceLocation;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.flowcost.core.input.InputText;
+import dev.flowcost.core.input.LocatedDocument;
+import dev.flowcost.core.input.LocatedParser;
+import dev.flowcost.core.input.TextDecoding;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -42,33 +40,46 @@ public final class WorkloadReader {
     private static final Set<String> ENVIRONMENT_KEYS = Set.of("environmentClass", "minWorkers", "maxWorkers",
             "schedulers", "webServers", "metadataStorageGb", "dags");
 
+    private static final LocatedParser.Options OPTIONS = new LocatedParser.Options("workload file",
+            "a mapping of region, workflows, environments, ...", false, false);
+
+    /** Reads a workload file: a regular file of at most {@link InputText#MAX_WORKLOAD_BYTES}, UTF-8 or marked UTF-16. */
     public WorkloadReadResult read(Path file) {
         String name = file.toString();
+        byte[] bytes;
         try {
-            return read(name, Files.readAllBytes(file));
-        } catch (IOException | RuntimeException e) {
+            bytes = InputText.bytes(file, InputText.MAX_WORKLOAD_BYTES, "workload files");
+        } catch (InputText.Refused e) {
             return new WorkloadReadResult(Optional.empty(), List.of(Diagnostic.error(name, SourceLocation.UNKNOWN,
                     "cannot read the workload file: " + e.getMessage())));
         }
+        return read(name, bytes);
     }
 
     public WorkloadReadResult read(String fileName, byte[] content) {
         String file = fileName == null ? "" : fileName;
         List<Diagnostic> diagnostics = new ArrayList<>();
-        LocatedTree tree;
+        if (content.length > InputText.MAX_WORKLOAD_BYTES) {
+            diagnostics.add(Diagnostic.error(file, SourceLocation.UNKNOWN, "the file is " + InputText.sizeOf(content.length)
+                    + "; flowcost reads workload files up to " + InputText.size(InputText.MAX_WORKLOAD_BYTES)));
+            return new WorkloadReadResult(Optional.empty(), diagnostics);
+        }
+        String text;
         try {
-            tree = LocatedTree.parse(isJson(file, content) ? new JsonFactory() : new YAMLFactory(), content);
-        } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
-            int line = l == null ? 0 : Math.max(0, l.getLineNr());
-            int column = l == null ? 0 : Math.max(0, l.getColumnNr());
-            diagnostics.add(new Diagnostic(dev.flowcost.core.Severity.ERROR, file, "", line, column,
-                    "not valid " + (isJson(file, content) ? "JSON" : "YAML") + ": " + e.getOriginalMessage()));
+            text = TextDecoding.decode(content);
+        } catch (TextDecoding.NotText e) {
+            diagnostics.add(Diagnostic.error(file, SourceLocation.UNKNOWN, e.getMessage()));
             return new WorkloadReadResult(Optional.empty(), diagnostics);
-        } catch (IOException | RuntimeException e) {
-            diagnostics.add(Diagnostic.error(file, SourceLocation.UNKNOWN, "cannot parse the workload file: "
-                    + e.getMessage()));
-            return new WorkloadReadResult(Optional.empty(), diagnostics);
+        }
+        LocatedTree tree;
+        if (text.isBlank()) {
+            tree = LocatedTree.EMPTY;
+        } else {
+            LocatedDocument doc = LocatedParser.parse(file, text, !isJson(file, text), true, OPTIONS, diagnostics);
+            if (doc == null) {
+                return new WorkloadReadResult(Optional.empty(), diagnostics);
+            }
+            tree = new LocatedTree(doc);
         }
         try {
             Optional<Workload> w = new Reading(file, tree, diagnostics).workload();
@@ -80,13 +91,14 @@ public final class WorkloadReader {
         }
     }
 
-    private static boolean isJson(String file, byte[] content) {
+    private static boolean isJson(String file, String text) {
         if (file.toLowerCase(Locale.ROOT).endsWith(".json")) {
             return true;
         }
-        for (byte b : content) {
-            if (!Character.isWhitespace(b)) {
-                return b == '{' || b == '[';
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == '{' || c == '[';
             }
         }
         return false;
@@ -123,9 +135,6 @@ public final class WorkloadReader {
         }
 
         Optional<Workload> workload() {
-            for (String d : tree.duplicates) {
-                warning(d, "key written twice; the later value is used");
-            }
             JsonNode root = tree.root;
             if (root == null || root.isNull()) {
                 error("", "the workload file is empty");

@@ -204,8 +204,6 @@ public record DiffResult(List<WorkflowChange> workflows, BigDecimal totalBefore,
     }
 
     private static String printable(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        s.chars().forEach(c -> b.append(Character.isISOControl(c) ? '?' : (char) c));
-        return b.toString();
+        return dev.flowcost.core.input.TerminalText.escapeLine(s);
     }
 }

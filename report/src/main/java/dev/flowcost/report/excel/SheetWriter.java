@@ -58,9 +58,27 @@ final class SheetWriter {
 
     Cell text(int column, String value) {
         Cell cell = cell(column);
-        cell.setCellValue(value);
-        widen(column, value.length());
+        String fitted = fit(value);
+        cell.setCellValue(fitted);
+        widen(column, fitted.length());
         return cell;
+    }
+
+    /** The most characters a cell holds (Excel's limit, which POI enforces by throwing). */
+    static final int MAX_CELL_CHARS = org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+
+    /** {@code value} cut to fit one cell, with a marker saying how long it was; shorter text unchanged. */
+    static String fit(String value) {
+        String v = value == null ? "" : value;
+        if (v.length() <= MAX_CELL_CHARS) {
+            return v;
+        }
+        String marker = "… [cut: " + v.length() + " characters, a cell holds " + MAX_CELL_CHARS + "]";
+        int cut = MAX_CELL_CHARS - marker.length();
+        if (Character.isHighSurrogate(v.charAt(cut - 1))) {
+            cut--;
+        }
+        return v.substring(0, cut) + marker;
     }
 
     Cell number(int column, BigDecimal value, CellStyle style) {

@@ -124,13 +124,8 @@ public final class TextReport {
         return colour ? GREEN + s + RESET : s;
     }
 
-    /** Drops control characters from user strings, so a name can not move the cursor or colour the terminal. */
+    /** Escapes control characters in user strings ({@link dev.flowcost.core.input.TerminalText}, the one sanitiser). */
     static String clean(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            b.append(Character.isISOControl(c) ? '?' : c);
-        }
-        return b.toString();
+        return dev.flowcost.core.input.TerminalText.escapeLine(s);
     }
 }

@@ -31,6 +31,6 @@ class TextReportTest {
 
     @Test
     void controlCharactersInNamesAreDropped() {
-        assertThat(TextReport.clean("a\u001b[31mb\nc")).isEqualTo("a?[31mb?c");
+        assertThat(TextReport.clean("a\u001b[31mb\nc\u202e")).isEqualTo("a\\u001b[31mb\\u000ac\\u202e");
     }
 }

@@ -51,7 +51,35 @@ public final class AslWriter {
     private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .stringQuotingChecker(new PlainScalarQuoting())
             .build());
+
+    /**
+     * Quotes every string (key or value) that a YAML reader would take for something else written plain: any YAML 1.1
+     * or 1.2 number ({@code 1e3}, {@code .inf}, {@code 0x1F}, {@code 1_000}, {@code 1:30}), boolean ({@code yes},
+     * {@code off}, {@code y}), null ({@code ~}, {@code null}) or date, so a task id such as {@code 1e3} re-reads as the
+     * text it is. Jackson's own check misses several of these.
+     */
+    static final class PlainScalarQuoting extends com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker.Default {
+        private static final long serialVersionUID = 1L;
+        private static final java.util.regex.Pattern NOT_TEXT = java.util.regex.Pattern.compile(
+                "[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?"     // 1, 1.5, .5, 1e3, 1_000
+                        + "|[-+]?0[xX][0-9a-fA-F_]+|[-+]?0[oO]?[0-7_]+|[-+]?0[bB][01_]+"    // 0x1F, 0o17, 017, 0b101
+                        + "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"                   // 1:30 (sexagesimal)
+                        + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
+                        + "|(?i:y|n|yes|no|true|false|on|off|null)|~|"
+                        + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?");                        // 2001-12-14 (timestamp)
+
+        @Override
+        public boolean needToQuoteName(String name) {
+            return NOT_TEXT.matcher(name).matches() || super.needToQuoteName(name);
+        }
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return NOT_TEXT.matcher(value).matches() || super.needToQuoteValue(value);
+        }
+    }
 
     private AslWriter() {
     }

@@ -1,7 +1,5 @@
 package dev.flowcost.core.dag.formats;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +13,8 @@ import dev.flowcost.core.dag.DagTask;
 import dev.flowcost.core.dag.Schedule;
 import dev.flowcost.core.dag.ScheduleCalculator;
 import dev.flowcost.core.dag.TriggerRule;
+import dev.flowcost.core.input.LocatedDocument;
+import dev.flowcost.core.input.LocatedParser;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -60,20 +60,29 @@ public final class DagFactoryYamlReader {
         return false;
     }
 
-    /** Parses YAML text, or returns null with an ERROR diagnostic. */
+    /**
+     * How DAG Factory YAML is parsed: by the shared located parser (aliases expanded with the same limits as every
+     * reader, one document per file) with YAML 1.1 booleans, as PyYAML reads them for dag-factory.
+     */
+    private static final LocatedParser.Options OPTIONS = new LocatedParser.Options("DAG Factory YAML file",
+            "a mapping of dag ids to DAG definitions", false, true);
+
+    /** Parses YAML text, or returns null with an ERROR diagnostic (a second document is an error). */
     public static JsonNode parseYaml(String file, String content, List<Diagnostic> out) {
-        try {
-            JsonNode n = YAML.readTree(content);
-            return n == null || n.isMissingNode() ? null : n;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            out.add(Diagnostic.error(file, new SourceLocation("", at == null ? 0 : Math.max(0, at.getLineNr()),
-                    at == null ? 0 : Math.max(0, at.getColumnNr())), "not valid YAML: " + e.getOriginalMessage()));
-            return null;
-        } catch (RuntimeException | StackOverflowError e) {
-            out.add(Diagnostic.error(file, SourceLocation.UNKNOWN, "not valid YAML: " + e.getClass().getSimpleName()));
+        return parse(file, content, OPTIONS, out);
+    }
+
+    /** Parses the first document of YAML text, to tell whether it is DAG Factory; null with an ERROR when malformed. */
+    public static JsonNode parseFirstDocument(String file, String content, List<Diagnostic> out) {
+        return parse(file, content, OPTIONS.firstDocument(), out);
+    }
+
+    private static JsonNode parse(String file, String content, LocatedParser.Options options, List<Diagnostic> out) {
+        if (content.isBlank()) {
             return null;
         }
+        LocatedDocument d = LocatedParser.parse(file, content, true, true, options, out);
+        return d == null || d.root() == null || d.root().isMissingNode() || d.root().isNull() ? null : d.root();
     }
 
     /** Reads every DAG in a DAG Factory YAML file; never throws. */

@@ -43,7 +43,7 @@ final class JsonValues {
             JsonLocation at = e.getLocation();
             int line = at == null ? 0 : Math.max(0, at.getLineNr());
             int col = at == null ? 0 : Math.max(0, at.getColumnNr());
-            out.add(Diagnostic.error(file, new SourceLocation("", line, col), "not valid JSON: " + e.getOriginalMessage()));
+            out.add(Diagnostic.error(file, new SourceLocation("", line, col), "not valid JSON: " + dev.flowcost.core.input.LocatedParser.problem(e, "DAG file")));
             return null;
         } catch (RuntimeException | StackOverflowError e) {
             out.add(Diagnostic.error(file, SourceLocation.UNKNOWN, "not valid JSON: " + e.getClass().getSimpleName()));
