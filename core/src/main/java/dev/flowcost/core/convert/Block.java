@@ -50,7 +50,8 @@ sealed interface Block permits Block.Task, Block.Sequence, Block.Fork, Block.Bra
      *
      * @param options      the blocks the Choice can enter, one rule each
      * @param skipChoices  downstream task_ids that mean "skip the options" (a downstream that is also their join)
-     * @param shortCircuit a ShortCircuitOperator: true continues into the single option, false ends the machine
+     * @param shortCircuit a ShortCircuitOperator (no options): true continues into the stages after it in its
+     *                     sequence, false ends the machine
      */
     record Branch(String branchTaskId, List<Block> options, List<String> skipChoices, boolean shortCircuit) implements Block {
         public Branch {

@@ -95,6 +95,10 @@ public final class DagToAslConverter {
             dagNotes.add(new ConversionNote("", "tasks " + part + " do not form a series-parallel graph; they are laid out"
                     + " by level, so some wait for tasks they do not depend on", true));
         }
+        for (Set<String> part : layout.tooDeep()) {
+            dagNotes.add(new ConversionNote("", "tasks " + part + " nest fan-outs more than " + DagLayout.MAX_NESTING
+                    + " deep; they are laid out by level, so some wait for tasks they do not depend on", true));
+        }
         for (String id : order) {
             stateNameByTask.put(id, reserve(id));
         }
@@ -143,20 +147,32 @@ public final class DagToAslConverter {
                         + " only joins its upstreams; the layout waits for them, so it has no state", true));
             }
         }
+        // definition order where free: the ready task defined first goes next (a heap, not a scan per task)
+        List<String> ids = new ArrayList<>(tasks.keySet());
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            position.put(ids.get(i), i);
+        }
         List<String> order = new ArrayList<>();
         Map<String, Integer> pending = new HashMap<>();
-        tasks.keySet().forEach(id -> pending.put(id, upstream.get(id).size()));
+        java.util.PriorityQueue<Integer> ready = new java.util.PriorityQueue<>();
+        java.util.TreeSet<Integer> open = new java.util.TreeSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            pending.put(ids.get(i), upstream.get(ids.get(i)).size());
+            open.add(i);
+            if (pending.get(ids.get(i)) == 0) {
+                ready.add(i);
+            }
+        }
         Set<String> done = new HashSet<>();
         while (order.size() < tasks.size()) {
             String next = null;
-            for (String id : tasks.keySet()) {
-                if (!done.contains(id) && pending.get(id) == 0) {
-                    next = id;
-                    break;
-                }
+            while (!ready.isEmpty() && next == null) {
+                String id = ids.get(ready.poll());
+                next = done.contains(id) ? null : id;
             }
             if (next == null) {
-                next = tasks.keySet().stream().filter(id -> !done.contains(id)).findFirst().orElseThrow();
+                next = ids.get(open.first());
                 for (String u : List.copyOf(upstream.get(next))) {
                     if (!done.contains(u)) {
                         upstream.get(next).remove(u);
@@ -167,9 +183,12 @@ public final class DagToAslConverter {
                 }
             }
             done.add(next);
+            open.remove(position.get(next));
             order.add(next);
             for (String d : downstream.get(next)) {
-                pending.merge(d, -1, Integer::sum);
+                if (pending.merge(d, -1, Integer::sum) == 0 && !done.contains(d)) {
+                    ready.add(position.get(d));
+                }
             }
         }
         return order;
@@ -220,10 +239,10 @@ public final class DagToAslConverter {
             String id = branch.get().taskId();
             Set<String> down = downstream.get(id);
             if (tasks.get(id).operator().contains("ShortCircuit")) {
-                List<Block> rest = new ArrayList<>(in.subList(i + 1, in.size()));
-                Block option = withBranches(rest.size() == 1 ? rest.get(0) : new Block.Sequence(rest));
-                stages.add(new Block.Branch(id, List.of(option), List.of(), true));
-                break;
+                // true continues into the rest of this sequence, which follows as its next stages (not nested
+                // inside the Branch, so a chain of short-circuits costs no depth)
+                stages.add(new Block.Branch(id, List.of(), List.of(), true));
+                continue;
             }
             Block options = withBranches(in.get(i + 1));
             List<String> skip = new ArrayList<>(down);
@@ -428,7 +447,7 @@ public final class DagToAslConverter {
             ObjectNode c = F.objectNode();
             c.put("Variable", "$.branch.choice");
             c.put("BooleanEquals", true);
-            rules.add(new ChoiceRule(0, entry(b.options().get(0)), c, SourceLocation.UNKNOWN));
+            rules.add(new ChoiceRule(0, next.orElseThrow(), c, SourceLocation.UNKNOWN));
             skipped = reserve(name + ".Skipped");
             defaultNext = skipped;
             if (!scope.path().isEmpty()) {

@@ -31,6 +31,9 @@ final class CompiledMachine {
     /** Items above this are sampled in aggregate (CLT), not iteration by iteration. */
     static final int AGGREGATE_ABOVE = 200;
     static final int PILOT_RUNS = 1_000;
+    /** Pilots of iterations that take many steps run fewer times, so the pilot stays within this many steps. */
+    static final double PILOT_STEPS = 50_000_000;
+    static final int PILOT_MIN_RUNS = 30;
 
     enum Kind { PASS, WAIT, CHOICE, TASK, SUCCEED, FAIL, MAP, PARALLEL }
 
@@ -89,6 +92,13 @@ final class CompiledMachine {
         double innerExpressSeconds;
         // Parallel
         Scope[] branches;
+        // Task with one retrier for all its retried errors, sampled geometrically (see ExecutionRun)
+        int oneRetrier = -1;
+        double retriedShare;
+        double[] retriedCum = new double[0];
+        int[] retriedIds = new int[0];
+        double[] restCum = new double[0];
+        int[] restIds = new int[0];
     }
 
     final Scope top;
@@ -103,6 +113,61 @@ final class CompiledMachine {
         this.seed = seed;
         error(ExactAnalyzer.RUNTIME);
         this.top = scope(machine, "", StateCount.Billing.PARENT);
+        for (Node n : all) {
+            if (n.kind == Kind.TASK) {
+                oneRetrier(n);
+            }
+        }
+    }
+
+    /**
+     * Whether every error of the Task that is retried is retried by the same retrier; if so, the shares the
+     * geometric sampling needs: the retried errors' total, which of them exhausts the retries, and the outcome of the
+     * attempt that ends the run of failures (success, or an error no retrier takes).
+     */
+    private static void oneRetrier(Node n) {
+        int r = -1;
+        double retried = 0;
+        double prev = 0;
+        List<double[]> ret = new ArrayList<>();
+        List<double[]> rest = new ArrayList<>();
+        for (int i = 0; i < n.errIds.length; i++) {
+            double p = n.errCum[i] - prev;
+            prev = n.errCum[i];
+            int ri = n.retrierFor[n.errIds[i]];
+            if (ri >= 0) {
+                if (r >= 0 && ri != r) {
+                    return;
+                }
+                r = ri;
+                retried += p;
+                ret.add(new double[] {p, n.errIds[i]});
+            } else {
+                rest.add(new double[] {p, n.errIds[i]});
+            }
+        }
+        if (r < 0) {
+            return;
+        }
+        n.oneRetrier = r;
+        n.retriedShare = Math.min(1, retried);
+        n.retriedCum = new double[ret.size()];
+        n.retriedIds = new int[ret.size()];
+        double c = 0;
+        for (int i = 0; i < ret.size(); i++) {
+            c += ret.get(i)[0] / retried;
+            n.retriedCum[i] = i == ret.size() - 1 ? Double.MAX_VALUE : c;
+            n.retriedIds[i] = (int) ret.get(i)[1];
+        }
+        double others = 1 - retried;
+        n.restCum = new double[rest.size()];
+        n.restIds = new int[rest.size()];
+        c = 0;
+        for (int i = 0; i < rest.size(); i++) {
+            c += others > 0 ? rest.get(i)[0] / others : 0;
+            n.restCum[i] = c;
+            n.restIds[i] = (int) rest.get(i)[1];
+        }
     }
 
     int error(String name) {
@@ -279,9 +344,10 @@ final class CompiledMachine {
     private void pilot(Node n, StateCount.Billing ib) {
         ExecutionRun run = new ExecutionRun(this, new java.util.SplittableRandom(
                 MonteCarloSimulator.mix(seed ^ n.path.hashCode() * 0x9E3779B97F4A7C15L)));
-        double[] t = new double[PILOT_RUNS];
-        double[] d = new double[PILOT_RUNS];
-        for (int i = 0; i < PILOT_RUNS; i++) {
+        int runs = (int) Math.max(PILOT_MIN_RUNS, Math.min(PILOT_RUNS, PILOT_STEPS / Math.max(1, n.innerMean.steps)));
+        double[] t = new double[runs];
+        double[] d = new double[runs];
+        for (int i = 0; i < runs; i++) {
             run.resetExecution();
             double before = run.billed(ib);
             run.runScope(n.inner);

@@ -29,8 +29,8 @@ import java.util.Set;
  * and in time independent of item counts (a Map over 10,000,000 items costs as much to analyze as one over 10).
  *
  * <p>Each scope (the top machine, a Map's ItemProcessor, a Parallel branch) is one chain: its states are the
- * transient nodes, success and failure-by-error the absorbing ones. Expected visits N solve (I − Qᵀ) N = e_start by
- * Gaussian elimination. A state's retries are folded into the state by {@link RetryModel}; a Map's or Parallel's
+ * transient nodes, success and failure-by-error the absorbing ones. Expected visits N solve (I − Qᵀ) N = e_start,
+ * sparsely and loop by loop ({@link LinearSolver}), so memory grows with states plus transitions, never their square. A state's retries are folded into the state by {@link RetryModel}; a Map's or Parallel's
  * inner machines are analyzed once and scaled by the item count.
  *
  * <p>Workload keys are state paths: "Name" at top level, "Map/Inner" inside a Map, "Par/Inner" inside a Parallel
@@ -74,8 +74,57 @@ public final class ExactAnalyzer {
         }
         List<ExpressChildGroup> express = new ArrayList<>();
         top.express.forEach((path, v) -> express.add(new ExpressChildGroup(path, v[0], v[0] > 0 ? v[1] / v[0] : 0)));
+        String beyond = beyondLimit(top);
+        if (beyond != null) {
+            a.diagnostics.add(Diagnostic.error("", new SourceLocation(machine.pointer(), 0, 0), "one execution of"
+                    + " this state machine is expected to run " + beyond + ", beyond what flowcost counts ("
+                    + fmt(MAX_EXPECTED) + "); check the workload's failure rates, branch weights and items against"
+                    + " the Retry MaxAttempts, BackoffRate and loops of the definition"));
+            return new ExactResult(0, Map.of(), 0, 0, List.of(), 0, 0, new ArrayList<>(a.defaults), a.diagnostics);
+        }
         return new ExactResult(top.transitions, top.states, top.stdChildExecs, top.stdChildTransitions, express,
                 top.duration, top.success, new ArrayList<>(a.defaults), a.diagnostics);
+    }
+
+    /**
+     * The boundary of the counting stage: what no execution can plausibly reach (transitions, child executions,
+     * seconds). Beyond it, or at NaN or infinity, the numbers mean a workload that cannot happen (an always-failing
+     * Task retried 99,999,999 times with a doubling backoff), and an input error is said instead of a price.
+     */
+    static final double MAX_EXPECTED = 1e15;
+
+    /** What in the scope's totals is not finite or above {@link #MAX_EXPECTED}, in words; null when all is in range. */
+    static String beyondLimit(Scope s) {
+        String[] names = {"state transitions", "Standard child executions", "transitions in Standard children",
+            "seconds"};
+        double[] values = {s.transitions, s.stdChildExecs, s.stdChildTransitions, s.duration};
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] <= MAX_EXPECTED) || values[i] < 0) {
+                return (Double.isFinite(values[i]) ? fmt(values[i]) : "endless") + " " + names[i];
+            }
+        }
+        for (Map.Entry<String, double[]> e : s.express.entrySet()) {
+            double[] v = e.getValue();
+            if (!(v[0] <= MAX_EXPECTED) || !(v[1] <= MAX_EXPECTED)) {
+                return (Double.isFinite(v[0]) && v[0] > MAX_EXPECTED ? fmt(v[0]) + " Express child executions"
+                        : "endless Express children") + " in Map " + e.getKey();
+            }
+        }
+        for (StateCount c : s.states.values()) {
+            if (!(c.attempts() <= MAX_EXPECTED) || !(c.transitions() <= MAX_EXPECTED)) {
+                return (Double.isFinite(c.attempts()) ? fmt(c.attempts()) : "endless") + " attempts of state "
+                        + c.path();
+            }
+        }
+        if (!Double.isFinite(s.success)) {
+            return "with an undefined outcome";
+        }
+        return null;
+    }
+
+    /** Expected Monte Carlo steps of one execution (states walked, attempts, iterations not drawn in aggregate). */
+    static double simulationSteps(StateMachine machine, WorkflowWorkload workload) {
+        return new ExactAnalyzer(workload).scope(machine, "", StateCount.Billing.PARENT).steps;
     }
 
     /** Expected totals of one run of a scope (or of one entry into a state). */
@@ -86,6 +135,8 @@ public final class ExactAnalyzer {
         double stdChildExecs;
         double stdChildTransitions;
         double duration;
+        /** Expected steps a Monte Carlo run takes (states and attempts walked one by one): sizes its budget. */
+        double steps;
         /** path → {executions, executions × duration}. */
         final Map<String, double[]> express = new LinkedHashMap<>();
         final Map<String, StateCount> states = new LinkedHashMap<>();
@@ -155,18 +206,31 @@ public final class ExactAnalyzer {
             }
         }
         int n = order.size();
-        double[][] a = new double[n][n + 1];
+        int[][] targets = new int[n][];
+        double[][] probability = new double[n][];
         for (int i = 0; i < n; i++) {
-            a[i][i] += 1;
-            for (Map.Entry<String, Double> t : entries.get(order.get(i)).next.entrySet()) {
+            Map<String, Double> next = entries.get(order.get(i)).next;
+            List<Integer> to = new ArrayList<>(next.size());
+            List<Double> p = new ArrayList<>(next.size());
+            for (Map.Entry<String, Double> t : next.entrySet()) {
                 Integer j = index.get(t.getKey());
-                if (j != null) {
-                    a[j][i] -= t.getValue();
+                if (j != null && t.getValue() > 0) {
+                    to.add(j);
+                    p.add(t.getValue());
                 }
             }
+            targets[i] = to.stream().mapToInt(Integer::intValue).toArray();
+            probability[i] = p.stream().mapToDouble(Double::doubleValue).toArray();
         }
-        a[0][n] = 1;
-        double[] visits = LinearSolver.solve(a);
+        double[] visits;
+        try {
+            visits = LinearSolver.visits(targets, probability);
+        } catch (LinearSolver.TooEntangledException ex) {
+            diagnostics.add(Diagnostic.error("", new SourceLocation(machine.pointer(), 0, 0),
+                    (prefix.isEmpty() ? "the state machine" : "the inner machine of \"" + prefix + "\"")
+                            + ": " + ex.getMessage() + "; split it into smaller state machines"));
+            return failed();
+        }
         Scope out = new Scope();
         if (visits == null) {
             return unending(machine, prefix);
@@ -181,6 +245,7 @@ public final class ExactAnalyzer {
             e.endFail.forEach((err, p) -> out.failures.merge(err, v * p, Double::sum));
             out.addCounts(e.cost, v);
             out.duration += v * e.cost.duration;
+            out.steps += v * e.cost.steps;
         }
         if (out.success + out.failure() < 1 - 1e-6) {
             return unending(machine, prefix);
@@ -236,6 +301,7 @@ public final class ExactAnalyzer {
     private void own(Entry e, String path, double entries, double attempts, double transitions,
                      StateCount.Billing billing) {
         e.cost.transitions += transitions;
+        e.cost.steps += Math.min(attempts, 1 + 2 * ExecutionRun.GEOMETRIC_ABOVE);
         e.cost.states.merge(path, new StateCount(path, entries, attempts, attempts - entries, transitions, billing),
                 StateCount::plus);
     }
@@ -447,6 +513,7 @@ public final class ExactAnalyzer {
         boolean sequential = stopsAtFirstFailure(m);
         double started = sequential ? startedBeforeFailure(inner.success, runs) : runs;
         double k = a * started;
+        e.cost.steps += runs > CompiledMachine.AGGREGATE_ABOVE ? a : k * inner.steps;
         if (!m.isDistributed()) {
             e.cost.addCounts(inner, k);
         } else if (m.executionType() == MapState.ExecutionType.STANDARD) {
@@ -502,11 +569,15 @@ public final class ExactAnalyzer {
         own(e, path, 1, a, a, billing);
         for (Scope s : branches) {
             e.cost.addCounts(s, a);
+            e.cost.steps += a * s.steps;
         }
         e.cost.duration = a * longest + o.delaySeconds();
     }
 
     static String fmt(double v) {
+        if (Math.abs(v) >= 1e15) {
+            return String.format(java.util.Locale.ROOT, "%.3g", v);
+        }
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

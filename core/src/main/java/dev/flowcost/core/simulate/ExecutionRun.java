@@ -14,6 +14,10 @@ final class ExecutionRun {
 
     /** An execution stopped after this many state steps counts as failed (guards against near-endless loops). */
     static final long MAX_STEPS = 2_000_000L;
+    /** A Task whose one retrier allows more attempts than this has its run of failures drawn at once (geometric). */
+    static final int GEOMETRIC_ABOVE = 16;
+    /** Up to this many attempts or delays are drawn one by one; beyond, their sum is taken from its moments. */
+    private static final int DRAWN_UP_TO = 32;
 
     private final CompiledMachine plan;
     private final SplittableRandom rng;
@@ -108,6 +112,9 @@ final class ExecutionRun {
 
     /** Attempts a Task, Map or Parallel until it succeeds, its retries run out, or a Catch takes over. */
     private int withRetries(Node n, StateCount.Billing billing) {
+        if (n.kind == Kind.TASK && n.oneRetrier >= 0 && n.retriers[n.oneRetrier].maxAttempts() > GEOMETRIC_ABOVE) {
+            return geometricTask(n, billing);
+        }
         int[] counters = n.retriers.length == 0 ? null : new int[n.retriers.length];
         double time = 0;
         while (true) {
@@ -116,6 +123,9 @@ final class ExecutionRun {
             if (out < 0) {
                 lastDuration = time;
                 return n.next;
+            }
+            if (++steps > MAX_STEPS) {
+                stoppedEarly = true;
             }
             int r = n.retrierFor[out];
             if (r >= 0 && counters[r] < n.retriers[r].maxAttempts() && !stoppedEarly) {
@@ -128,6 +138,63 @@ final class ExecutionRun {
             lastDuration = time;
             return n.catchFor[out];
         }
+    }
+
+    /**
+     * A Task whose retried errors all share one retrier: attempts are independent, so the run of retried failures
+     * before the first other outcome is geometric (P(k or more) = qᵏ) and is drawn at once, capped by MaxAttempts.
+     * MaxAttempts 99,999,999 with failureRate 1 is one draw, not 10⁸ steps.
+     */
+    private int geometricTask(Node n, StateCount.Billing billing) {
+        Retrier rt = n.retriers[n.oneRetrier];
+        long max = rt.maxAttempts();
+        double q = n.retriedShare;
+        double failures; // retried failures before the first other outcome
+        if (q <= 0) {
+            failures = 0;
+        } else if (q >= 1) {
+            failures = Double.POSITIVE_INFINITY;
+        } else {
+            failures = Math.floor(Math.log(1 - rng.nextDouble()) / Math.log(q));
+        }
+        boolean exhausted = failures > max;
+        long retries = exhausted ? max : (long) failures;
+        long attempts = retries + 1;
+        bill(billing, attempts);
+        steps++;
+        lastDuration = taskSeconds(n, attempts) + delays(rt, retries);
+        int out = exhausted ? pick(n.retriedCum, n.retriedIds, rng.nextDouble())
+                : pick(n.restCum, n.restIds, rng.nextDouble());
+        return out < 0 ? n.next : n.catchFor[out];
+    }
+
+    /** Summed duration of {@code attempts} attempts of a Task (a normal sum of lognormals beyond a few dozen). */
+    private double taskSeconds(Node n, long attempts) {
+        if (n.sigma <= 0) {
+            return attempts * n.meanSeconds;
+        }
+        if (attempts <= DRAWN_UP_TO) {
+            double t = 0;
+            for (long i = 0; i < attempts; i++) {
+                t += Math.exp(n.mu + n.sigma * rng.nextGaussian());
+            }
+            return t;
+        }
+        double sd = n.meanSeconds * Math.sqrt(Math.expm1(n.sigma * n.sigma));
+        return Math.max(0, attempts * n.meanSeconds + Math.sqrt(attempts) * sd * rng.nextGaussian());
+    }
+
+    /** Summed backoff before retries 1..{@code retries}; FULL jitter drawn per retry, or its mean beyond a few dozen. */
+    private double delays(Retrier rt, long retries) {
+        if (retries <= DRAWN_UP_TO) {
+            double t = 0;
+            for (int k = 1; k <= retries; k++) {
+                double delay = rt.delayBeforeRetrySeconds(k);
+                t += rt.jitterStrategy() == Retrier.JitterStrategy.FULL ? rng.nextDouble() * delay : delay;
+            }
+            return t;
+        }
+        return RetryModel.expectedDelay(rt, 1, retries);
     }
 
     private int attempt(Node n, StateCount.Billing billing) {

@@ -28,6 +28,13 @@ public final class MonteCarloSimulator {
     static final int CHUNK = 2_048;
     /** Per-execution values are kept for exact percentiles; beyond this the run is cut (with a warning). */
     static final long MAX_EXECUTIONS = 5_000_000L;
+    /**
+     * Steps (states walked, attempts, iterations not drawn in aggregate) one run may take: a machine whose executions
+     * are long by design gets fewer executions (at least {@value #MIN_EXECUTIONS}), with a warning, so a run stays
+     * within seconds.
+     */
+    static final double STEP_BUDGET = 400_000_000;
+    static final long MIN_EXECUTIONS = 100;
 
     private MonteCarloSimulator() {
     }
@@ -48,6 +55,15 @@ public final class MonteCarloSimulator {
                     + " executions, not " + executions + " (the most kept for exact percentiles)"));
             executions = MAX_EXECUTIONS;
         }
+        double stepsEach = ExactAnalyzer.simulationSteps(machine, workload);
+        long affordable = (long) Math.max(MIN_EXECUTIONS, Math.floor(STEP_BUDGET / Math.max(1, stepsEach)));
+        if (executions > affordable) {
+            diagnostics.add(Diagnostic.warning("", SourceLocation.UNKNOWN, "simulated " + affordable
+                    + " executions, not " + executions + ": one execution is expected to take "
+                    + ExactAnalyzer.fmt(Math.round(stepsEach)) + " steps, and a run stays within "
+                    + ExactAnalyzer.fmt(STEP_BUDGET) + " steps"));
+            executions = affordable;
+        }
         CompiledMachine plan = new CompiledMachine(machine, new ExactAnalyzer(workload), seed);
         int n = (int) executions;
         int chunks = (n + CHUNK - 1) / CHUNK;
@@ -62,13 +78,25 @@ public final class MonteCarloSimulator {
                 sum[i] += t[i];
             }
         }
-        if (sum[5] > 0) {
-            diagnostics.add(Diagnostic.warning("", SourceLocation.UNKNOWN, (long) sum[5] + " simulated executions ran "
-                    + ExecutionRun.MAX_STEPS + " steps without ending and were counted as failed"));
-        }
         Distribution t = Distribution.of(transitions);
+        Distribution d = Distribution.of(durations);
         double sd = Math.sqrt(CompiledMachine.variance(transitions));
-        return new MonteCarloResult(n, seed, t, Distribution.of(durations), sd, sum[4] / n, sum[0], sum[1], sum[2],
+        double success = sum[4] / n;
+        if (sum[5] > 0) {
+            // cut executions would bias every mean low: say so and take the means from the exact analysis
+            diagnostics.add(Diagnostic.warning("", SourceLocation.UNKNOWN, (long) sum[5] + " of " + n
+                    + " simulated executions ran " + ExecutionRun.MAX_STEPS + " steps without ending and were cut;"
+                    + " the means shown are the exact analysis's, the percentiles and the spread are lower bounds"));
+            t = new Distribution(exact.transitionsPerExecution(), t.p50(), t.p95(), t.p99(), t.max());
+            d = new Distribution(exact.expectedDurationSeconds(), d.p50(), d.p95(), d.p99(), d.max());
+            success = exact.successProbability();
+            sum[0] = exact.standardChildExecutions() * n;
+            sum[1] = exact.standardChildTransitions() * n;
+            sum[2] = exact.expressChildExecutions() * n;
+            sum[3] = exact.expressChildren().stream()
+                    .mapToDouble(g -> g.executions() * g.durationSecondsPerChild()).sum() * n;
+        }
+        return new MonteCarloResult(n, seed, t, d, sd, success, sum[0], sum[1], sum[2],
                 sum[3], exact.defaultsUsed(), diagnostics);
     }
 

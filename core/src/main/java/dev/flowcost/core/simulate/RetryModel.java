@@ -30,6 +30,11 @@ final class RetryModel {
     }
 
     static Outcome of(Map<String, Double> failurePerAttempt, List<Retrier> retriers) {
+        return of(failurePerAttempt, retriers, true);
+    }
+
+    /** @param closedForm whether one shared retrier is summed in closed form (false: always walk the counters) */
+    static Outcome of(Map<String, Double> failurePerAttempt, List<Retrier> retriers, boolean closedForm) {
         List<String> errors = new ArrayList<>();
         List<Double> probs = new ArrayList<>();
         double fail = 0;
@@ -63,8 +68,17 @@ final class RetryModel {
                 used[retrierOf[i]] = true;
             }
         }
+        int usedCount = 0;
+        int only = -1;
         for (int r = 0; r < rc; r++) {
             max[r] = used[r] ? retriers.get(r).maxAttempts() : 0;
+            if (used[r]) {
+                usedCount++;
+                only = r;
+            }
+        }
+        if (closedForm && usedCount <= 1) {
+            return oneRetrier(errors, probs, retrierOf, success, only < 0 ? null : retriers.get(only));
         }
         long cells = cells(max);
         while (cells > MAX_CELLS) {
@@ -125,6 +139,73 @@ final class RetryModel {
             failures.merge(errors.get(i), failOut[i][0], Double::sum);
         }
         return new Outcome(att[0], succ[0], failures, delay[0]);
+    }
+
+    /**
+     * The common case, in closed form: every retried error shares one retrier with MaxAttempts M, so attempt k + 1
+     * happens with probability qᵏ (q: the retried errors' share), up to k = M. Geometric sums, not a walk: MaxAttempts
+     * 99,999,999 (the ASL maximum) costs as much as 1. A backoff that grows without a MaxDelaySeconds may sum to
+     * infinity; the analyzer refuses that at its boundary.
+     */
+    static Outcome oneRetrier(List<String> errors, List<Double> probs, int[] retrierOf, double success, Retrier r) {
+        double q = 0;
+        for (int i = 0; i < errors.size(); i++) {
+            q += retrierOf[i] >= 0 ? probs.get(i) : 0;
+        }
+        q = Math.min(1, q);
+        long max = r == null ? 0 : r.maxAttempts();
+        double attempts = geometricSum(q, max + 1); // Σ_{k=0}^{M} q^k
+        double last = max == 0 ? 1 : (q >= 1 ? 1 : Math.pow(q, max)); // probability attempt M + 1 happens
+        Map<String, Double> failures = new LinkedHashMap<>();
+        for (int i = 0; i < errors.size(); i++) {
+            double f = retrierOf[i] >= 0 ? probs.get(i) * last : probs.get(i) * attempts;
+            failures.merge(errors.get(i), f, Double::sum);
+        }
+        double delay = r == null || max == 0 ? 0 : expectedDelay(r, q, max);
+        return new Outcome(attempts, Math.min(1, success * attempts), failures, delay);
+    }
+
+    /** Σ_{k=1}^{M} qᵏ · delay(k), delay(k) = min(interval · rate^(k−1), MaxDelaySeconds); FULL jitter halves it. */
+    static double expectedDelay(Retrier r, double q, long max) {
+        double interval = r.intervalSeconds();
+        double rate = Math.max(1, r.backoffRate());
+        double cap = r.maxDelaySeconds().orElse(Double.POSITIVE_INFINITY);
+        long growing; // retries 1..growing below the cap: interval · rate^(k−1)
+        if (interval >= cap) {
+            growing = 0;
+        } else if (!Double.isFinite(cap) || rate == 1) {
+            growing = max;
+        } else {
+            growing = Math.min(max, (long) Math.ceil(Math.log(cap / interval) / Math.log(rate)));
+            while (growing > 0 && interval * Math.pow(rate, growing - 1) >= cap) {
+                growing--;
+            }
+            while (growing < max && interval * Math.pow(rate, growing) < cap) {
+                growing++;
+            }
+        }
+        double d = growing == 0 ? 0 : interval * q * geometricSum(q * rate, growing);
+        if (growing < max) {
+            d += cap * Math.pow(q, growing + 1) * geometricSum(q, max - growing);
+        }
+        if (r.jitterStrategy() == Retrier.JitterStrategy.FULL) {
+            d /= 2;
+        }
+        return d;
+    }
+
+    /** 1 + x + x² + … + x^(terms−1); may be infinite when x > 1. */
+    static double geometricSum(double x, long terms) {
+        if (terms <= 0) {
+            return 0;
+        }
+        if (x == 1) {
+            return terms;
+        }
+        if (x < 1 && terms > 1e6 && Math.pow(x, terms) < 1e-300) {
+            return 1 / (1 - x);
+        }
+        return (1 - Math.pow(x, terms)) / (1 - x);
     }
 
     private static long cells(int[] max) {

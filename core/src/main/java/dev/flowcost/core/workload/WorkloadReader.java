@@ -30,6 +30,17 @@ public final class WorkloadReader {
 
     /** More items than this is a typo, not a workload (and would overflow counts). */
     private static final double MAX_ITEMS = 1e12;
+    /**
+     * Upper bounds for the other numbers, for the same reason (issue 15: 1e300 executions were priced, 1.79e308 broke
+     * the arithmetic). Executions a month: 10^12, about 380,000 a second for 31 days, above any account's quota.
+     * Seconds: one 366-day year, the most a Standard execution can run ("Maximum execution time: 1 year",
+     * https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html); no task of a priced run lasts longer.
+     * Branch weights: 10^15 (they are relative; the bound keeps their sum finite). Metadata storage: 10^6 GB.
+     */
+    static final double MAX_EXECUTIONS_PER_MONTH = 1e12;
+    static final double MAX_SECONDS = 31_622_400;
+    static final double MAX_BRANCH_WEIGHT = 1e15;
+    static final double MAX_STORAGE_GB = 1e6;
     private static final Set<String> WORKFLOW_KEYS = Set.of("workflowType", "executionsPerMonth", "billedMemoryMb",
             "states", "tasks", "lambdaArchitecture");
     private static final Set<String> TOP_KEYS = union(Set.of("region", "hoursPerMonth", "workflows", "environments"),
@@ -200,7 +211,8 @@ public final class WorkloadReader {
                     error(child(p, "workflowType"), "workflowType must be STANDARD or EXPRESS, not \"" + t.get() + "\"");
                 }
             }
-            OptionalDouble runs = number(n, p, "executionsPerMonth", 0, Double.MAX_VALUE, "a number at least 0");
+            OptionalDouble runs = number(n, p, "executionsPerMonth", 0, MAX_EXECUTIONS_PER_MONTH,
+                    "a number from 0 to 10^12");
             OptionalInt memory = integer(n, p, "billedMemoryMb", 1, 1_000_000, "a whole number of MB above 0");
             Optional<LambdaArchitecture> arch = architecture(n, p, "lambdaArchitecture");
             return new WorkflowWorkload(type, runs, memory, steps(n, p, "states"), steps(n, p, "tasks"), arch);
@@ -272,8 +284,8 @@ public final class WorkloadReader {
                             return;
                         }
                         if (!e.getValue().isNumber() || e.getValue().asDouble() < 0
-                                || !Double.isFinite(e.getValue().asDouble())) {
-                            error(kp, "branch weight must be a number at least 0, not " + e.getValue());
+                                || !(e.getValue().asDouble() <= MAX_BRANCH_WEIGHT)) {
+                            error(kp, "branch weight must be a number from 0 to 10^15, not " + e.getValue());
                             return;
                         }
                         branches.put(e.getKey(), e.getValue().asDouble());
@@ -283,8 +295,10 @@ public final class WorkloadReader {
                     }
                 }
             }
-            OptionalDouble duration = number(n, p, "durationSeconds", 0, Double.MAX_VALUE, "seconds, at least 0");
-            OptionalDouble p95 = number(n, p, "p95Seconds", 0, Double.MAX_VALUE, "seconds, at least 0");
+            OptionalDouble duration = number(n, p, "durationSeconds", 0, MAX_SECONDS,
+                    "seconds from 0 to 31622400 (366 days)");
+            OptionalDouble p95 = number(n, p, "p95Seconds", 0, MAX_SECONDS,
+                    "seconds from 0 to 31622400 (366 days)");
             if (duration.isPresent() && p95.isPresent() && p95.getAsDouble() < duration.getAsDouble()) {
                 warning(child(p, "p95Seconds"), "p95Seconds is below the mean durationSeconds; durations are taken "
                         + "as fixed");
@@ -365,7 +379,8 @@ public final class WorkloadReader {
             }
             OptionalInt schedulers = integer(n, p, "schedulers", 1, 100, "a whole number at least 1");
             OptionalInt web = integer(n, p, "webServers", 1, 100, "a whole number at least 1");
-            OptionalDouble storage = number(n, p, "metadataStorageGb", 0, Double.MAX_VALUE, "GB, at least 0");
+            OptionalDouble storage = number(n, p, "metadataStorageGb", 0, MAX_STORAGE_GB,
+                    "GB from 0 to 10^6");
             List<String> dags = new ArrayList<>();
             JsonNode d = n.get("dags");
             String dp = child(p, "dags");
