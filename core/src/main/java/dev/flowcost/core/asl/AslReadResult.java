@@ -1,5 +1,6 @@
 package dev.flowcost.core.asl;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowcost.core.Diagnostic;
 import dev.flowcost.core.workload.WorkflowType;
 import java.util.List;
@@ -11,12 +12,22 @@ import java.util.Optional;
  *
  * @param declaredType the workflow type when the file says it (a {@code describe-state-machine} output's "type",
  *                     a template's StateMachineType); empty for a bare definition, whose type is set elsewhere
+ * @param definition   the definition the machine was built from (the States Language object, unwrapped from its
+ *                     template, intrinsics read as placeholders), present with the machine: advice writes its changes
+ *                     as edits of this tree, so nothing the model leaves out (Parameters, ResultSelector...) is lost.
+ *                     Callers must not modify it.
  */
 public record AslReadResult(String file, Optional<StateMachine> machine, List<Diagnostic> diagnostics,
-                            Optional<WorkflowType> declaredType) {
+                            Optional<WorkflowType> declaredType, Optional<JsonNode> definition) {
     public AslReadResult {
         diagnostics = List.copyOf(diagnostics);
         declaredType = declaredType == null ? Optional.empty() : declaredType;
+        definition = definition == null ? Optional.empty() : definition;
+    }
+
+    public AslReadResult(String file, Optional<StateMachine> machine, List<Diagnostic> diagnostics,
+                         Optional<WorkflowType> declaredType) {
+        this(file, machine, diagnostics, declaredType, Optional.empty());
     }
 
     public AslReadResult(String file, Optional<StateMachine> machine, List<Diagnostic> diagnostics) {

@@ -164,7 +164,7 @@ public final class AslReader {
         }
         StateMachine machine = new DefinitionBuilder(file, tree, diagnostics).machine(root, "", QueryLanguage.JSONPATH);
         diagnostics.addAll(AslValidator.validate(file, machine, tree::at));
-        return new AslReadResult(file, Optional.of(machine), diagnostics, declared);
+        return new AslReadResult(file, Optional.of(machine), diagnostics, declared, Optional.of(root.deepCopy()));
     }
 
     /**
@@ -249,7 +249,8 @@ public final class AslReader {
             return new AslReadResult(file, Optional.empty(), diagnostics, declared);
         }
         diagnostics.addAll(inner.diagnostics());
-        return new AslReadResult(file, inner.machine(), diagnostics, declared.isPresent() ? declared : inner.declaredType());
+        return new AslReadResult(file, inner.machine(), diagnostics, declared.isPresent() ? declared : inner.declaredType(),
+                inner.definition());
     }
 
     /**

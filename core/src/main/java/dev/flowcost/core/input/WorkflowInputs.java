@@ -59,7 +59,7 @@ public record WorkflowInputs(List<LoadedStateMachine> stateMachines, List<Dag> d
                                 "another input is also named '" + name + "'; the workload's entry applies to both"));
                     }
                     machines.add(new LoadedStateMachine(name, f.path().toString(), r.machine().get(), r.declaredType(),
-                            Files.size(f.path())));
+                            Files.size(f.path()), r.definition()));
                 }
             } else if (f.kind() == InputKind.DAG || (f.explicit() && f.kind() == InputKind.OTHER)) {
                 dagFiles.add(f.path());

@@ -69,7 +69,7 @@ public final class MonteCarloSimulator {
         Distribution t = Distribution.of(transitions);
         double sd = Math.sqrt(CompiledMachine.variance(transitions));
         return new MonteCarloResult(n, seed, t, Distribution.of(durations), sd, sum[4] / n, sum[0], sum[1], sum[2],
-                sum[3], exact.defaultsUsed(), diagnostics);
+                sum[3], exact.defaultsUsed(), diagnostics, TailShare.of(durations));
     }
 
     /** Runs chunk {@code c}; returns {std child execs, std child transitions, express execs, express seconds, successes, stopped}. */
