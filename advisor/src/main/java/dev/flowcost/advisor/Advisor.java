@@ -134,8 +134,10 @@ public final class Advisor {
         List<EnvironmentAnalysis> environments = new ArrayList<>();
         Map<String, WorkflowAnalysis> dagAnalyses = new LinkedHashMap<>();
         for (Map.Entry<EnvironmentSpec, List<Dag>> e : DagPlacement.place(input.dags(), input.workload()).entrySet()) {
-            if (input.dags().isEmpty()) {
-                break; // no DAG among the inputs: the workload's environments are not what this run is about
+            if (input.dags().isEmpty() && !input.declaredEnvironments().contains(e.getKey().name())) {
+                // no DAG among the inputs: the workload's environments are not what this run is about, unless the
+                // inputs declare the environment themselves (infrastructure code): then its hours are billed anyway
+                continue;
             }
             environment(e.getKey(), e.getValue(), input, region, assumptions, diagnostics, findings, environments,
                     dagAnalyses);
@@ -148,15 +150,16 @@ public final class Advisor {
         }
         environments.forEach(env -> allItems.addAll(env.costItems()));
 
-        List<FreeTierCredit> credits = credits(prices, region, allItems);
+        List<FreeTierCredit> credits = credits(prices, region, CostItems.quantitiesByPriceKey(allItems));
         findings.sort(Finding.BIGGEST_SAVING_FIRST);
 
-        BigDecimal now = workflows.stream().filter(w -> w.kind() == WorkflowAnalysis.Kind.STATE_MACHINE)
-                .map(WorkflowAnalysis::monthlyCost).reduce(BigDecimal.ZERO, BigDecimal::add)
-                .add(environments.stream().map(EnvironmentAnalysis::monthlyCost).reduce(BigDecimal.ZERO, BigDecimal::add))
-                .add(credits.stream().map(FreeTierCredit::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
-        BigDecimal saving = nonOverlappingSaving(findings);
-        Totals totals = new Totals(now, now.subtract(saving), saving);
+        // every workflow's and environment's cost is before the free tiers: the totals add the credits once, to the
+        // estate now and again to the estate after the changes, so all three totals are after the free tiers
+        Map<String, BigDecimal> costs = new LinkedHashMap<>();
+        workflows.stream().filter(w -> w.kind() == WorkflowAnalysis.Kind.STATE_MACHINE)
+                .forEach(w -> costs.merge(w.name(), w.monthlyCost(), BigDecimal::add));
+        environments.forEach(env -> costs.merge(env.name(), env.monthlyCost(), BigDecimal::add));
+        Totals totals = EstateTotals.of(costs, allItems, findings, q -> credits(prices, region, q));
 
         List<CostItem> pricedItems = new ArrayList<>(allItems);
         findings.forEach(f -> {
@@ -164,8 +167,10 @@ public final class Advisor {
             pricedItems.addAll(f.itemsAfter());
         });
         dagAnalyses.values().forEach(w -> pricedItems.addAll(w.costItems()));
+        List<FreeTierCredit> allCredits = new ArrayList<>(credits);
+        allCredits.addAll(totals.creditsAfter());
         return new Analysis(Analysis.SCHEMA_VERSION, region, input.inputFiles(), workflows, environments, credits,
-                findings, dedupe(assumptions), pricesUsed(prices, pricedItems, credits), diagnostics, totals);
+                findings, dedupe(assumptions), pricesUsed(prices, pricedItems, allCredits), diagnostics, totals);
     }
 
     /** The findings of every rule for one state machine (rules can also be run alone, see {@link Rules}). */
@@ -185,29 +190,6 @@ public final class Advisor {
         return new StateMachineContext(sm.name(), sm.machine(), type, wl, executions, exact, prices, region,
                 sm.definitionBytes(), sm.name() + ".executionsPerMonth",
                 sm.definition().orElseGet(() -> AslWriter.toJson(sm.machine())), limits);
-    }
-
-    /**
-     * Σ savings of the saving findings, taking in each workflow the biggest first and skipping any that shares a
-     * target state with one already taken, so no saving is counted twice.
-     */
-    public static BigDecimal nonOverlappingSaving(List<Finding> findings) {
-        List<Finding> sorted = new ArrayList<>(findings);
-        sorted.sort(Finding.BIGGEST_SAVING_FIRST);
-        Set<String> taken = new HashSet<>();
-        BigDecimal sum = BigDecimal.ZERO;
-        for (Finding f : sorted) {
-            if (!f.isSaving()) {
-                continue;
-            }
-            List<String> keys = f.targets().stream().map(t -> f.workflow() + "\u0000" + t).toList();
-            if (keys.stream().anyMatch(taken::contains)) {
-                continue;
-            }
-            taken.addAll(keys.isEmpty() ? List.of(f.workflow() + "\u0000*") : keys);
-            sum = sum.add(f.monthlySaving());
-        }
-        return sum;
     }
 
     private record StateMachineResult(WorkflowAnalysis analysis, List<Finding> findings, List<Assumption> assumptions,
@@ -357,25 +339,26 @@ public final class Advisor {
     private record FreeTier(String component, String service, String dimension, String freeDimension) {
     }
 
-    private static List<FreeTierCredit> credits(PriceBook prices, String region, List<CostItem> items) {
+    /** The free tiers credited once to an estate whose month bills {@code quantities} (Σ monthly quantity per price key). */
+    private static List<FreeTierCredit> credits(PriceBook prices, String region, Map<String, BigDecimal> quantities) {
         List<FreeTierCredit> out = new ArrayList<>();
         Map<String, BigDecimal> used = new HashMap<>();
         for (FreeTier t : FREE_TIERS) {
-            credit(out, items, t, prices, region, used);
+            credit(out, quantities, t, prices, region, used);
         }
         return out;
     }
 
     /** Credits one tier with what is left of its allowance ({@code used} holds what earlier tiers took of it). */
-    private static void credit(List<FreeTierCredit> out, List<CostItem> items, FreeTier t, PriceBook prices,
-                               String region, Map<String, BigDecimal> used) {
+    private static void credit(List<FreeTierCredit> out, Map<String, BigDecimal> quantities, FreeTier t,
+                               PriceBook prices, String region, Map<String, BigDecimal> used) {
         if (!prices.has(region, t.service(), t.freeDimension())) {
             return;
         }
         // the free tier reduces the first tier: credit the items priced by the first row
         Optional<PriceRow> first = prices.has(region, t.service(), t.dimension())
                 ? Optional.of(prices.tiers(region, t.service(), t.dimension()).get(0)) : Optional.empty();
-        if (first.isEmpty() || items.stream().noneMatch(i -> i.priceKey().equals(first.get().key()))) {
+        if (first.isEmpty() || !quantities.containsKey(first.get().key())) {
             return;
         }
         String allowance = t.service() + "/" + t.freeDimension();
@@ -384,7 +367,8 @@ public final class Advisor {
         if (free.signum() <= 0) {
             return;
         }
-        FreeTierCredit c = CostItems.credit(t.component(), first.get().key(), free, first.get().price(), items);
+        FreeTierCredit c = CostItems.credit(t.component(), first.get().key(), free, first.get().price(),
+                quantities.get(first.get().key()));
         used.merge(allowance, c.usedQuantity(), BigDecimal::add);
         out.add(c);
     }

@@ -92,7 +92,8 @@ public final class SampleEstate {
                 price(EXPRESS_REQUEST, "step-functions", "Express requests"),
                 price(LAMBDA_REQUEST, "lambda", "Requests"));
         return new Analysis(Analysis.SCHEMA_VERSION, REGION, inputs, workflows, List.of(), credits, findings,
-                assumptions, prices, List.of(), new Totals(now, now.subtract(saving), saving));
+                assumptions, prices, List.of(), new Totals(now, now.subtract(saving), saving,
+                credits, java.util.stream.IntStream.range(0, findings.size()).boxed().toList()));
     }
 
     private static List<StepCount> steps(BigDecimal items) {

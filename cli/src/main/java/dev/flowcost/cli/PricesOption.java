@@ -2,6 +2,7 @@ package dev.flowcost.cli;
 
 import dev.flowcost.advisor.price.PriceBook;
 import dev.flowcost.advisor.price.PriceBookLoader;
+import dev.flowcost.advisor.price.UnmatchedOverrides;
 import dev.flowcost.core.Diagnostic;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ final class PricesOption {
             throw new InputException(r.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::render)
                     .collect(Collectors.joining(System.lineSeparator())));
         }
+        UnmatchedOverrides.warnings(bundled, r, prices.toString()).forEach(d -> err.println(d.render()));
         PriceBook book = bundled.overriddenBy(r.rows());
         if (!book.problems().isEmpty()) {
             throw new InputException(prices + ": " + String.join("; ", book.problems()));

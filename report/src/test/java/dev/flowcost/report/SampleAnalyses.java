@@ -216,7 +216,8 @@ public final class SampleAnalyses {
         return new Analysis(Analysis.SCHEMA_VERSION, "us-east-1", List.of("orders.asl.json", "dags/nightly_etl.py"),
                 List.of(orders, etl), List.of(env), credits, findings, b.assumptions(), b.prices(),
                 List.of("orders.asl.json:12: warning: Map Fan has no MaxConcurrency"),
-                new Totals(now, now.subtract(saving), saving));
+                new Totals(now, now.subtract(saving), saving, credits,
+                        java.util.stream.IntStream.range(0, findings.size()).boxed().toList()));
     }
 
     private static Finding finding(String rule, String workflow, List<String> targets, String title,

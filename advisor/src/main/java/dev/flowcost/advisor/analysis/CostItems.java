@@ -4,7 +4,9 @@ import dev.flowcost.advisor.cost.Rate;
 import dev.flowcost.advisor.cost.TieredRate;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -74,9 +76,23 @@ public final class CostItems {
      */
     public static FreeTierCredit credit(String component, String priceKey, BigDecimal freeQuantity, BigDecimal unitPrice,
                                         List<CostItem> allItems) {
-        BigDecimal used = allItems.stream().filter(i -> i.priceKey().equals(priceKey)).map(CostItem::monthlyQuantity)
-                .reduce(BigDecimal.ZERO, BigDecimal::add).min(freeQuantity).max(BigDecimal.ZERO);
+        return credit(component, priceKey, freeQuantity, unitPrice, allItems.stream()
+                .filter(i -> i.priceKey().equals(priceKey)).map(CostItem::monthlyQuantity)
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    /** The free tier against a month's quantity of its items: {@code −min(free, quantity) × price}, never positive. */
+    public static FreeTierCredit credit(String component, String priceKey, BigDecimal freeQuantity, BigDecimal unitPrice,
+                                        BigDecimal monthlyQuantity) {
+        BigDecimal used = monthlyQuantity.min(freeQuantity).max(BigDecimal.ZERO);
         return new FreeTierCredit(component, priceKey, freeQuantity, unitPrice, used, used.multiply(unitPrice).negate());
+    }
+
+    /** Σ monthly quantity per price key, in first-seen order: what the account's free tiers are credited against. */
+    public static Map<String, BigDecimal> quantitiesByPriceKey(List<CostItem> items) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        items.forEach(i -> out.merge(i.priceKey(), i.monthlyQuantity(), BigDecimal::add));
+        return out;
     }
 
     private static BigDecimal monthlyQuantity(BigDecimal perExecution, BigDecimal perItem, Volume volume) {

@@ -1,6 +1,7 @@
 package dev.flowcost.advisor.migration;
 
 import dev.flowcost.advisor.analysis.Alternative;
+import dev.flowcost.advisor.cost.MwaaServerlessCost;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostCurve;
 import dev.flowcost.advisor.analysis.Finding;
@@ -60,7 +61,8 @@ public final class DagMigrationAdvisor {
         Alternative stepFunctions = AlternativePricing.stepFunctions(in, exact, profiles);
         boolean serverlessBlocked = blockers.stream().anyMatch(b -> b.kind() == Blocker.Kind.LONGER_THAN_SERVERLESS);
         List<Alternative> alternatives = new ArrayList<>(List.of(mwaa, stepFunctions));
-        if (!serverlessBlocked) {
+        boolean serverlessOffered = MwaaServerlessCost.offeredIn(in.prices(), in.region());
+        if (!serverlessBlocked && serverlessOffered) {
             alternatives.add(AlternativePricing.serverless(in, profiles));
         }
         Alternative best = alternatives.stream().filter(a -> !a.platform().equals(DagMigration.MWAA))
@@ -71,6 +73,9 @@ public final class DagMigrationAdvisor {
 
         List<String> reasons = new ArrayList<>();
         String verdict = verdict(in, mwaa, best, blockers, profiles, serverlessBlocked, reasons);
+        if (!serverlessOffered) {
+            reasons.add("MWAA Serverless not priced: it is not offered in " + in.region());
+        }
         if (verdict.equals(DagMigration.HYBRID) && hybrid.isPresent()) {
             reasons.add(hybridReason(mwaa, hybrid.get(), profiles));
         }

@@ -38,11 +38,29 @@ public final class PriceBookLoader {
     private static final Set<String> REQUIRED = Set.of("region", "service", "dimension", "unit", "price",
             "effective_date");
 
-    /** Rows that parsed, and one diagnostic per problem (errors for rows left out). */
-    public record LoadResult(List<PriceRow> rows, List<Diagnostic> diagnostics) {
+    /**
+     * Rows that parsed, and one diagnostic per problem (errors for rows left out).
+     *
+     * @param lines the 1-based line of each row in {@code rows}, in the same order (0 when unknown)
+     */
+    public record LoadResult(List<PriceRow> rows, List<Diagnostic> diagnostics, List<Integer> lines) {
         public LoadResult {
             rows = List.copyOf(rows);
             diagnostics = List.copyOf(diagnostics);
+            lines = List.copyOf(lines);
+            if (lines.size() != rows.size()) {
+                throw new IllegalArgumentException(lines.size() + " lines for " + rows.size() + " rows");
+            }
+        }
+
+        /** Rows whose lines are not known. */
+        public LoadResult(List<PriceRow> rows, List<Diagnostic> diagnostics) {
+            this(rows, diagnostics, java.util.Collections.nCopies(rows.size(), 0));
+        }
+
+        /** The line of a row of this result (0 when unknown). */
+        public int lineOf(int rowIndex) {
+            return lines.get(rowIndex);
         }
 
         /** True when no diagnostic is an error. */
@@ -69,6 +87,7 @@ public final class PriceBookLoader {
     /** Reads price CSV text; {@code fileName} is used in diagnostics. */
     public static LoadResult load(Reader reader, String fileName) {
         List<PriceRow> rows = new ArrayList<>();
+        List<Integer> rowLines = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         String text;
         try {
@@ -95,7 +114,7 @@ public final class PriceBookLoader {
                     if (!missing.isEmpty()) {
                         diagnostics.add(Diagnostic.error(fileName, SourceLocation.ofLine(line),
                                 "price file header lacks column(s) " + missing + "; expected " + String.join(",", COLUMNS)));
-                        return new LoadResult(rows, diagnostics);
+                        return new LoadResult(rows, diagnostics, rowLines);
                     }
                     continue;
                 }
@@ -103,6 +122,7 @@ public final class PriceBookLoader {
                 if (row.isPresent()) {
                     if (seenKeys.add(row.get().key())) {
                         rows.add(row.get());
+                        rowLines.add(line);
                     } else {
                         diagnostics.add(Diagnostic.error(fileName, SourceLocation.ofLine(line),
                                 "duplicate price row " + row.get().key() + " (the first one is kept)"));
@@ -116,7 +136,7 @@ public final class PriceBookLoader {
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             diagnostics.add(Diagnostic.error(fileName, SourceLocation.UNKNOWN, "malformed CSV: " + e.getMessage()));
         }
-        return new LoadResult(rows, diagnostics);
+        return new LoadResult(rows, diagnostics, rowLines);
     }
 
     private static Optional<PriceRow> parseRow(CSVRecord record, Map<String, Integer> header, String file, int line,

@@ -20,7 +20,7 @@ public final class Services {
     public static final String FARGATE = "fargate";
     /** AWS Glue jobs. Dimension: dpu-hour. */
     public static final String GLUE = "glue";
-    /** EventBridge Scheduler. Dimension: invocation. */
+    /** EventBridge Scheduler. Dimensions: invocation (after the free tier), free-invocations (per month). */
     public static final String EVENTBRIDGE_SCHEDULER = "eventbridge-scheduler";
     /** EventBridge event bus. Dimension: custom-event. */
     public static final String EVENTBRIDGE = "eventbridge";
@@ -35,6 +35,7 @@ public final class Services {
     public static final String TASK_HOUR = "task-hour";
     public static final String DPU_HOUR = "dpu-hour";
     public static final String INVOCATION = "invocation";
+    public static final String FREE_INVOCATIONS = "free-invocations";
     public static final String CUSTOM_EVENT = "custom-event";
 
     private Services() {

@@ -88,11 +88,15 @@ class CostFormulasTest {
     void lambdaRoundsUpToWholeMillisecondsAndCrossesTheFirstTier() {
         assertThat(LambdaCost.gbSeconds(d("1000"), d("0.2"), d("1024"))).isEqualByComparingTo("1");
         LambdaCost.Prices arm = LambdaCost.Prices.from(BOOK, "us-east-1", Architecture.ARM);
-        CostBreakdown b = LambdaCost.monthlyFromUsage(d("0"), d("7000000000"), d("0"), d("0"), arm);
+        // arm64's first tier ends at 7.5 billion GB-seconds, not x86's 6 billion (AWS Compute Blog, tiered pricing)
+        CostBreakdown within = LambdaCost.monthlyFromUsage(d("0"), d("7000000000"), d("0"), d("0"), arm);
+        assertThat(within.lines()).extracting(CostLine::priceKey).containsExactly("us-east-1/lambda/request",
+                "us-east-1/lambda/duration-arm@0");
+        CostBreakdown b = LambdaCost.monthlyFromUsage(d("0"), d("8000000000"), d("0"), d("0"), arm);
         assertThat(b.lines()).extracting(CostLine::priceKey).containsExactly("us-east-1/lambda/request",
-                "us-east-1/lambda/duration-arm@0", "us-east-1/lambda/duration-arm@6000000000");
-        assertThat(b.total()).isEqualByComparingTo(d("6000000000").multiply(d("0.0000133334"))
-                .add(d("1000000000").multiply(d("0.0000120001"))));
+                "us-east-1/lambda/duration-arm@0", "us-east-1/lambda/duration-arm@7500000000");
+        assertThat(b.total()).isEqualByComparingTo(d("7500000000").multiply(d("0.0000133334"))
+                .add(d("500000000").multiply(d("0.0000120001"))));
     }
 
     @Test
@@ -139,8 +143,16 @@ class CostFormulasTest {
     }
 
     @Test
-    void eventBridgeIsADollarPerMillion() {
-        assertThat(EventBridgeCost.schedulerInvocations(d("1000000"), BOOK, "us-east-1").total()).isEqualByComparingTo("1");
+    void eventBridgeIsADollarPerMillionAfterTheSchedulersFreeTier() {
+        // 14 million Scheduler invocations a month are free; then $1.00 per million in us-east-1, $1.70 in sa-east-1
+        assertThat(EventBridgeCost.schedulerInvocations(d("14000000"), BOOK, "us-east-1").total()).isZero();
+        assertThat(EventBridgeCost.schedulerInvocations(d("15000000"), BOOK, "us-east-1").total()).isEqualByComparingTo("1");
+        assertThat(EventBridgeCost.schedulerInvocations(d("16000000"), BOOK, "sa-east-1").total()).isEqualByComparingTo("3.4");
+        EventBridgeCost.SchedulerPrices p = EventBridgeCost.SchedulerPrices.from(BOOK, "us-east-1");
+        assertThat(EventBridgeCost.schedulerInvocations(d("1000000"), d("0"), p).total()).isEqualByComparingTo("1");
+        assertThat(EventBridgeCost.schedulerInvocations(d("15000000"), BOOK, "us-east-1").lines())
+                .extracting(CostLine::priceKey).containsExactly("us-east-1/eventbridge-scheduler/free-invocations",
+                        "us-east-1/eventbridge-scheduler/invocation");
         assertThat(EventBridgeCost.customEvents(d("2500000"), BOOK, "us-east-1").total()).isEqualByComparingTo("2.5");
     }
 

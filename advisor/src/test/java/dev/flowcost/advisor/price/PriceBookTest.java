@@ -28,9 +28,9 @@ class PriceBookTest {
             for (String[] sd : new String[][] {{"states-standard", "transition"}, {"states-standard", "free-transitions"},
                     {"states-express", "request"}, {"lambda", "request"}, {"lambda", "free-requests"},
                     {"lambda", "free-gb-seconds"}, {"mwaa", "mw1.micro-environment"}, {"mwaa", "mw1.2xlarge-webserver"},
-                    {"mwaa", "metadata-storage"}, {"mwaa-serverless", "task-hour"}, {"fargate", "vcpu-hour-arm"},
+                    {"mwaa", "metadata-storage"}, {"fargate", "vcpu-hour-arm"},
                     {"fargate", "gb-hour-x86"}, {"glue", "dpu-hour"}, {"eventbridge-scheduler", "invocation"},
-                    {"eventbridge", "custom-event"}}) {
+                    {"eventbridge-scheduler", "free-invocations"}, {"eventbridge", "custom-event"}}) {
                 assertThat(BOOK.row(region, sd[0], sd[1]).source()).as(region + "/" + sd[0] + "/" + sd[1]).isNotBlank();
             }
             assertThat(BOOK.tiers(region, "states-express", "duration")).hasSize(3);
@@ -52,23 +52,34 @@ class PriceBookTest {
     }
 
     @Test
-    void mwaaPricesAndSaoPauloMultiplier() {
+    void mwaaPricesAreRegionalNotOneMultiplier() {
         assertThat(BOOK.row("us-west-2", "mwaa", "mw1.large-worker").price()).isEqualByComparingTo("0.22");
         assertThat(BOOK.row("sa-east-1", "mwaa", "mw1.small-environment").price()).isEqualByComparingTo("0.842490");
-        assertThat(BOOK.row("sa-east-1", "mwaa", "mw1.large-environment").price())
-                .isEqualByComparingTo(new BigDecimal("0.99").multiply(new BigDecimal("1.72")));
+        // AWS's sa-east-1 factor is 1.71937, not the 1.72 the book once used
+        assertThat(BOOK.row("sa-east-1", "mwaa", "mw1.large-environment").price()).isEqualByComparingTo("1.702174");
         assertThat(BOOK.row("sa-east-1", "mwaa", "metadata-storage").price()).isEqualByComparingTo("0.19");
-        assertThat(BOOK.row("us-east-1", "mwaa", "mw1.micro-environment").source()).contains("confirm");
+        assertThat(BOOK.row("us-east-1", "mwaa", "mw1.micro-environment").source()).contains("inferred");
         assertThat(BOOK.has("us-east-1", "mwaa", "mw1.micro-worker")).isFalse();
     }
 
     @Test
-    void assumedRowsSayHowSureTheyAre() {
-        assertThat(BOOK.row("eu-west-1", "states-express", "request").source()).contains("assumed").contains("confirm");
-        assertThat(BOOK.row("us-east-1", "states-express", "request").source()).doesNotContain("assumed");
-        assertThat(BOOK.row("us-west-2", "mwaa-serverless", "task-hour").source()).doesNotContain("assumed");
+    void everyRowSaysHowSureItIs() {
+        assertThat(BOOK.rows()).noneSatisfy(r -> assertThat(r.source()).contains("assumed equal"));
+        assertThat(BOOK.row("eu-west-1", "states-express", "request").source()).contains("equal in AWS pricing-page data");
+        assertThat(BOOK.row("us-west-2", "mwaa-serverless", "task-hour").source()).startsWith("unconfirmed");
+        assertThat(BOOK.row("us-gov-west-1", "mwaa", "mw1.small-environment").source()).startsWith("unconfirmed");
+        assertThat(BOOK.row("us-gov-east-1", "eventbridge-scheduler", "invocation").source()).startsWith("unconfirmed");
         assertThat(BOOK.row("ap-northeast-1", "mwaa-serverless", "task-hour").price()).isEqualByComparingTo("0.104");
+        assertThat(BOOK.row("ap-northeast-1", "mwaa-serverless", "task-hour").source()).startsWith("third-party");
         assertThat(BOOK.rows()).allSatisfy(r -> assertThat(r.source()).isNotBlank());
+    }
+
+    @Test
+    void servicesAwsDoesNotOfferInARegionHaveNoRowsThere() {
+        for (String region : List.of("us-west-1", "us-gov-west-1", "us-gov-east-1")) {
+            assertThat(BOOK.has(region, "mwaa-serverless", "task-hour")).as(region).isFalse();
+        }
+        assertThat(PRICING_MD_REGIONS.stream().filter(r -> BOOK.has(r, "mwaa-serverless", "task-hour"))).hasSize(15);
     }
 
     @Test

@@ -127,7 +127,15 @@ public final class DagInputReader {
                 return;
             }
             byte[] bytes = Files.readAllBytes(path);
-            content = decode(bytes);
+            if (extension(path).equals("py")) {
+                // Python files carry their own encoding (PEP 263)
+                content = PythonDagReader.decodeSource(file, bytes, diags);
+                if (content == null) {
+                    return;
+                }
+            } else {
+                content = decode(bytes);
+            }
             if (content == null) {
                 diags.add(Diagnostic.error(file, SourceLocation.UNKNOWN, "not UTF-8 text (binary file?); skipped"));
                 return;

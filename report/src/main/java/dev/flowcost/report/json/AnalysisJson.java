@@ -87,6 +87,9 @@ public final class AnalysisJson {
         totals.put("monthlyCostNow", a.totals().monthlyCostNow());
         totals.put("monthlyCostAfter", a.totals().monthlyCostAfter());
         totals.put("monthlySaving", a.totals().monthlySaving());
+        totals.set("creditsAfter", array(a.totals().creditsAfter(), AnalysisJson::credit));
+        ArrayNode counted = totals.putArray("countedFindings");
+        a.totals().countedFindings().forEach(counted::add);
         return root;
     }
 
@@ -344,14 +347,35 @@ public final class AnalysisJson {
                         + Analysis.SCHEMA_VERSION + ")");
             }
             JsonNode totals = object(field(root, p, "totals"), "/totals");
+            List<FreeTierCredit> credits = list(root, p, "credits", this::credit);
+            List<Finding> findings = list(root, p, "findings", this::finding);
+            // files written before totals carried these: the free tiers as now, and the findings that overlap none
             return new Analysis(version, text(root, p, "region"), strings(root, p, "inputs"),
                     list(root, p, "workflows", this::workflow), list(root, p, "environments", this::environment),
-                    list(root, p, "credits", this::credit), list(root, p, "findings", this::finding),
+                    credits, findings,
                     list(root, p, "assumptions", this::assumption), list(root, p, "prices", this::price),
                     strings(root, p, "diagnostics"),
                     new Totals(decimal(totals, "/totals", "monthlyCostNow"),
                             decimal(totals, "/totals", "monthlyCostAfter"),
-                            decimal(totals, "/totals", "monthlySaving")));
+                            decimal(totals, "/totals", "monthlySaving"),
+                            totals.has("creditsAfter") ? list(totals, "/totals", "creditsAfter", this::credit) : credits,
+                            totals.has("countedFindings") ? integers(totals, "/totals", "countedFindings")
+                                    : nonOverlapping(findings)));
+        }
+
+        /** Indexes of the saving findings that target nothing an earlier counted finding of their workflow targets. */
+        private static List<Integer> nonOverlapping(List<Finding> findings) {
+            java.util.Set<String> taken = new java.util.HashSet<>();
+            List<Integer> out = new ArrayList<>();
+            for (int i = 0; i < findings.size(); i++) {
+                Finding f = findings.get(i);
+                List<String> keys = f.targets().stream().map(t -> f.workflow() + "\u0000" + t).toList();
+                if (f.isSaving() && keys.stream().noneMatch(taken::contains)) {
+                    taken.addAll(keys);
+                    out.add(i);
+                }
+            }
+            return out;
         }
 
         WorkflowAnalysis workflow(JsonNode n, String p) {
@@ -543,6 +567,19 @@ public final class AnalysisJson {
                 return Optional.empty();
             }
             return Optional.of(decimal(parent, p, name));
+        }
+
+        private static List<Integer> integers(JsonNode parent, String p, String name) {
+            JsonNode array = field(parent, p, name);
+            String ap = p + "/" + name;
+            if (!array.isArray()) {
+                throw new BadJson(ap, "expected an array of integers");
+            }
+            List<Integer> values = new ArrayList<>(array.size());
+            for (int i = 0; i < array.size(); i++) {
+                values.add(integer(array.get(i), ap + "/" + i));
+            }
+            return values;
         }
 
         private static int integer(JsonNode value, String p) {

@@ -54,7 +54,7 @@ public final class AirflowRestTasksReader {
         if (dagId == null || dagId.isBlank()) {
             dagId = stem(file);
         }
-        DagAssembler dag = new DagAssembler(file, diags);
+        DeclaredDag dag = new DeclaredDag(file, diags);
         for (int i = 0; i < tasks.size(); i++) {
             String pointer = "/tasks/" + i;
             JsonNode t = tasks.get(i);

@@ -199,7 +199,7 @@ public final class DagFactoryYamlReader {
         if (taskEntries.isEmpty()) {
             diags.add(Diagnostic.warning(file, new SourceLocation(pointer + "/tasks", 0, 0), "DAG '" + dagId + "' has no tasks"));
         }
-        DagAssembler dag = new DagAssembler(file, diags);
+        DeclaredDag dag = new DeclaredDag(file, diags);
         List<Declared> declared = new ArrayList<>();
         Map<String, String> fullIdByName = new LinkedHashMap<>();
         int index = 0;

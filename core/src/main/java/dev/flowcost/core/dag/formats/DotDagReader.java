@@ -497,7 +497,7 @@ public final class DotDagReader {
         }
 
         private Dag build(String dagId, int line) {
-            DagAssembler dag = new DagAssembler(file, diags);
+            DeclaredDag dag = new DeclaredDag(file, diags);
             Set<String> joins = new LinkedHashSet<>();
             for (Node n : nodes.values()) {
                 if (isJoinNode(n)) {

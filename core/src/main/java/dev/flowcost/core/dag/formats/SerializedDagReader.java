@@ -75,7 +75,7 @@ public final class SerializedDagReader {
         }
         Map<String, String> groupOf = new HashMap<>();
         walkGroups(JsonValues.field(dagNode, "_task_group", "task_group"), null, groupOf, 0);
-        DagAssembler dag = new DagAssembler(file, diags);
+        DeclaredDag dag = new DeclaredDag(file, diags);
         JsonNode tasks = JsonValues.field(dagNode, "tasks");
         if (tasks == null || !tasks.isArray()) {
             diags.add(Diagnostic.warning(file, new SourceLocation(dagPointer + "/tasks", 0, 0),

@@ -1,5 +1,9 @@
 package dev.flowcost.core.dag.python;
 
+import dev.flowcost.core.dag.python.syntax.PySyntax;
+import dev.flowcost.core.dag.python.syntax.PyParser;
+import dev.flowcost.core.dag.python.syntax.PyToken;
+import dev.flowcost.core.dag.python.syntax.PyTokenizer;
 import dev.flowcost.core.Diagnostic;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.dag.Dag;
@@ -22,6 +26,19 @@ public final class PythonDagReader {
 
     /** Files larger than this are not read. */
     public static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
+
+    /**
+     * Decodes a Python file's bytes as PEP 263 says; the text, or null with the refusal (naming the byte offset)
+     * added to {@code diags}.
+     */
+    public static String decodeSource(String file, byte[] bytes, List<Diagnostic> diags) {
+        SourceEncoding.Decoded text = SourceEncoding.decode(bytes);
+        if (!text.ok()) {
+            diags.add(Diagnostic.error(file, SourceLocation.UNKNOWN, text.refusal()));
+            return null;
+        }
+        return text.text();
+    }
 
     /** Reads every DAG defined in {@code source}; {@code file} names it in diagnostics. Never throws on bad input. */
     public DagReadResult read(String file, String source) {
@@ -55,7 +72,7 @@ public final class PythonDagReader {
         return new DagReadResult(dags, diags);
     }
 
-    /** Reads a DAG file from disk (UTF-8, undecodable bytes replaced). Never throws on bad input. */
+    /** Reads a DAG file from disk, decoded as its PEP 263 coding line says (UTF-8 by default). Never throws on bad input. */
     public DagReadResult read(Path file) {
         String name = String.valueOf(file);
         try {
@@ -70,14 +87,19 @@ public final class PythonDagReader {
                             "binary file (NUL byte at offset " + i + "); not a Python DAG file")));
                 }
             }
-            return read(name, decode(bytes));
+            SourceEncoding.Decoded text = SourceEncoding.decode(bytes);
+            if (!text.ok()) {
+                return new DagReadResult(List.of(), List.of(Diagnostic.error(name, SourceLocation.UNKNOWN,
+                        text.refusal())));
+            }
+            return read(name, text.text());
         } catch (IOException | RuntimeException e) {
             return new DagReadResult(List.of(), List.of(Diagnostic.error(name, SourceLocation.UNKNOWN,
                     "could not read the file: " + e.getMessage())));
         }
     }
 
-    /** Decodes UTF-8, replacing malformed input rather than failing. */
+    /** Decodes UTF-8, replacing malformed input rather than failing (for callers that must never refuse). */
     static String decode(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
@@ -107,10 +129,7 @@ public final class PythonDagReader {
                     + ":" + p.column() + ": " + p.message().replaceFirst("^syntax error: ", "")
                     + "; statement skipped"));
         }
-        DagModel model = new DagModel();
-        DagInterpreter interpreter = new DagInterpreter(file, stem(file), model, diags);
-        interpreter.run(module);
-        return new DagAssembler(file, diags).assemble(model, interpreter);
+        return DagInterpreter.read(file, stem(file), module, diags);
     }
 
     static String stem(String file) {

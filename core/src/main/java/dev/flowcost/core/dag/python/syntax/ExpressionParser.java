@@ -1,70 +1,28 @@
-package dev.flowcost.core.dag.python;
+package dev.flowcost.core.dag.python.syntax;
 
-import dev.flowcost.core.dag.python.PySyntax.Arg;
-import dev.flowcost.core.dag.python.PySyntax.Expr;
-import dev.flowcost.core.dag.python.PySyntax.Stmt;
-import dev.flowcost.core.dag.python.PyToken.Kind;
+import dev.flowcost.core.dag.python.syntax.PySyntax.Arg;
+import dev.flowcost.core.dag.python.syntax.PySyntax.Expr;
+import dev.flowcost.core.dag.python.syntax.PyToken.Kind;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A recursive-descent parser for the Python statements and expressions DAG files use. A statement it cannot parse
- * becomes a syntax problem (line:column) and the parser resumes at the next statement, so one bad line never
- * hides the DAG. Nesting is bounded so hostile input cannot exhaust the stack.
+ * The expression half of the parser: operators by precedence (long operator chains iteratively), calls,
+ * subscripts, literals, comprehensions, strings and f-strings. {@link PyParser} adds the statements on top.
  */
-final class PyParser {
+class ExpressionParser extends TokenCursor {
 
-    static final int MAX_DEPTH = 200;
-
-    /** A syntax problem at a place. */
-    record Problem(int line, int column, String message) {
+    ExpressionParser(List<PyToken> tokens) {
+        super(tokens);
     }
 
-    private static final class ParseError extends RuntimeException {
-        final PyToken at;
-
-        ParseError(PyToken at, String message) {
-            super(message, null, false, false);
-            this.at = at;
-        }
-    }
-
-    private final List<PyToken> toks;
-    private int p;
-    private int depth;
-    private final List<Problem> problems;
-
-    PyParser(List<PyToken> tokens, List<Problem> problems) {
-        this.toks = tokens;
-        this.problems = problems;
-    }
-
-    /** Parses a whole module. */
-    List<Stmt> module() {
-        List<Stmt> out = new ArrayList<>();
-        while (peek().kind() != Kind.EOF) {
-            if (peek().kind() == Kind.NEWLINE || peek().kind() == Kind.DEDENT || peek().kind() == Kind.INDENT) {
-                if (peek().kind() == Kind.INDENT) {
-                    problems.add(new Problem(peek().line(), peek().column(), "unexpected indent"));
-                    skipBlock();
-                } else {
-                    p++;
-                }
-                continue;
-            }
-            statementInto(out);
-        }
-        return out;
-    }
-
-    /** Parses one expression from text (an f-string field), sharing this parser's depth. */
     static Expr parseExpression(String text, int line, int depthSoFar) {
         PyTokenizer tz = new PyTokenizer(text);
         List<PyToken> ts = new ArrayList<>();
         for (PyToken t : tz.tokenize()) {
             ts.add(new PyToken(t.kind(), t.text(), line, t.column(), t.fstring(), t.raw()));
         }
-        PyParser sub = new PyParser(ts, new ArrayList<>());
+        ExpressionParser sub = new ExpressionParser(ts);
         sub.depth = depthSoFar;
         try {
             Expr e = sub.testlist();
@@ -74,559 +32,7 @@ final class PyParser {
         }
     }
 
-    private PyToken peek() {
-        return toks.get(p);
-    }
-
-    private PyToken peek(int k) {
-        return toks.get(Math.min(p + k, toks.size() - 1));
-    }
-
-    private PyToken next() {
-        PyToken t = toks.get(p);
-        if (t.kind() != Kind.EOF) {
-            p++;
-        }
-        return t;
-    }
-
-    private boolean acceptOp(String s) {
-        if (peek().isOp(s)) {
-            p++;
-            return true;
-        }
-        return false;
-    }
-
-    private boolean acceptName(String s) {
-        if (peek().isName(s)) {
-            p++;
-            return true;
-        }
-        return false;
-    }
-
-    private PyToken expectOp(String s) {
-        if (!peek().isOp(s)) {
-            throw error("expected '" + s + "'");
-        }
-        return next();
-    }
-
-    private String expectName() {
-        if (peek().kind() != Kind.NAME) {
-            throw error("expected a name");
-        }
-        return next().text();
-    }
-
-    private ParseError error(String message) {
-        PyToken t = peek();
-        String found = switch (t.kind()) {
-            case EOF -> "end of file";
-            case NEWLINE -> "end of line";
-            case INDENT -> "indent";
-            case DEDENT -> "dedent";
-            case ERROR -> t.text();
-            default -> "'" + (t.text().length() > 20 ? t.text().substring(0, 20) + "..." : t.text()) + "'";
-        };
-        return new ParseError(t, message + " but found " + found);
-    }
-
-    private void enter() {
-        if (++depth > MAX_DEPTH) {
-            throw new ParseError(peek(), "nesting deeper than " + MAX_DEPTH + " levels; statement not read");
-        }
-    }
-
-    // ---------------------------------------------------------------- statements
-
-    private void statementInto(List<Stmt> out) {
-        int saved = depth;
-        int start = p;
-        try {
-            compoundOrSimple(out);
-        } catch (ParseError e) {
-            problems.add(new Problem(e.at.line(), e.at.column(), "syntax error: " + e.getMessage()));
-            depth = saved;
-            if (p == start) {
-                p++;
-            }
-            recover();
-        }
-        depth = saved;
-    }
-
-    /** Skips to the start of the next statement at the current block level (skipping any block it opens). */
-    private void recover() {
-        int balance = 0;
-        while (peek().kind() != Kind.EOF) {
-            PyToken t = peek();
-            if (t.kind() == Kind.INDENT) {
-                balance++;
-            } else if (t.kind() == Kind.DEDENT) {
-                if (balance == 0) {
-                    return;
-                }
-                balance--;
-                p++;
-                if (balance == 0 && peek().kind() != Kind.INDENT) {
-                    return;
-                }
-                continue;
-            } else if (t.kind() == Kind.NEWLINE && balance == 0) {
-                p++;
-                if (peek().kind() == Kind.INDENT) {
-                    skipBlock();
-                }
-                return;
-            }
-            p++;
-        }
-    }
-
-    private void skipBlock() {
-        int balance = 0;
-        do {
-            PyToken t = next();
-            if (t.kind() == Kind.INDENT) {
-                balance++;
-            } else if (t.kind() == Kind.DEDENT) {
-                balance--;
-            } else if (t.kind() == Kind.EOF) {
-                return;
-            }
-        } while (balance > 0);
-    }
-
-    private void compoundOrSimple(List<Stmt> out) {
-        PyToken t = peek();
-        if (t.kind() == Kind.OP && t.text().equals("@")) {
-            out.add(decorated());
-            return;
-        }
-        if (t.kind() == Kind.NAME) {
-            switch (t.text()) {
-                case "if" -> { out.add(ifStmt()); return; }
-                case "for" -> { out.add(forStmt()); return; }
-                case "while" -> { out.add(whileStmt()); return; }
-                case "with" -> { out.add(withStmt()); return; }
-                case "def" -> { out.add(funcDef(List.of())); return; }
-                case "class" -> { out.add(classDef(List.of())); return; }
-                case "try" -> { out.add(tryStmt()); return; }
-                case "async" -> {
-                    if (peek(1).isName("def") || peek(1).isName("with") || peek(1).isName("for")) {
-                        p++;
-                        compoundOrSimple(out);
-                        return;
-                    }
-                }
-                case "match" -> {
-                    if (looksLikeMatch()) {
-                        int line = t.line();
-                        while (peek().kind() != Kind.NEWLINE && peek().kind() != Kind.EOF) {
-                            p++;
-                        }
-                        p++;
-                        if (peek().kind() == Kind.INDENT) {
-                            skipBlock();
-                        }
-                        out.add(new PySyntax.Skip("match", line));
-                        return;
-                    }
-                }
-                default -> { }
-            }
-        }
-        simpleStatements(out);
-    }
-
-    private boolean looksLikeMatch() {
-        PyToken n1 = peek(1);
-        if (n1.kind() == Kind.NEWLINE || n1.isOp("=") || n1.isOp(".") || n1.isOp("(") && false) {
-            return false;
-        }
-        for (int k = p + 1; k < toks.size(); k++) {
-            PyToken x = toks.get(k);
-            if (x.kind() == Kind.NEWLINE || x.kind() == Kind.EOF) {
-                return toks.get(k - 1).isOp(":");
-            }
-            if (x.isOp("=")) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private List<Stmt> suite() {
-        expectOp(":");
-        List<Stmt> body = new ArrayList<>();
-        if (peek().kind() != Kind.NEWLINE) {
-            simpleStatements(body);
-            return body;
-        }
-        next();
-        if (peek().kind() != Kind.INDENT) {
-            throw error("expected an indented block");
-        }
-        next();
-        enter();
-        while (peek().kind() != Kind.DEDENT && peek().kind() != Kind.EOF) {
-            if (peek().kind() == Kind.NEWLINE) {
-                p++;
-                continue;
-            }
-            if (peek().kind() == Kind.INDENT) {
-                problems.add(new Problem(peek().line(), peek().column(), "unexpected indent"));
-                skipBlock();
-                continue;
-            }
-            statementInto(body);
-        }
-        depth--;
-        if (peek().kind() == Kind.DEDENT) {
-            next();
-        }
-        return body;
-    }
-
-    private Stmt decorated() {
-        List<Expr> decorators = new ArrayList<>();
-        while (acceptOp("@")) {
-            decorators.add(test());
-            if (peek().kind() != Kind.NEWLINE) {
-                throw error("expected end of line after decorator");
-            }
-            next();
-        }
-        acceptName("async");
-        if (peek().isName("def")) {
-            return funcDef(decorators);
-        }
-        if (peek().isName("class")) {
-            return classDef(decorators);
-        }
-        throw error("expected def or class after decorator");
-    }
-
-    private Stmt funcDef(List<Expr> decorators) {
-        int line = next().line();
-        String name = expectName();
-        expectOp("(");
-        List<PySyntax.Param> params = new ArrayList<>();
-        while (!peek().isOp(")")) {
-            int star = 0;
-            if (acceptOp("*")) {
-                star = 1;
-            } else if (acceptOp("**")) {
-                star = 2;
-            } else if (acceptOp("/")) {
-                if (!acceptOp(",")) {
-                    break;
-                }
-                continue;
-            }
-            if (star == 1 && (peek().isOp(",") || peek().isOp(")"))) {
-                acceptOp(",");
-                continue;
-            }
-            String pn = expectName();
-            if (acceptOp(":")) {
-                test();
-            }
-            Expr def = null;
-            if (acceptOp("=")) {
-                def = test();
-            }
-            params.add(new PySyntax.Param(pn, def, star));
-            if (!acceptOp(",")) {
-                break;
-            }
-        }
-        expectOp(")");
-        if (acceptOp("->")) {
-            test();
-        }
-        return new PySyntax.FuncDef(name, params, decorators, suite(), line);
-    }
-
-    private Stmt classDef(List<Expr> decorators) {
-        int line = next().line();
-        String name = expectName();
-        List<Expr> bases = new ArrayList<>();
-        if (acceptOp("(")) {
-            if (!peek().isOp(")")) {
-                for (Arg a : arguments()) {
-                    if (a.keyword() == null && a.star() == 0) {
-                        bases.add(a.value());
-                    }
-                }
-            }
-            expectOp(")");
-        }
-        return new PySyntax.ClassDef(name, bases, decorators, suite(), line);
-    }
-
-    private Stmt ifStmt() {
-        int line = next().line();
-        Expr test = namedTest();
-        List<Stmt> body = suite();
-        List<Stmt> orElse = List.of();
-        if (peek().isName("elif")) {
-            orElse = List.of(ifStmt());
-        } else if (acceptName("else")) {
-            orElse = suite();
-        }
-        return new PySyntax.If(test, body, orElse, line);
-    }
-
-    private Stmt forStmt() {
-        int line = next().line();
-        Expr target = targetList();
-        if (!acceptName("in")) {
-            throw error("expected 'in'");
-        }
-        Expr iter = testlist();
-        List<Stmt> body = suite();
-        List<Stmt> orElse = List.of();
-        if (acceptName("else")) {
-            orElse = suite();
-        }
-        return new PySyntax.For(target, iter, body, orElse, line);
-    }
-
-    private Stmt whileStmt() {
-        int line = next().line();
-        Expr test = namedTest();
-        List<Stmt> body = suite();
-        if (acceptName("else")) {
-            suite();
-        }
-        return new PySyntax.While(test, body, line);
-    }
-
-    private Stmt withStmt() {
-        int line = next().line();
-        List<PySyntax.WithItem> items = new ArrayList<>();
-        boolean paren = false;
-        if (peek().isOp("(") && parenthesisedWithItems()) {
-            next();
-            paren = true;
-        }
-        do {
-            if (paren && peek().isOp(")")) {
-                break;
-            }
-            Expr ctx = test();
-            Expr target = null;
-            if (acceptName("as")) {
-                target = targetAtom();
-            }
-            items.add(new PySyntax.WithItem(ctx, target));
-        } while (acceptOp(","));
-        if (paren) {
-            expectOp(")");
-        }
-        return new PySyntax.With(items, suite(), line);
-    }
-
-    /** Whether {@code with (` opens a parenthesised list of items (Python 3.10) rather than an expression. */
-    private boolean parenthesisedWithItems() {
-        int level = 0;
-        for (int k = p; k < toks.size(); k++) {
-            PyToken t = toks.get(k);
-            if (t.isOp("(") || t.isOp("[") || t.isOp("{")) {
-                level++;
-            } else if (t.isOp(")") || t.isOp("]") || t.isOp("}")) {
-                level--;
-                if (level == 0) {
-                    return toks.get(k + 1).isOp(":") && hasAsInside(p, k);
-                }
-            } else if (t.kind() == Kind.NEWLINE || t.kind() == Kind.EOF) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private boolean hasAsInside(int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (toks.get(k).isName("as")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private Stmt tryStmt() {
-        int line = next().line();
-        List<Stmt> body = suite();
-        List<List<Stmt>> handlers = new ArrayList<>();
-        List<Stmt> orElse = List.of();
-        List<Stmt> fin = List.of();
-        while (peek().isName("except")) {
-            next();
-            acceptOp("*");
-            if (!peek().isOp(":")) {
-                test();
-                if (acceptName("as")) {
-                    expectName();
-                } else if (acceptOp(",")) {
-                    test();
-                }
-            }
-            handlers.add(suite());
-        }
-        if (acceptName("else")) {
-            orElse = suite();
-        }
-        if (acceptName("finally")) {
-            fin = suite();
-        }
-        return new PySyntax.Try(body, handlers, orElse, fin, line);
-    }
-
-    private void simpleStatements(List<Stmt> out) {
-        out.add(smallStatement());
-        while (acceptOp(";")) {
-            if (peek().kind() == Kind.NEWLINE || peek().kind() == Kind.EOF) {
-                break;
-            }
-            out.add(smallStatement());
-        }
-        if (peek().kind() == Kind.NEWLINE) {
-            next();
-        } else if (peek().kind() != Kind.EOF && peek().kind() != Kind.DEDENT) {
-            throw error("expected end of statement");
-        }
-    }
-
-    private Stmt smallStatement() {
-        PyToken t = peek();
-        int line = t.line();
-        if (t.kind() == Kind.NAME) {
-            switch (t.text()) {
-                case "pass", "break", "continue" -> {
-                    next();
-                    return new PySyntax.Jump(t.text(), line);
-                }
-                case "return" -> {
-                    next();
-                    Expr v = atStatementEnd() ? null : testlist();
-                    return new PySyntax.Return(v, line);
-                }
-                case "import" -> {
-                    return importStmt();
-                }
-                case "from" -> {
-                    return fromImport();
-                }
-                case "global", "nonlocal" -> {
-                    next();
-                    List<String> names = new ArrayList<>();
-                    do {
-                        names.add(expectName());
-                    } while (acceptOp(","));
-                    return new PySyntax.Global(t.text().equals("global") ? names : List.of(), line);
-                }
-                case "raise", "del", "assert" -> {
-                    next();
-                    if (!atStatementEnd()) {
-                        testlist();
-                        if (acceptName("from")) {
-                            test();
-                        }
-                    }
-                    return new PySyntax.Skip(t.text(), line);
-                }
-                default -> { }
-            }
-        }
-        Expr first = testlistStar();
-        if (acceptOp(":")) { // annotated assignment
-            test();
-            if (acceptOp("=")) {
-                return new PySyntax.Assign(List.of(first), testlistStar(), line);
-            }
-            return new PySyntax.Skip("annotation", line);
-        }
-        if (peek().kind() == Kind.OP && peek().text().length() >= 2 && peek().text().endsWith("=")
-                && !peek().text().equals("==") && !peek().text().equals("<=") && !peek().text().equals(">=")
-                && !peek().text().equals("!=")) {
-            String op = next().text();
-            return new PySyntax.AugAssign(first, op.substring(0, op.length() - 1), testlistStar(), line);
-        }
-        if (peek().isOp("=")) {
-            List<Expr> targets = new ArrayList<>();
-            Expr value = first;
-            while (acceptOp("=")) {
-                targets.add(value);
-                value = testlistStar();
-            }
-            return new PySyntax.Assign(targets, value, line);
-        }
-        return new PySyntax.ExprStmt(first, line);
-    }
-
-    private boolean atStatementEnd() {
-        PyToken t = peek();
-        return t.kind() == Kind.NEWLINE || t.kind() == Kind.EOF || t.isOp(";") || t.kind() == Kind.DEDENT;
-    }
-
-    private Stmt importStmt() {
-        int line = next().line();
-        List<PySyntax.ImportName> names = new ArrayList<>();
-        do {
-            String module = dottedName();
-            String alias = acceptName("as") ? expectName() : null;
-            names.add(new PySyntax.ImportName(module, null, alias));
-        } while (acceptOp(","));
-        return new PySyntax.Import(names, line);
-    }
-
-    private Stmt fromImport() {
-        int line = next().line();
-        StringBuilder module = new StringBuilder();
-        while (peek().isOp(".") || peek().isOp("...")) {
-            module.append(next().text());
-        }
-        if (!peek().isName("import")) {
-            module.append(dottedName());
-        }
-        if (!acceptName("import")) {
-            throw error("expected 'import'");
-        }
-        List<PySyntax.ImportName> names = new ArrayList<>();
-        if (acceptOp("*")) {
-            names.add(new PySyntax.ImportName(module.toString(), "*", null));
-            return new PySyntax.Import(names, line);
-        }
-        boolean paren = acceptOp("(");
-        do {
-            if (paren && peek().isOp(")")) {
-                break;
-            }
-            String name = expectName();
-            String alias = acceptName("as") ? expectName() : null;
-            names.add(new PySyntax.ImportName(module.toString(), name, alias));
-        } while (acceptOp(","));
-        if (paren) {
-            expectOp(")");
-        }
-        return new PySyntax.Import(names, line);
-    }
-
-    private String dottedName() {
-        StringBuilder b = new StringBuilder(expectName());
-        while (acceptOp(".")) {
-            b.append('.').append(expectName());
-        }
-        return b.toString();
-    }
-
-    // ---------------------------------------------------------------- expressions
-
-    private Expr targetList() {
+    Expr targetList() {
         int line = peek().line();
         Expr first = targetAtom();
         if (!peek().isOp(",")) {
@@ -642,7 +48,7 @@ final class PyParser {
         return new PySyntax.Seq(PySyntax.SeqKind.TUPLE, items, line);
     }
 
-    private Expr targetAtom() {
+    Expr targetAtom() {
         if (peek().isOp("*")) {
             int line = next().line();
             return new PySyntax.Starred(orExpr(), line);
@@ -650,7 +56,7 @@ final class PyParser {
         return orExpr();
     }
 
-    private Expr testlistStar() {
+    Expr testlistStar() {
         int line = peek().line();
         Expr first = peek().isOp("*") ? starExpr() : test();
         if (!peek().isOp(",")) {
@@ -666,16 +72,16 @@ final class PyParser {
         return new PySyntax.Seq(PySyntax.SeqKind.TUPLE, items, line);
     }
 
-    private Expr testlist() {
+    Expr testlist() {
         return testlistStar();
     }
 
-    private Expr starExpr() {
+    Expr starExpr() {
         int line = expectOp("*").line();
         return new PySyntax.Starred(orExpr(), line);
     }
 
-    private Expr namedTest() {
+    Expr namedTest() {
         if (peek().kind() == Kind.NAME && peek(1).isOp(":=")) {
             PyToken name = next();
             next();
@@ -684,7 +90,7 @@ final class PyParser {
         return test();
     }
 
-    private Expr test() {
+    Expr test() {
         enter();
         try {
             if (peek().isName("lambda")) {
@@ -726,7 +132,7 @@ final class PyParser {
         }
     }
 
-    private Expr orTest() {
+    Expr orTest() {
         Expr left = andTest();
         int count = 0;
         while (peek().isName("or")) {
@@ -740,20 +146,20 @@ final class PyParser {
     /** Longest run of binary operators in one expression (evaluated iteratively, so it may be long). */
     static final int MAX_OPERATORS = 20_000;
 
-    private void chain(int count) {
+    void chain(int count) {
         if (count > MAX_OPERATORS) {
             throw new ParseError(peek(), "expression longer than " + MAX_OPERATORS + " operations; statement not read");
         }
     }
 
-    private void postfixChain(int count) {
+    void postfixChain(int count) {
         if (count > MAX_DEPTH) {
             throw new ParseError(peek(), "more than " + MAX_DEPTH + " calls, subscripts or attributes in a row; "
                     + "statement not read");
         }
     }
 
-    private Expr andTest() {
+    Expr andTest() {
         Expr left = notTest();
         int count = 0;
         while (peek().isName("and")) {
@@ -764,7 +170,7 @@ final class PyParser {
         return left;
     }
 
-    private Expr notTest() {
+    Expr notTest() {
         if (peek().isName("not")) {
             int line = next().line();
             enter();
@@ -777,7 +183,7 @@ final class PyParser {
         return comparison();
     }
 
-    private Expr comparison() {
+    Expr comparison() {
         Expr left = orExpr();
         int count = 0;
         while (true) {
@@ -804,13 +210,13 @@ final class PyParser {
         }
     }
 
-    private Expr orExpr() {
+    Expr orExpr() {
         return binary(0);
     }
 
-    private static final String[][] LEVELS = {{"|"}, {"^"}, {"&"}, {"<<", ">>"}, {"+", "-"}, {"*", "/", "%", "//", "@"}};
+    static final String[][] LEVELS = {{"|"}, {"^"}, {"&"}, {"<<", ">>"}, {"+", "-"}, {"*", "/", "%", "//", "@"}};
 
-    private Expr binary(int level) {
+    Expr binary(int level) {
         if (level == LEVELS.length) {
             return factor();
         }
@@ -835,7 +241,7 @@ final class PyParser {
         }
     }
 
-    private Expr factor() {
+    Expr factor() {
         PyToken t = peek();
         if (t.isOp("-") || t.isOp("+") || t.isOp("~")) {
             next();
@@ -859,7 +265,7 @@ final class PyParser {
         return base;
     }
 
-    private Expr atomExpr() {
+    Expr atomExpr() {
         acceptName("await");
         Expr e = atom();
         int count = 0;
@@ -885,7 +291,7 @@ final class PyParser {
         }
     }
 
-    private List<Arg> arguments() {
+    List<Arg> arguments() {
         List<Arg> args = new ArrayList<>();
         while (!peek().isOp(")")) {
             if (acceptOp("*")) {
@@ -910,7 +316,7 @@ final class PyParser {
         return args;
     }
 
-    private Expr subscriptList() {
+    Expr subscriptList() {
         int line = peek().line();
         Expr first = subscript();
         if (!peek().isOp(",")) {
@@ -926,7 +332,7 @@ final class PyParser {
         return new PySyntax.Seq(PySyntax.SeqKind.TUPLE, items, line);
     }
 
-    private Expr subscript() {
+    Expr subscript() {
         int line = peek().line();
         Expr lower = null;
         if (!peek().isOp(":")) {
@@ -944,7 +350,7 @@ final class PyParser {
         return new PySyntax.Slice(lower, upper, step, line);
     }
 
-    private Expr atom() {
+    Expr atom() {
         PyToken t = peek();
         int line = t.line();
         switch (t.kind()) {
@@ -1040,7 +446,7 @@ final class PyParser {
         }
     }
 
-    private static boolean isKeyword(String s) {
+    static boolean isKeyword(String s) {
         return switch (s) {
             case "if", "else", "elif", "for", "while", "def", "class", "return", "import", "from", "as", "with", "try",
                  "except", "finally", "raise", "pass", "break", "continue", "in", "is", "and", "or", "not", "global",
@@ -1050,7 +456,7 @@ final class PyParser {
     }
 
     /** Items of a tuple or list after its first, up to and including the closing bracket. */
-    private List<Expr> seqItems(Expr first, String close) {
+    List<Expr> seqItems(Expr first, String close) {
         List<Expr> items = new ArrayList<>(List.of(first));
         while (acceptOp(",")) {
             if (peek().isOp(close)) {
@@ -1062,7 +468,7 @@ final class PyParser {
         return items;
     }
 
-    private Expr braces(int line) {
+    Expr braces(int line) {
         if (acceptOp("}")) {
             return new PySyntax.DictE(List.of(), List.of(), line);
         }
@@ -1111,7 +517,7 @@ final class PyParser {
         return new PySyntax.DictE(keys, values, line);
     }
 
-    private Expr comprehension(PySyntax.SeqKind kind, Expr element, Expr value, boolean dict, int line) {
+    Expr comprehension(PySyntax.SeqKind kind, Expr element, Expr value, boolean dict, int line) {
         List<PySyntax.CompFor> clauses = new ArrayList<>();
         while (peek().isName("for") || peek().isName("async")) {
             acceptName("async");
@@ -1131,7 +537,7 @@ final class PyParser {
         return new PySyntax.Comp(kind, dict, element, value, clauses, line);
     }
 
-    private Expr strings() {
+    Expr strings() {
         int line = peek().line();
         List<Object> parts = new ArrayList<>();
         boolean anyF = false;
@@ -1155,7 +561,7 @@ final class PyParser {
     }
 
     /** Splits an f-string body into literal text and replacement fields. */
-    private void fstringParts(PyToken t, StringBuilder lit, List<Object> parts) {
+    void fstringParts(PyToken t, StringBuilder lit, List<Object> parts) {
         String s = t.text();
         int n = s.length();
         int i = 0;

@@ -1,4 +1,4 @@
-package dev.flowcost.core.dag.python;
+package dev.flowcost.core.dag.python.syntax;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.List;
  * Python to find where statements begin and end: strings of every prefix and quote style, comments, line
  * continuations and brackets. Problems become {@link PyToken.Kind#ERROR} tokens or notes, never exceptions.
  */
-final class PyTokenizer {
+public final class PyTokenizer {
 
     private static final String[] OPS3 = {"**=", "//=", ">>=", "<<=", "..."};
     private static final String[] OPS2 = {"**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=",
@@ -16,7 +16,7 @@ final class PyTokenizer {
     private static final String OPS1 = "+-*/%@&|^~<>()[]{},:.;=";
 
     /** A problem the tokenizer saw, placed by line and column. */
-    record Problem(int line, int column, String message) {
+    public record Problem(int line, int column, String message) {
     }
 
     private final String src;
@@ -29,16 +29,16 @@ final class PyTokenizer {
     private final List<Problem> problems = new ArrayList<>();
     private final List<Integer> indents = new ArrayList<>(List.of(0));
 
-    PyTokenizer(String src) {
+    public PyTokenizer(String src) {
         this.src = src;
         this.n = src.length();
     }
 
-    List<Problem> problems() {
+    public List<Problem> problems() {
         return problems;
     }
 
-    List<PyToken> tokenize() {
+    public List<PyToken> tokenize() {
         boolean atLineStart = true;
         while (pos < n) {
             if (atLineStart && brackets == 0) {

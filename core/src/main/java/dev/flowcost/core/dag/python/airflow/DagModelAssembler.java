@@ -1,4 +1,4 @@
-package dev.flowcost.core.dag.python;
+package dev.flowcost.core.dag.python.airflow;
 
 import dev.flowcost.core.Diagnostic;
 import dev.flowcost.core.SourceLocation;
@@ -10,23 +10,25 @@ import dev.flowcost.core.dag.OperatorFamily;
 import dev.flowcost.core.dag.Schedule;
 import dev.flowcost.core.dag.SensorSettings;
 import dev.flowcost.core.dag.TriggerRule;
-import dev.flowcost.core.dag.python.DagModel.DagB;
-import dev.flowcost.core.dag.python.DagModel.GroupB;
-import dev.flowcost.core.dag.python.DagModel.RawEdge;
-import dev.flowcost.core.dag.python.DagModel.TaskB;
-import dev.flowcost.core.dag.python.PyValues.ClassRef;
-import dev.flowcost.core.dag.python.PyValues.DatasetRef;
-import dev.flowcost.core.dag.python.PyValues.Duration;
-import dev.flowcost.core.dag.python.PyValues.PyDict;
-import dev.flowcost.core.dag.python.PyValues.PyList;
-import dev.flowcost.core.dag.python.PyValues.Unknown;
+import dev.flowcost.core.dag.python.airflow.AirflowValues.DatasetRef;
+import dev.flowcost.core.dag.python.airflow.DagModel.DagB;
+import dev.flowcost.core.dag.python.airflow.DagModel.GroupB;
+import dev.flowcost.core.dag.python.airflow.DagModel.RawEdge;
+import dev.flowcost.core.dag.python.airflow.DagModel.TaskB;
+import dev.flowcost.core.dag.python.eval.Evaluator;
+import dev.flowcost.core.dag.python.eval.PyValues.ClassRef;
+import dev.flowcost.core.dag.python.eval.PyValues.Duration;
+import dev.flowcost.core.dag.python.eval.PyValues.PyDict;
+import dev.flowcost.core.dag.python.eval.PyValues.PyList;
+import dev.flowcost.core.dag.python.eval.PyValues.Unknown;
+import dev.flowcost.core.dag.python.eval.Repr;
+import dev.flowcost.core.dag.python.syntax.PySyntax;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -34,11 +36,11 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Turns the interpreter's mutable picture into immutable {@link Dag} records: attaches tasks that joined a DAG
+ * Turns the {@link DagModel} a DAG file built into immutable {@link Dag} records: attaches tasks that joined a DAG
  * through a dependency, expands group dependencies to the group's roots and leaves, merges default_args into
  * tasks, and reports cycles and tasks that belong to no DAG.
  */
-final class DagAssembler {
+public final class DagModelAssembler {
 
     /** Operator argument that names the AWS resource, per service (first present wins). */
     private static final Map<String, List<String>> RESOURCE_ARGUMENTS = Map.ofEntries(
@@ -59,14 +61,16 @@ final class DagAssembler {
     private boolean airflow3;
     private final Map<DagB, TaskB> subDagParents = new java.util.IdentityHashMap<>();
 
-    DagAssembler(String file, List<Diagnostic> diags) {
+    /** An assembler for the DAGs of {@code file}, reporting into {@code diags}. */
+    public DagModelAssembler(String file, List<Diagnostic> diags) {
         this.file = file;
         this.diags = diags;
     }
 
-    List<Dag> assemble(DagModel model, DagInterpreter interpreter) {
+    /** The DAG records of the model, once the whole file has been walked. */
+    public List<Dag> assemble(DagModel model) {
         airflow3 = model.airflow3;
-        attachOrphans(model, interpreter);
+        attachOrphans(model);
         findSubDags(model);
         Map<DagB, Set<Edge>> edges = expandEdges(model);
         List<Dag> out = new ArrayList<>();
@@ -96,7 +100,7 @@ final class DagAssembler {
         }
     }
 
-    private void attachOrphans(DagModel model, DagInterpreter interpreter) {
+    private void attachOrphans(DagModel model) {
         boolean changed = true;
         for (int round = 0; changed && round < 100; round++) {
             changed = false;
@@ -104,10 +108,10 @@ final class DagAssembler {
                 DagB du = dagOf(e.upstream());
                 DagB dd = dagOf(e.downstream());
                 if (du == null && dd != null && e.upstream() instanceof TaskB t) {
-                    interpreter.addTask(dd, t);
+                    model.addTask(dd, t);
                     changed = true;
                 } else if (dd == null && du != null && e.downstream() instanceof TaskB t) {
-                    interpreter.addTask(du, t);
+                    model.addTask(du, t);
                     changed = true;
                 }
             }
@@ -360,10 +364,10 @@ final class DagAssembler {
             return Schedule.none();
         }
         if (!kw.containsKey("schedule") && !kw.containsKey("schedule_interval") && !kw.containsKey("timetable")
-                && kw.containsKey(DagInterpreter.UNKNOWN_SPREAD)) {
+                && kw.containsKey(Evaluator.UNKNOWN_SPREAD)) {
             diags.add(Diagnostic.warning(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId + "': schedule may be "
-                    + "set by '" + repr(kw.get(DagInterpreter.UNKNOWN_SPREAD)) + "', which is not known statically"));
-            return new Schedule(Schedule.Kind.UNKNOWN, repr(kw.get(DagInterpreter.UNKNOWN_SPREAD)));
+                    + "set by '" + repr(kw.get(Evaluator.UNKNOWN_SPREAD)) + "', which is not known statically"));
+            return new Schedule(Schedule.Kind.UNKNOWN, repr(kw.get(Evaluator.UNKNOWN_SPREAD)));
         }
         if (!kw.containsKey("schedule") && !kw.containsKey("schedule_interval") && !kw.containsKey("timetable")) {
             if (airflow3) {
@@ -560,56 +564,7 @@ final class DagAssembler {
         return v instanceof Long l && l >= 0 && l <= Integer.MAX_VALUE ? OptionalInt.of(l.intValue()) : OptionalInt.empty();
     }
 
-    /** Python-like text of a value, as written where the value is not known. */
-    static String repr(Object v) {
-        return repr(v, 0);
-    }
-
-    private static String repr(Object v, int depth) {
-        if (depth > 20) {
-            return "...";
-        }
-        if (v instanceof String s) {
-            return "'" + s + "'";
-        }
-        if (v instanceof Duration d) {
-            return d.text();
-        }
-        if (v instanceof Unknown u) {
-            return u.text();
-        }
-        if (v instanceof DatasetRef ds) {
-            return ds.text();
-        }
-        if (v instanceof PyList l) {
-            StringBuilder b = new StringBuilder(l.tuple() ? "(" : "[");
-            for (int i = 0; i < l.items().size() && b.length() < 2000; i++) {
-                b.append(i > 0 ? ", " : "").append(repr(l.items().get(i), depth + 1));
-            }
-            return b.append(l.tuple() ? ")" : "]").toString();
-        }
-        if (v instanceof PyDict d) {
-            StringBuilder b = new StringBuilder("{");
-            int i = 0;
-            for (Map.Entry<Object, Object> e : d.map().entrySet()) {
-                if (b.length() > 2000) {
-                    break;
-                }
-                b.append(i++ > 0 ? ", " : "").append(repr(e.getKey(), depth + 1)).append(": ")
-                        .append(repr(e.getValue(), depth + 1));
-            }
-            return b.append('}').toString();
-        }
-        if (v instanceof ClassRef c) {
-            return c.module().isEmpty() ? c.name() : c.module() + "." + c.name();
-        }
-        if (v instanceof TaskB t) {
-            return t.taskId;
-        }
-        if (v instanceof PyValues.Func f) {
-            return f.def().name();
-        }
-        String s = DagInterpreter.str(v);
-        return s == null ? String.valueOf(v).toLowerCase(Locale.ROOT).contains("@") ? "<object>" : String.valueOf(v) : s;
+    private static String repr(Object v) {
+        return Repr.of(v);
     }
 }

@@ -1,4 +1,4 @@
-package dev.flowcost.core.dag.python;
+package dev.flowcost.core.dag.python.syntax;
 
 import java.util.List;
 
@@ -6,123 +6,123 @@ import java.util.List;
  * The syntax tree of the Python subset DAG files use. Anything the parser does not model becomes
  * {@link Opaque}, so the reader can still walk the rest of the file.
  */
-final class PySyntax {
+public final class PySyntax {
 
     private PySyntax() {
     }
 
     /** An expression. */
-    sealed interface Expr permits Name, Const, FStr, Attr, Call, Subscript, Seq, DictE, BinOp, Unary, IfExp, Comp,
+    public sealed interface Expr permits Name, Const, FStr, Attr, Call, Subscript, Seq, DictE, BinOp, Unary, IfExp, Comp,
             Starred, Slice, Opaque, Walrus {
         int line();
     }
 
     /** A statement. */
-    sealed interface Stmt permits ExprStmt, Assign, AugAssign, Import, With, FuncDef, ClassDef, For, While, If, Return,
+    public sealed interface Stmt permits ExprStmt, Assign, AugAssign, Import, With, FuncDef, ClassDef, For, While, If, Return,
             Try, Jump, Global, Skip {
         int line();
     }
 
     /** Python's None, as a constant value. */
-    enum NoneValue { NONE;
+    public enum NoneValue { NONE;
         @Override
         public String toString() {
             return "None";
         }
     }
 
-    record Name(String id, int line) implements Expr { }
+    public record Name(String id, int line) implements Expr { }
 
     /** A literal: String, Long, Double, Boolean or {@link NoneValue}. */
-    record Const(Object value, int line) implements Expr { }
+    public record Const(Object value, int line) implements Expr { }
 
     /** An f-string: its parts are String literals or Expr replacement fields (with an optional format spec). */
-    record FStr(List<Object> parts, int line) implements Expr { }
+    public record FStr(List<Object> parts, int line) implements Expr { }
 
     /** A replacement field of an f-string. */
-    record Field(Expr expr, String spec) { }
+    public record Field(Expr expr, String spec) { }
 
-    record Attr(Expr obj, String name, int line) implements Expr { }
+    public record Attr(Expr obj, String name, int line) implements Expr { }
 
     /** A call argument: {@code star} is 0 for plain/keyword, 1 for {@code *x}, 2 for {@code **x}; keyword null when positional. */
-    record Arg(String keyword, Expr value, int star) { }
+    public record Arg(String keyword, Expr value, int star) { }
 
-    record Call(Expr fn, List<Arg> args, int line) implements Expr { }
+    public record Call(Expr fn, List<Arg> args, int line) implements Expr { }
 
-    record Subscript(Expr obj, Expr index, int line) implements Expr { }
+    public record Subscript(Expr obj, Expr index, int line) implements Expr { }
 
-    enum SeqKind { LIST, TUPLE, SET }
+    public enum SeqKind { LIST, TUPLE, SET }
 
-    record Seq(SeqKind kind, List<Expr> items, int line) implements Expr { }
+    public record Seq(SeqKind kind, List<Expr> items, int line) implements Expr { }
 
     /** A dict display; a null key means {@code **value}. */
-    record DictE(List<Expr> keys, List<Expr> values, int line) implements Expr { }
+    public record DictE(List<Expr> keys, List<Expr> values, int line) implements Expr { }
 
-    record BinOp(String op, Expr left, Expr right, int line) implements Expr { }
+    public record BinOp(String op, Expr left, Expr right, int line) implements Expr { }
 
-    record Unary(String op, Expr operand, int line) implements Expr { }
+    public record Unary(String op, Expr operand, int line) implements Expr { }
 
-    record IfExp(Expr body, Expr test, Expr orElse, int line) implements Expr { }
+    public record IfExp(Expr body, Expr test, Expr orElse, int line) implements Expr { }
 
     /** One {@code for target in iter if cond...} clause of a comprehension. */
-    record CompFor(Expr target, Expr iter, List<Expr> conditions) { }
+    public record CompFor(Expr target, Expr iter, List<Expr> conditions) { }
 
     /** A comprehension; {@code value} is set for dict comprehensions. */
-    record Comp(SeqKind kind, boolean dict, Expr element, Expr value, List<CompFor> clauses, int line) implements Expr { }
+    public record Comp(SeqKind kind, boolean dict, Expr element, Expr value, List<CompFor> clauses, int line) implements Expr { }
 
-    record Starred(Expr value, int line) implements Expr { }
+    public record Starred(Expr value, int line) implements Expr { }
 
-    record Slice(Expr lower, Expr upper, Expr step, int line) implements Expr { }
+    public record Slice(Expr lower, Expr upper, Expr step, int line) implements Expr { }
 
     /** Something the reader does not evaluate (lambda, yield, await...): {@code what} names it. */
-    record Opaque(String what, int line) implements Expr { }
+    public record Opaque(String what, int line) implements Expr { }
 
     /** {@code name := value}: an assignment inside an expression (Python 3.8). */
-    record Walrus(String name, Expr value, int line) implements Expr { }
+    public record Walrus(String name, Expr value, int line) implements Expr { }
 
-    record ExprStmt(Expr expr, int line) implements Stmt { }
+    public record ExprStmt(Expr expr, int line) implements Stmt { }
 
-    record Assign(List<Expr> targets, Expr value, int line) implements Stmt { }
+    public record Assign(List<Expr> targets, Expr value, int line) implements Stmt { }
 
-    record AugAssign(Expr target, String op, Expr value, int line) implements Stmt { }
+    public record AugAssign(Expr target, String op, Expr value, int line) implements Stmt { }
 
     /** One imported name: {@code from module import name as alias}, or {@code import module as alias} (name null). */
-    record ImportName(String module, String name, String alias) { }
+    public record ImportName(String module, String name, String alias) { }
 
-    record Import(List<ImportName> names, int line) implements Stmt { }
+    public record Import(List<ImportName> names, int line) implements Stmt { }
 
-    record WithItem(Expr context, Expr target) { }
+    public record WithItem(Expr context, Expr target) { }
 
-    record With(List<WithItem> items, List<Stmt> body, int line) implements Stmt { }
+    public record With(List<WithItem> items, List<Stmt> body, int line) implements Stmt { }
 
     /** A parameter; {@code star} is 0, 1 for {@code *args}, 2 for {@code **kwargs}. */
-    record Param(String name, Expr defaultValue, int star) { }
+    public record Param(String name, Expr defaultValue, int star) { }
 
-    record FuncDef(String name, List<Param> params, List<Expr> decorators, List<Stmt> body, int line) implements Stmt { }
+    public record FuncDef(String name, List<Param> params, List<Expr> decorators, List<Stmt> body, int line) implements Stmt { }
 
-    record ClassDef(String name, List<Expr> bases, List<Expr> decorators, List<Stmt> body, int line) implements Stmt { }
+    public record ClassDef(String name, List<Expr> bases, List<Expr> decorators, List<Stmt> body, int line) implements Stmt { }
 
-    record For(Expr target, Expr iter, List<Stmt> body, List<Stmt> orElse, int line) implements Stmt { }
+    public record For(Expr target, Expr iter, List<Stmt> body, List<Stmt> orElse, int line) implements Stmt { }
 
-    record While(Expr test, List<Stmt> body, int line) implements Stmt { }
+    public record While(Expr test, List<Stmt> body, int line) implements Stmt { }
 
-    record If(Expr test, List<Stmt> body, List<Stmt> orElse, int line) implements Stmt { }
+    public record If(Expr test, List<Stmt> body, List<Stmt> orElse, int line) implements Stmt { }
 
-    record Return(Expr value, int line) implements Stmt { }
+    public record Return(Expr value, int line) implements Stmt { }
 
-    record Try(List<Stmt> body, List<List<Stmt>> handlers, List<Stmt> orElse, List<Stmt> finallyBody, int line)
+    public record Try(List<Stmt> body, List<List<Stmt>> handlers, List<Stmt> orElse, List<Stmt> finallyBody, int line)
             implements Stmt { }
 
     /** break, continue or pass. */
-    record Jump(String keyword, int line) implements Stmt { }
+    public record Jump(String keyword, int line) implements Stmt { }
 
-    record Global(List<String> names, int line) implements Stmt { }
+    public record Global(List<String> names, int line) implements Stmt { }
 
     /** A statement read but deliberately not modelled (raise, del, assert, match...). */
-    record Skip(String what, int line) implements Stmt { }
+    public record Skip(String what, int line) implements Stmt { }
 
     /** Renders an expression back to compact Python-like text, for diagnostics and "as written" fields. */
-    static String show(Expr e) {
+    public static String show(Expr e) {
         StringBuilder b = new StringBuilder();
         show(e, b, 0);
         return b.toString();

@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Gathers a DAG's tasks and edges as a reader declares them and checks them once: duplicate task ids, edges to
- * tasks that do not exist, self-loops. Each problem becomes a diagnostic, the rest of the DAG is kept.
+ * A DAG as a declarative format (DOT, dag-factory YAML, REST task list, serialized DAG) declares it: its tasks
+ * and edges, gathered and checked once: duplicate task ids, edges to tasks that do not exist, self-loops. Each
+ * problem becomes a diagnostic, the rest of the DAG is kept. (A Python file's DAGs are built by running it, which
+ * needs more: {@code dag.python.airflow.DagModelAssembler}.)
  */
-final class DagAssembler {
+final class DeclaredDag {
 
     private final String file;
     private final List<Diagnostic> diagnostics;
@@ -23,7 +25,7 @@ final class DagAssembler {
     private final Map<String, SourceLocation> edgeSources = new LinkedHashMap<>();
     private final Set<Edge> edges = new LinkedHashSet<>();
 
-    DagAssembler(String file, List<Diagnostic> diagnostics) {
+    DeclaredDag(String file, List<Diagnostic> diagnostics) {
         this.file = file;
         this.diagnostics = diagnostics;
     }

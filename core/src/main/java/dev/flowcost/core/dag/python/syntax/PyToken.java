@@ -1,12 +1,12 @@
-package dev.flowcost.core.dag.python;
+package dev.flowcost.core.dag.python.syntax;
 
 /**
  * One token of Python source as the DAG reader needs it. Strings carry their decoded value (f-strings their raw
  * body, decoded later part by part), so the parser never looks at quotes or prefixes again.
  */
-record PyToken(Kind kind, String text, int line, int column, boolean fstring, boolean raw) {
+public record PyToken(Kind kind, String text, int line, int column, boolean fstring, boolean raw) {
 
-    enum Kind { NAME, NUMBER, STRING, OP, NEWLINE, INDENT, DEDENT, ERROR, EOF }
+    public enum Kind { NAME, NUMBER, STRING, OP, NEWLINE, INDENT, DEDENT, ERROR, EOF }
 
     boolean is(Kind k, String s) {
         return kind == k && text.equals(s);

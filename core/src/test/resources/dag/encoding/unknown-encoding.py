@@ -1,0 +1,2 @@
+# -*- coding: klingon-7 -*-
+from airflow import DAG
