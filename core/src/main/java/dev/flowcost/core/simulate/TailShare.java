@@ -97,6 +97,22 @@ public final class TailShare {
         return of(sums);
     }
 
+    /** Equal when the same durations were kept (so equal Monte Carlo runs give equal results). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TailShare t && Arrays.equals(sorted, t.sorted);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(sorted);
+    }
+
+    @Override
+    public String toString() {
+        return "TailShare[" + sorted.length + " durations, mean " + mean() + "]";
+    }
+
     private static double gaussian(SplittableRandom r) {
         double u1 = 1.0 - r.nextDouble();
         double u2 = r.nextDouble();
