@@ -29,6 +29,8 @@ import dev.flowcost.advisor.price.Services;
 import dev.flowcost.advisor.rule.Rules;
 import dev.flowcost.advisor.rule.StateMachineContext;
 import dev.flowcost.advisor.rule.StateMachineCosting;
+import dev.flowcost.advisor.rule.TailLimits;
+import dev.flowcost.core.asl.write.AslWriter;
 import dev.flowcost.core.Diagnostic;
 import dev.flowcost.core.asl.MapState;
 import dev.flowcost.core.asl.ParallelState;
@@ -184,8 +186,10 @@ public final class Advisor {
         BigDecimal executions = wl.executionsPerMonth().isPresent()
                 ? BigDecimal.valueOf(wl.executionsPerMonth().getAsDouble()) : DEFAULT_EXECUTIONS_PER_MONTH;
         ExactResult exact = ExactAnalyzer.analyze(sm.machine(), wl);
+        TailLimits limits = exact.hasErrors() ? TailLimits.none() : TailLimits.simulate(sm.machine(), wl, SEED);
         return new StateMachineContext(sm.name(), sm.machine(), type, wl, executions, exact, prices, region,
-                sm.definitionBytes(), sm.name() + ".executionsPerMonth");
+                sm.definitionBytes(), sm.name() + ".executionsPerMonth",
+                sm.definition().orElseGet(() -> AslWriter.toJson(sm.machine())), limits);
     }
 
     private record StateMachineResult(WorkflowAnalysis analysis, List<Finding> findings, List<Assumption> assumptions,

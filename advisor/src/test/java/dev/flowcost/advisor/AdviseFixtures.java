@@ -42,7 +42,7 @@ public final class AdviseFixtures {
         if (r.hasErrors() || r.machine().isEmpty()) {
             throw new IllegalStateException(fixture + ": " + r.diagnostics());
         }
-        return new StateMachineInput(name, fixture, r.machine().get(), Optional.empty(), b.length);
+        return new StateMachineInput(name, fixture, r.machine().get(), Optional.empty(), b.length, r.definition());
     }
 
     public static Workload workload(String yaml) {
@@ -75,6 +75,17 @@ public final class AdviseFixtures {
                 + "      ChargeEach/Charge:\n"
                 + "        durationSeconds: " + chargeSeconds + "\n"
                 + "        memoryMb: 256\n";
+    }
+
+    /** A change's whole changed definition (when it has one, else its fragment) reads back with no errors. */
+    public static void assertValidChange(dev.flowcost.advisor.analysis.Change change) {
+        if (change.definition().isEmpty()) {
+            assertValidFragment(change.content());
+            return;
+        }
+        AslReadResult r = new AslReader().read("changed.asl.json",
+                change.definition().get().getBytes(StandardCharsets.UTF_8));
+        assertThat(r.diagnostics().stream().filter(d -> d.isError()).toList()).as(change.definition().get()).isEmpty();
     }
 
     /** Wraps a state fragment into a one-state machine and reads it back: it must have no errors. */

@@ -29,7 +29,7 @@ class ExamplesTest {
         AslReadResult r = new AslReader().read(file, bytes);
         assertThat(r.hasErrors()).as(r.diagnostics().toString()).isFalse();
         String stem = file.substring(0, file.indexOf('.'));
-        return new StateMachineInput(stem, file, r.machine().orElseThrow(), r.declaredType(), bytes.length);
+        return new StateMachineInput(stem, file, r.machine().orElseThrow(), r.declaredType(), bytes.length, r.definition());
     }
 
     @Test
@@ -42,6 +42,6 @@ class ExamplesTest {
         assertThat(orders).contains(InlineMapToDistributedMap.RULE, LoopInsideLambda.RULE);
         assertThat(a.findings()).anyMatch(f -> f.rule().equals(PollingLoopToSync.RULE) && f.isSaving());
         a.findings().stream().filter(f -> f.change().kind() == dev.flowcost.advisor.analysis.Change.Kind.ASL)
-                .forEach(f -> AdviseFixtures.assertValidFragment(f.change().content()));
+                .forEach(f -> AdviseFixtures.assertValidChange(f.change()));
     }
 }

@@ -53,7 +53,9 @@ class TotalsOnOneBasisTest {
         WorkflowAnalysis w = a.workflows().get(0);
         BigDecimal credits = a.credits().stream().map(FreeTierCredit::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(a.totals().monthlyCostNow()).isEqualByComparingTo(w.monthlyCost().add(credits));
-        assertThat(a.totals().monthlyCostAfter()).isPositive();
+        // after the change StartJob itself waits: its 2 transitions a run (2,000 a month) are inside the free tier,
+        // so the estate ends at zero, never below
+        assertThat(a.totals().monthlyCostAfter()).isNotNegative();
         assertThat(a.totals().monthlySaving()).isLessThan(a.findings().get(0).monthlySaving());
         assertLaws(a);
     }

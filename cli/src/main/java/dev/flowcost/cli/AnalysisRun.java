@@ -99,6 +99,7 @@ final class AnalysisRun {
     }
 
     private static StateMachineInput toAdvisor(LoadedStateMachine m) {
-        return new StateMachineInput(m.name(), m.file(), m.machine(), m.declaredType(), m.definitionBytes());
+        return new StateMachineInput(m.name(), m.file(), m.machine(), m.declaredType(), m.definitionBytes(),
+                m.definition());
     }
 }

@@ -8,7 +8,6 @@ import dev.flowcost.advisor.analysis.Finding;
 import dev.flowcost.core.asl.MapState;
 import dev.flowcost.core.asl.State;
 import dev.flowcost.core.asl.TaskState;
-import dev.flowcost.core.asl.write.AslWriter;
 import dev.flowcost.core.simulate.ExpressChildGroup;
 import dev.flowcost.core.simulate.StateCount;
 import dev.flowcost.core.workload.WorkflowType;
@@ -149,17 +148,21 @@ public final class DistributedMapChildren implements StateMachineRule {
         long batch = 0;
         BigDecimal best = null;
         if (t.standardChildren()) {
-            long b = BatchedChildren.cheapest(BatchedChildren.maxBatch(t.iterationSeconds(), t.items(), false),
+            long b = BatchedChildren.cheapest(BatchedChildren.maxBatch(t.iterationSeconds(), t.items(), false, t.map()),
                     x -> standardAfter(t, x, parentBillsStarts, volume, rates));
             type = MapState.ExecutionType.STANDARD;
             batch = b;
             best = CostItems.total(standardAfter(t, b, parentBillsStarts, volume, rates));
         }
+        TailLimits.Check tail = null;
         if (expressPossible) {
-            long b = BatchedChildren.cheapest(BatchedChildren.maxBatch(t.iterationSeconds(), t.items(), true),
+            long b = BatchedChildren.cheapest(BatchedChildren.withinTail(ctx, t.path(),
+                    BatchedChildren.maxBatch(t.iterationSeconds(), t.items(), true, t.map())),
                     x -> expressAfter(t, x, parentBillsStarts, memory, volume, rates));
             BigDecimal cost = CostItems.total(expressAfter(t, b, parentBillsStarts, memory, volume, rates));
-            if (best == null || cost.compareTo(best) < 0) {
+            TailLimits.Check check = BatchedChildren.batchCheck(ctx, t.path(), b);
+            if (!check.stops() && (best == null || cost.compareTo(best) < 0)) {
+                tail = check;
                 type = MapState.ExecutionType.EXPRESS;
                 batch = b;
             }
@@ -178,13 +181,19 @@ public final class DistributedMapChildren implements StateMachineRule {
         String to = chosen.name() + " children in batches of " + size;
         CostCurve curve = BreakEven.curve("executions per month", "Distributed Map, " + from, "Distributed Map, " + to,
                 ctx.executionsPerMonth(), Volumes.atExecutions(volume, now), Volumes.atExecutions(volume, after));
-        Change change = new Change(Change.Kind.ASL, "Give " + t.path() + " " + chosen.name()
-                + " children and an ItemBatcher with MaxItemsPerBatch " + size,
-                AslWriter.pretty(AslWriter.stateToJson(BatchedChildren.rewrite(t.map(), chosen, size))));
+        ChangeEdits edits = ChangeEdits.of(ctx);
+        BatchedChildren.distribute(edits, t.path(), chosen, size);
+        Change change = edits.change("Give " + t.path() + " " + chosen.name()
+                + " children and an ItemBatcher with MaxItemsPerBatch " + size, List.of(t.path()));
+        List<String> assumptions = assumptions(ctx, t, chosen, size, memory);
+        List<String> blockers = blockers(t, chosen);
+        if (chosen == MapState.ExecutionType.EXPRESS && tail != null) {
+            assumptions.add(1, tail.describe());
+            tail.blocker().ifPresent(blockers::add);
+        }
         return Optional.of(Findings.priced(RULE, ctx.name(), List.of(t.path()),
                 "Distributed Map " + t.path() + ": " + from + " → " + to, now.apply(volume), after.apply(volume),
-                Finding.Confidence.MEDIUM, assumptions(ctx, t, chosen, size, memory), blockers(t, chosen),
-                change, Optional.of(curve)));
+                Finding.Confidence.MEDIUM, assumptions, blockers, change, Optional.of(curve)));
     }
 
     private static List<CostItem> now(Target t, boolean parentBillsStarts, BigDecimal memory, CostItems.Volume v,
@@ -233,7 +242,9 @@ public final class DistributedMapChildren implements StateMachineRule {
                 + " s, Express allows 300 s)" : " (STANDARD children may run up to a year)"));
         out.add("each item is " + BatchedChildren.ITEM_BYTES + " bytes of JSON (assumed): a batch of " + batch
                 + " is " + batch * BatchedChildren.ITEM_BYTES + " bytes (limit " + BatchedChildren.PAYLOAD_BUDGET_BYTES
-                + ", Step Functions allows 262,144)");
+                + ", Step Functions allows 262,144" + t.map().itemBatcher().flatMap(b -> b.maxInputBytesPerBatch()
+                .isPresent() ? Optional.of("; the Map's MaxInputBytesPerBatch " + b.maxInputBytesPerBatch().getAsLong())
+                : Optional.<String>empty()).orElse("") + ")");
         out.add("a batched child receives its items as {\"Items\": [...]} and runs its states once per batch");
         if (chosen == MapState.ExecutionType.EXPRESS || !t.standardChildren()) {
             out.add("EXPRESS children bill " + memory.toPlainString() + " MB"

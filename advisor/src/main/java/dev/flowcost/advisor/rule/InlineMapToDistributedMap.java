@@ -6,7 +6,6 @@ import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.analysis.Finding;
 import dev.flowcost.core.asl.MapState;
-import dev.flowcost.core.asl.write.AslWriter;
 import dev.flowcost.core.workload.WorkflowType;
 
 import java.math.BigDecimal;
@@ -68,8 +67,13 @@ public final class InlineMapToDistributedMap implements StateMachineRule {
         Function<CostItems.Volume, List<CostItem>> now = v -> List.of(BilledItems.transitions(
                 "state transitions (" + m.path() + " iterations)", BigDecimal.ZERO,
                 m.transitionsPerItem().multiply(BigDecimal.valueOf(m.entries())), v, rates.standard()));
-        long batch = BatchedChildren.cheapest(maxBatch(m.iterationSeconds(), m.items()),
-                b -> after(m, b, volume, rates));
+        long batch = BatchedChildren.cheapest(BatchedChildren.withinTail(ctx, m.path(),
+                maxBatch(m.iterationSeconds(), m.items())), b -> after(m, b, volume, rates));
+        TailLimits.Check tail = BatchedChildren.batchCheck(ctx, m.path(), Math.min(batch,
+                m.items().setScale(0, java.math.RoundingMode.CEILING).longValue()));
+        if (tail.stops()) {
+            return Optional.empty();
+        }
         List<CostItem> itemsNow = now.apply(volume);
         List<CostItem> itemsAfter = after(m, batch, volume, rates);
         CostCurve curve = BreakEven.curve("executions per month", "inline Map",
@@ -83,20 +87,23 @@ public final class InlineMapToDistributedMap implements StateMachineRule {
                         + " s, Express allows 300 s)",
                 "each item is " + ITEM_BYTES + " bytes of JSON (assumed): a batch of " + batch + " is "
                         + batch * ITEM_BYTES + " bytes (limit " + PAYLOAD_BUDGET_BYTES + ", Step Functions allows 262,144)",
+                tail.describe(),
                 "EXPRESS children bill " + CHILD_MEMORY_MB + " MB (assumed: a small child definition and one batch of data)",
                 children + " child executions per execution instead of " + m.items().stripTrailingZeros().toPlainString()
                         + " iterations",
                 "work inside the iteration (Lambda and other services) costs the same both ways and is left out",
                 "costs before the account's free tiers");
-        List<String> blockers = List.of(
+        List<String> blockers = new ArrayList<>(List.of(
                 "a batched child receives {\"Items\": [...]} (and BatchInput): the iteration's states must loop over the"
                         + " batch, e.g. one Lambda that handles the list",
                 "EXPRESS children run at most once and keep no execution history: make the iteration idempotent and"
                         + " use ToleratedFailure/redrive for partial failures",
-                "the state machine's role needs states:StartExecution on itself (and DescribeExecution/StopExecution)");
-        MapState rewritten = rewrite(m.map(), batch);
-        Change change = new Change(Change.Kind.ASL, "Make " + m.path() + " a Distributed Map with EXPRESS children and"
-                + " MaxItemsPerBatch " + batch, AslWriter.pretty(AslWriter.stateToJson(rewritten)));
+                "the state machine's role needs states:StartExecution on itself (and DescribeExecution/StopExecution)"));
+        tail.blocker().ifPresent(blockers::add);
+        ChangeEdits edits = ChangeEdits.of(ctx);
+        BatchedChildren.distribute(edits, m.path(), MapState.ExecutionType.EXPRESS, batch);
+        Change change = edits.change("Make " + m.path() + " a Distributed Map with EXPRESS children and"
+                + " MaxItemsPerBatch " + batch, List.of(m.path()));
         return Optional.of(Findings.priced(RULE, ctx.name(), List.of(m.path()),
                 "Inline Map " + m.path() + " → Distributed Map (EXPRESS children, batches of " + batch + ")",
                 itemsNow, itemsAfter, Finding.Confidence.MEDIUM, assumptions, blockers, change, Optional.of(curve)));
@@ -111,11 +118,6 @@ public final class InlineMapToDistributedMap implements StateMachineRule {
     /** Children per execution: every Map entry starts ceil(items / batch). */
     static BigDecimal children(InlineMaps.InlineMap m, long batch) {
         return BatchedChildren.children(m.items(), m.entries(), batch);
-    }
-
-    /** The Map as a Distributed Map with EXPRESS children and an ItemBatcher, its inner states unchanged. */
-    static MapState rewrite(MapState s, long batch) {
-        return BatchedChildren.rewrite(s, MapState.ExecutionType.EXPRESS, batch);
     }
 
     static String fmt(double v) {

@@ -1,26 +1,19 @@
 package dev.flowcost.advisor.rule;
 
-import dev.flowcost.advisor.analysis.Change;
 import dev.flowcost.advisor.analysis.CostCurve;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.analysis.Finding;
 import dev.flowcost.advisor.cost.LambdaCost;
-import dev.flowcost.core.asl.Flow;
-import dev.flowcost.core.asl.MapState;
 import dev.flowcost.core.asl.State;
 import dev.flowcost.core.asl.StateMachine;
-import dev.flowcost.core.asl.TaskResource;
 import dev.flowcost.core.asl.TaskState;
-import dev.flowcost.core.asl.write.AslWriter;
 import dev.flowcost.core.workload.WorkflowType;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
@@ -55,14 +48,18 @@ public final class LoopInsideLambda implements StateMachineRule {
             }
             double loopSeconds = m.items().doubleValue() * m.iterationSeconds();
             long chunks = chunks(loopSeconds);
-            if (chunks > MAX_CHUNKS) {
+            TailLimits.Check tail = chunkCheck(ctx, m, chunks);
+            while (tail.blocks() && chunks < MAX_CHUNKS) {
+                tail = chunkCheck(ctx, m, ++chunks);
+            }
+            if (chunks > MAX_CHUNKS || tail.stops()) {
                 continue;
             }
             int memory = chain.stream().mapToInt(ctx::memoryMb).max().orElse(StateMachineContext.DEFAULT_LAMBDA_MEMORY_MB);
             if (memory > MAX_MEMORY_MB) {
                 continue;
             }
-            Finding f = finding(ctx, m, chain, memory, loopSeconds, chunks);
+            Finding f = finding(ctx, m, chain, memory, loopSeconds, chunks, tail);
             if (f.isSaving()) {
                 out.add(f);
             }
@@ -73,6 +70,13 @@ public final class LoopInsideLambda implements StateMachineRule {
     /** Invocations needed so that each loops for at most 80% of Lambda's timeout (at least 1). */
     public static long chunks(double loopSeconds) {
         return Math.max(1, (long) Math.ceil(loopSeconds / (SAFETY_SHARE * LAMBDA_TIMEOUT_SECONDS)));
+    }
+
+    /** The share of simulated invocations looping over one chunk of the items that pass Lambda's 900 s. */
+    static TailLimits.Check chunkCheck(StateMachineContext ctx, InlineMaps.InlineMap m, long chunks) {
+        long perChunk = m.items().divide(BigDecimal.valueOf(chunks), 0, java.math.RoundingMode.CEILING).longValue();
+        return ctx.limits().iterationsOver(m.path(), Math.max(1, perChunk), LAMBDA_TIMEOUT_SECONDS,
+                "invocations looping over " + perChunk + " items", "Lambda's 15-minute timeout");
     }
 
     /** The paths of the iteration's states when they are a chain of ≤ 3 Lambda Tasks from StartAt; else empty. */
@@ -94,7 +98,7 @@ public final class LoopInsideLambda implements StateMachineRule {
     }
 
     private Finding finding(StateMachineContext ctx, InlineMaps.InlineMap m, List<String> chain, int memory,
-                            double loopSeconds, long chunks) {
+                            double loopSeconds, long chunks, TailLimits.Check tail) {
         Rates rates = Rates.of(ctx);
         CostItems.Volume volume = ctx.volumeWithItems(m.path());
         BigDecimal entries = BigDecimal.valueOf(m.entries());
@@ -133,10 +137,9 @@ public final class LoopInsideLambda implements StateMachineRule {
         CostCurve curve = BreakEven.curve("executions per month", "inline Map of Lambda tasks",
                 "one Lambda looping over the items", ctx.executionsPerMonth(),
                 Volumes.atExecutions(volume, now), Volumes.atExecutions(volume, after));
-        TaskState loopTask = new TaskState(m.map().name(), m.map().location(), m.map().comment(),
-                m.map().queryLanguage(), m.map().flow(), TaskResource.parse("arn:aws:states:::lambda:invoke"),
-                OptionalInt.of((int) LAMBDA_TIMEOUT_SECONDS), OptionalInt.empty(), List.of(), m.map().catchers());
-        State replacement = chunks == 1 ? loopTask : chunkedMap(m.map(), chunks);
+        ChangeEdits edits = ChangeEdits.of(ctx);
+        List<String> lost = LoopEdits.loopInLambda(edits, m.path(), chain.get(0), chunks, MAX_CHUNKS,
+                (int) LAMBDA_TIMEOUT_SECONDS);
         String note = "Write one function (from " + String.join(", ", chain) + ") that takes "
                 + (chunks == 1 ? "the whole item list (" + m.map().itemsPath().orElse("$") + ")"
                         : "one chunk of about " + m.items().divide(BigDecimal.valueOf(chunks), 0, java.math.RoundingMode.CEILING)
@@ -154,31 +157,29 @@ public final class LoopInsideLambda implements StateMachineRule {
                                 + " invocation(s) of at most " + (int) (SAFETY_SHARE * LAMBDA_TIMEOUT_SECONDS)
                                 + " s (80% of Lambda's 900 s timeout)",
                         "the function runs at " + memory + " MB, the largest of the chain",
+                        tail.describe(),
                         "code change: " + note,
                         "costs before the account's free tiers"),
-                List.of("lost: per-item retries, catches and backoff of Step Functions (retry in code instead)",
-                        "lost: per-item visibility in the execution history",
-                        "lost: partial failure handling: one failing item fails (or must be handled inside) the invocation",
-                        "the items must fit Lambda's 256 KiB asynchronous / 6 MB synchronous payload, or be read from S3",
-                        "no concurrency across items unless the code adds it: the loop runs serially by default"),
-                new Change(Change.Kind.ASL, chunks == 1
+                blockers(tail, lost),
+                edits.change(chunks == 1
                         ? "Replace " + m.path() + " by one Lambda Task that loops over the items"
                         : "Make " + m.path() + " iterate over " + chunks + " chunks, one looping Lambda each",
-                        AslWriter.pretty(AslWriter.stateToJson(replacement))),
+                        List.of(m.path())),
                 Optional.of(curve));
     }
 
-    /** The Map iterating over chunks ($.chunks), its iteration one Lambda Task that loops over a chunk. */
-    static MapState chunkedMap(MapState s, long chunks) {
-        String name = "LoopOverChunk";
-        TaskState task = new TaskState(name, s.location(), Optional.empty(), s.queryLanguage(), Flow.ending(),
-                TaskResource.parse("arn:aws:states:::lambda:invoke"), OptionalInt.of((int) LAMBDA_TIMEOUT_SECONDS),
-                OptionalInt.empty(), List.of(), List.of());
-        StateMachine processor = new StateMachine(name, Map.of(name, task), Optional.empty(), OptionalInt.empty(),
-                Optional.empty(), s.processor().queryLanguage(), s.processor().pointer());
-        return new MapState(s.name(), s.location(), s.comment(), s.queryLanguage(), s.flow(), processor,
-                MapState.Mode.INLINE, s.executionType(), Optional.empty(), Optional.empty(), Optional.of("$.chunks"),
-                Optional.empty(), OptionalInt.of((int) Math.min(chunks, MAX_CHUNKS)), s.toleratedFailurePercentage(),
-                s.toleratedFailureCount(), Optional.empty(), s.label(), s.retry(), s.catchers());
+    private static List<String> blockers(TailLimits.Check tail, List<String> lost) {
+        List<String> out = new ArrayList<>(List.of(
+                "code change: the function must loop over the list it is given (its FunctionName is the chain's"
+                        + " first Task's: point it at the looping function)",
+                "lost: per-item retries, catches and backoff of Step Functions (retry in code instead)",
+                "lost: per-item visibility in the execution history",
+                "lost: partial failure handling: one failing item fails (or must be handled inside) the invocation",
+                "the items must fit Lambda's 256 KiB asynchronous / 6 MB synchronous payload, or be read from S3",
+                "no concurrency across items unless the code adds it: the loop runs serially by default"));
+        out.addAll(lost);
+        tail.blocker().ifPresent(out::add);
+        return out;
     }
+
 }

@@ -7,48 +7,44 @@ import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.analysis.Finding;
 import dev.flowcost.core.asl.ChoiceRule;
 import dev.flowcost.core.asl.ChoiceState;
-import dev.flowcost.core.asl.Flow;
 import dev.flowcost.core.asl.MapState;
 import dev.flowcost.core.asl.ParallelState;
 import dev.flowcost.core.asl.State;
 import dev.flowcost.core.asl.StateMachine;
+import dev.flowcost.core.asl.SyncJobs;
 import dev.flowcost.core.asl.TaskResource;
 import dev.flowcost.core.asl.TaskState;
 import dev.flowcost.core.asl.WaitState;
-import dev.flowcost.core.asl.write.AslWriter;
 import dev.flowcost.core.workload.WorkflowType;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Polling loop → {@code .sync} or callback: a Choice → Wait → Task → Choice cycle whose Task asks a job's status
- * (an aws-sdk get or describe call on Glue, EMR, Batch, ECS, Athena, SageMaker or CodeBuild, or a Lambda) bills three
- * transitions (and a Lambda invocation) per poll. The service's {@code .sync} integration (or
- * {@code .waitForTaskToken} for Lambda-polled jobs) waits in one Task state: counted here as one transition per time
- * the loop is entered (retries not modelled). Fires on STANDARD workflows (Express cannot wait) when cheaper.
+ * bills three transitions (and a Lambda invocation when a Lambda polls) per poll. The job services and their poll
+ * calls come from one table, {@link SyncJobs} (Athena, Batch, CodeBuild, ECS, EKS, EMR, EMR on EKS, EMR Serverless,
+ * Glue, Glue DataBrew, MediaConvert, SageMaker, Bedrock, Step Functions), and a poll is recognised whether it is
+ * written as the optimised integration ({@code arn:aws:states:::athena:getQueryExecution}) or the SDK one
+ * ({@code arn:aws:states:::aws-sdk:athena:getQueryExecution}). A poll of a service with no {@code .sync} (the Redshift
+ * Data API's describeStatement, Glue's getCrawler) gets no finding: there is nothing true to propose. A Lambda that
+ * polls gets the {@code .waitForTaskToken} callback, only when that is cheaper.
+ *
+ * <p>The change edits the user's definition ({@link PollEdits}): the Task that starts the job becomes the waiting
+ * Task and the loop's states go; with no such starter the loop becomes one Task. Counted: the loop's transitions now;
+ * after, none when the starter waits, else one per time the loop is entered (retries not modelled). Fires on
+ * STANDARD workflows (Express cannot wait) when cheaper.
  */
 public final class PollingLoopToSync implements StateMachineRule {
 
     public static final String RULE = "polling-loop-to-sync";
 
-    /** aws-sdk service name → the optimised integration that starts its job and waits for it. */
-    static final Map<String, String> SYNC_RESOURCE = Map.of(
-            "glue", "arn:aws:states:::glue:startJobRun.sync",
-            "emr", "arn:aws:states:::elasticmapreduce:addStep.sync",
-            "batch", "arn:aws:states:::batch:submitJob.sync",
-            "ecs", "arn:aws:states:::ecs:runTask.sync",
-            "athena", "arn:aws:states:::athena:startQueryExecution.sync",
-            "sagemaker", "arn:aws:states:::sagemaker:createTrainingJob.sync",
-            "codebuild", "arn:aws:states:::codebuild:startBuild.sync",
-            "lambda", "arn:aws:states:::lambda:invoke.waitForTaskToken");
+    /** The callback resource a Lambda-polled job is offered. */
+    static final String LAMBDA_CALLBACK = "arn:aws:states:::lambda:invoke.waitForTaskToken";
 
     /** One polling loop: its three states by path, the Task, and the states that enter it. */
     record Loop(String prefix, ChoiceState choice, WaitState await, TaskState poll, List<String> entrances,
@@ -67,22 +63,14 @@ public final class PollingLoopToSync implements StateMachineRule {
         List<Loop> loops = new ArrayList<>();
         find(ctx.machine(), "", loops, 0);
         for (Loop loop : loops) {
-            Finding f = finding(ctx, loop);
-            if (f.isSaving()) {
-                out.add(f);
-            }
+            finding(ctx, loop).filter(Finding::isSaving).ifPresent(out::add);
         }
         return out;
     }
 
-    /** Whether a Task asks for a job's status: a get/describe SDK call on a job service, or a Lambda. */
+    /** Whether a Task asks for a job's status: a get/describe call of a job with a .sync pattern, or a Lambda. */
     static boolean polls(TaskResource r) {
-        if (r.invokesLambda()) {
-            return true;
-        }
-        String action = r.action().toLowerCase(Locale.ROOT);
-        return r.kind() == TaskResource.Kind.SDK_INTEGRATION && SYNC_RESOURCE.containsKey(r.service())
-                && (action.startsWith("get") || action.startsWith("describe"));
+        return r.invokesLambda() || SyncJobs.polledBy(r).isPresent();
     }
 
     static void find(StateMachine scope, String prefix, List<Loop> out, int depth) {
@@ -115,7 +103,7 @@ public final class PollingLoopToSync implements StateMachineRule {
         }
     }
 
-    private Finding finding(StateMachineContext ctx, Loop loop) {
+    private Optional<Finding> finding(StateMachineContext ctx, Loop loop) {
         Rates rates = Rates.of(ctx);
         CostItems.Volume v = ctx.volume();
         double loopTransitions = loop.paths().stream().mapToDouble(p -> ctx.count(p).transitions()).sum();
@@ -123,6 +111,18 @@ public final class PollingLoopToSync implements StateMachineRule {
                 + (loop.startsAtLoop() && loop.prefix().isEmpty() ? 1 : 0);
         String pollPath = loop.prefix() + loop.poll().name();
         boolean lambdaPoll = loop.poll().resource().invokesLambda();
+        Optional<SyncJobs.Job> job = SyncJobs.polledBy(loop.poll().resource());
+        String resource = lambdaPoll ? LAMBDA_CALLBACK : job.orElseThrow().syncResource();
+        Optional<String> starter = starter(ctx, loop, job, lambdaPoll);
+        Optional<String> exit = loop.choice().choices().stream().map(ChoiceRule::next)
+                .filter(n -> !n.equals(loop.await().name())).findFirst()
+                .or(() -> loop.choice().defaultNext().filter(n -> !n.equals(loop.await().name())));
+        ChangeEdits edits = ChangeEdits.of(ctx);
+        Optional<PollEdits.Result> edited = PollEdits.replaceLoop(edits, loop, starter, resource, exit);
+        if (edited.isEmpty()) {
+            return Optional.empty();
+        }
+        double afterTransitions = starter.isPresent() ? 0 : entries;
         Function<CostItems.Volume, List<CostItem>> now = x -> {
             List<CostItem> items = new ArrayList<>();
             items.add(BilledItems.transitions("state transitions (polling loop)",
@@ -135,42 +135,67 @@ public final class PollingLoopToSync implements StateMachineRule {
             return items;
         };
         Function<CostItems.Volume, List<CostItem>> after = x -> List.of(BilledItems.transitions(
-                "state transitions (one waiting Task)", StateMachineCosting.bd(entries), BigDecimal.ZERO, x,
-                rates.standard()));
+                starter.isPresent() ? "state transitions (the starting Task waits: no loop)"
+                        : "state transitions (one waiting Task)", StateMachineCosting.bd(afterTransitions),
+                BigDecimal.ZERO, x, rates.standard()));
         CostCurve curve = BreakEven.curve("executions per month", "polling loop",
                 lambdaPoll ? ".waitForTaskToken" : ".sync", ctx.executionsPerMonth(),
                 Volumes.atExecutions(v, now), Volumes.atExecutions(v, after));
-        String service = lambdaPoll ? "lambda" : loop.poll().resource().service();
-        String resource = SYNC_RESOURCE.get(service);
-        State starter = loop.entrances().size() == 1 ? ctx.statesByPath().get(loop.entrances().get(0)) : null;
-        String name = starter instanceof TaskState ? starter.name() : loop.poll().name();
-        Optional<String> exit = loop.choice().choices().stream().map(ChoiceRule::next)
-                .filter(n -> !n.equals(loop.await().name())).findFirst();
-        Flow flow = exit.map(Flow::to).orElse(Flow.ending());
-        TaskState replacement = new TaskState(name, loop.poll().location(), Optional.empty(),
-                loop.poll().queryLanguage(), flow, TaskResource.parse(resource), OptionalInt.empty(),
-                OptionalInt.empty(), loop.poll().retry(), loop.poll().catchers());
+        String service = lambdaPoll ? "Lambda" : job.get().service();
         List<String> targets = new ArrayList<>(loop.paths());
-        if (starter instanceof TaskState) {
-            targets.add(0, loop.entrances().get(0));
+        starter.ifPresent(p -> targets.add(0, p));
+        targets.addAll(edited.get().alsoRemoved());
+        List<String> assumptions = new ArrayList<>(List.of(
+                "the loop makes " + InlineMapToDistributedMap.fmt(loopTransitions)
+                        + " transitions per execution (from the Choice's branch weights)",
+                starter.isPresent()
+                        ? "the Task that starts the job (" + starter.get() + ") waits for it: its own transition is"
+                                + " billed as before, the loop's are gone"
+                        : "the waiting Task makes one transition per time the loop is entered ("
+                                + InlineMapToDistributedMap.fmt(entries) + " per execution)",
+                "the waiting Task's Next is the Choice's first exit (" + exit.orElse("End") + ")"
+                        + edited.get().failureExit().map(f -> "; a failed job raises States.TaskFailed, caught to "
+                        + f + " (the Choice's other exit)").orElse(": a failed job raises an error to Catch"),
+                "costs before the account's free tiers"));
+        List<String> blockers = new ArrayList<>();
+        if (lambdaPoll) {
+            blockers.add("code change: the job must call SendTaskSuccess/SendTaskFailure with the task token"
+                    + " ($$.Task.Token) it is given in the Payload");
+        } else {
+            if (starter.isEmpty()) {
+                blockers.add("the Task's Parameters must be those of the job start call (they are the poll's now)");
+            } else {
+                blockers.add("the waiting Task returns the finished job's description, not the start call's"
+                        + " response: check what reads its output (its ResultSelector and ResultPath are kept)");
+            }
+            blockers.add("the role needs the permissions the .sync integration uses (events:PutRule etc.)");
         }
-        return Findings.priced(RULE, ctx.name(), targets,
+        edited.get().alsoRemoved().forEach(r -> blockers.add("state " + r + " was reached only from the loop's Choice"
+                + " and is removed; a failed job now fails the execution (add a Catch to keep it)"));
+        Change change = edits.change("Start and wait in one Task: " + resource, targets);
+        return Optional.of(Findings.priced(RULE, ctx.name(), targets,
                 "Replace the polling loop " + String.join(" → ", loop.paths()) + " by "
                         + (lambdaPoll ? "a .waitForTaskToken callback" : "the " + service + " .sync integration"),
-                now.apply(v), after.apply(v), Finding.Confidence.MEDIUM,
-                List.of("the loop makes " + InlineMapToDistributedMap.fmt(loopTransitions)
-                                + " transitions per execution (from the Choice's branch weights)",
-                        "the waiting Task makes one transition per time the loop is entered ("
-                                + InlineMapToDistributedMap.fmt(entries) + " per execution)",
-                        "the Task's Next is the Choice's first exit (" + exit.orElse("End")
-                                + "): a failed job raises an error to Catch instead of a Choice branch",
-                        "costs before the account's free tiers"),
-                lambdaPoll
-                        ? List.of("the job must call SendTaskSuccess/SendTaskFailure with the task token it is given")
-                        : List.of("the Task's Parameters must be those of the job start call (the model keeps none)",
-                                "the role needs the permissions the .sync integration uses (events:PutRule etc.)"),
-                new Change(Change.Kind.ASL, "Start and wait in one Task: " + resource,
-                        AslWriter.pretty(AslWriter.stateToJson(replacement))),
-                Optional.of(curve));
+                now.apply(v), after.apply(v), Finding.Confidence.MEDIUM, assumptions, blockers, change,
+                Optional.of(curve)));
+    }
+
+    /**
+     * The Task that starts the polled job and only enters the loop: its sole entrance, a request-response start
+     * call of the same job (or, for a Lambda poll, a Lambda), so it can become the waiting Task.
+     */
+    private static Optional<String> starter(StateMachineContext ctx, Loop loop, Optional<SyncJobs.Job> job,
+                                            boolean lambdaPoll) {
+        if (loop.entrances().size() != 1 || loop.startsAtLoop()) {
+            return Optional.empty();
+        }
+        String path = loop.entrances().get(0);
+        if (!(ctx.statesByPath().get(path) instanceof TaskState t) || !t.catchers().isEmpty()
+                && t.catchers().stream().anyMatch(c -> loop.paths().contains(loop.prefix() + c.next()))) {
+            return Optional.empty();
+        }
+        boolean fits = lambdaPoll ? t.resource().invokesLambda() && !t.resource().waitsForCompletion()
+                : job.isPresent() && SyncJobs.starts(t.resource(), job.get());
+        return fits ? Optional.of(path) : Optional.empty();
     }
 }

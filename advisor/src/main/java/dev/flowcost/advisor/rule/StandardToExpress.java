@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Standard → Express: a short workflow pays per transition as Standard but per request and GB-second as Express.
  * Fires on STANDARD workflows with no {@code .sync}/{@code .waitForTaskToken}/activity Task, no Distributed Map, and
- * an execution (mean × 2) under 5 minutes, when Express is cheaper; the curve gives the break-even executions.
+ * at most 1 % of simulated executions over Express's 5 minutes (over 0.1 % is a blocker; see {@link TailLimits}),
+ * when Express is cheaper; the curve gives the break-even executions.
  */
 public final class StandardToExpress implements StateMachineRule {
 
@@ -37,17 +38,26 @@ public final class StandardToExpress implements StateMachineRule {
         List<String> assumptions = new ArrayList<>(defaults);
         assumptions.add("mean execution " + InlineMapToDistributedMap.fmt(ctx.exact().expectedDurationSeconds())
                 + " s, billed in 100 ms steps at " + memory.stripTrailingZeros().toPlainString() + " MB");
+        TailLimits.Check limit = WorkflowTypeOptions.expressLimit(ctx);
+        assumptions.add(limit.describe());
         assumptions.add("the Tasks' own work (Lambda, services) costs the same both ways and is left out");
         assumptions.add("costs before the account's free tiers");
         Finding f = Findings.priced(RULE, ctx.name(), List.copyOf(ctx.machine().states().keySet()),
                 "Run " + ctx.name() + " as an Express workflow", now, after, Finding.Confidence.MEDIUM, assumptions,
-                List.of("Express runs at-least-once when started asynchronously (at-most-once synchronously): make"
-                                + " the steps idempotent",
-                        "no execution history in the console: turn on CloudWatch Logs to see runs (billed apart)",
-                        "the type is set when the state machine is created: deploy a new Express state machine"),
+                blockers(limit),
                 new Change(Change.Kind.TEXT, "Create the state machine with type EXPRESS",
                         "Set Type: EXPRESS (SAM/CloudFormation: Type: EXPRESS) and keep the definition unchanged."),
                 Optional.of(curve));
         return f.isSaving() ? List.of(f) : List.of();
+    }
+
+    private static List<String> blockers(TailLimits.Check limit) {
+        List<String> out = new ArrayList<>(List.of(
+                "Express runs at-least-once when started asynchronously (at-most-once synchronously): make"
+                        + " the steps idempotent",
+                "no execution history in the console: turn on CloudWatch Logs to see runs (billed apart)",
+                "the type is set when the state machine is created: deploy a new Express state machine"));
+        limit.blocker().ifPresent(b -> out.add(0, b));
+        return out;
     }
 }

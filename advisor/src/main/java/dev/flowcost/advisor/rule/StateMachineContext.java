@@ -1,5 +1,6 @@
 package dev.flowcost.advisor.rule;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.price.PriceBook;
 import dev.flowcost.core.asl.State;
@@ -30,10 +31,13 @@ import java.util.Optional;
  * @param region             the region to price in
  * @param definitionBytes    size of the definition (Express memory estimate)
  * @param executionsKey      the assumption key holding executionsPerMonth
+ * @param definition         the definition as the user wrote it, which changes edit ({@link ChangeEdits}); not to be
+ *                           modified
+ * @param limits             the share of simulated executions over each time limit a rule checks ({@link TailLimits})
  */
 public record StateMachineContext(String name, StateMachine machine, WorkflowType type, WorkflowWorkload workload,
                                   BigDecimal executionsPerMonth, ExactResult exact, PriceBook prices, String region,
-                                  long definitionBytes, String executionsKey) {
+                                  long definitionBytes, String executionsKey, JsonNode definition, TailLimits limits) {
 
     /** Lambda memory when the workload gives none. */
     public static final int DEFAULT_LAMBDA_MEMORY_MB = 128;

@@ -36,9 +36,9 @@ final class WorkflowTypeOptions {
                 v, Rates.of(ctx).express());
     }
 
-    /** The duration the Express limit is checked against: the mean × 2 (no p95 from the exact analyzer). */
-    static double conservativeDurationSeconds(StateMachineContext ctx) {
-        return 2 * ctx.exact().expectedDurationSeconds();
+    /** The share of simulated executions over Express's 5-minute limit. */
+    static TailLimits.Check expressLimit(StateMachineContext ctx) {
+        return ctx.limits().executionsOver(EXPRESS_LIMIT_SECONDS, "Express's 5-minute limit");
     }
 
     /** Why the workflow cannot run as Express (empty when it can). */
@@ -54,9 +54,10 @@ final class WorkflowTypeOptions {
                 out.add("Map " + e.getKey() + " is a Distributed Map, which Express workflows cannot run");
             }
         }
-        if (conservativeDurationSeconds(ctx) > EXPRESS_LIMIT_SECONDS) {
-            out.add("an execution may take " + InlineMapToDistributedMap.fmt(conservativeDurationSeconds(ctx))
-                    + " s (mean × 2): over Express's 5-minute limit");
+        TailLimits.Check limit = expressLimit(ctx);
+        if (limit.stops()) {
+            out.add(limit.describe() + ": over " + TailLimits.Check.percent(TailLimits.STOP_SHARE)
+                    + " would fail as Express");
         }
         return out;
     }

@@ -170,7 +170,7 @@ public final class AslReader {
         }
         StateMachine machine = new DefinitionBuilder(file, tree, diagnostics).machine(root, "", QueryLanguage.JSONPATH);
         diagnostics.addAll(AslValidator.validate(file, machine, root, tree::at));
-        return new AslReadResult(file, Optional.of(machine), diagnostics, declared);
+        return new AslReadResult(file, Optional.of(machine), diagnostics, declared, Optional.of(root.deepCopy()), Optional.empty());
     }
 
     /**
@@ -258,7 +258,7 @@ public final class AslReader {
         AslReadResult inner = read(referring.toAbsolutePath().getParent().resolve(written).normalize().toString(), bytes, null);
         diagnostics.addAll(inner.diagnostics());
         return new AslReadResult(file, inner.machine(), diagnostics, declared.isPresent() ? declared : inner.declaredType(),
-                Optional.of(target));
+                inner.definition(), Optional.of(target));
     }
 
     /**

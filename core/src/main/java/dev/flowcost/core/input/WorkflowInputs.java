@@ -106,7 +106,7 @@ public record WorkflowInputs(List<LoadedStateMachine> stateMachines, List<Dag> d
                                 "another input is also named '" + name + "'; the workload's entry applies to both"));
                     }
                     machines.add(new LoadedStateMachine(name, f.path().toString(), r.machine().get(), r.declaredType(),
-                            Files.size(f.path())));
+                            Files.size(f.path()), r.definition()));
                 }
                 if (mentionsEnvironment(f.path())) {
                     IacReadResult env = CloudFormationEnvironments.read(f.path().toString(),

@@ -20,16 +20,34 @@ import java.util.List;
  * @param expressChildDurationSeconds   summed duration of those EXPRESS children, over all executions
  * @param defaultsUsed                  workload values the simulator assumed
  * @param diagnostics                   problems; with an ERROR nothing was simulated
+ * @param durationTail                  every simulated execution's duration, for the share over a time limit
  */
 public record MonteCarloResult(long executions, long seed, Distribution transitions, Distribution durationSeconds,
                                double transitionsStandardDeviation, double successRate,
                                double standardChildExecutions, double standardChildTransitions,
                                double expressChildExecutions, double expressChildDurationSeconds,
-                               List<String> defaultsUsed, List<Diagnostic> diagnostics) {
+                               List<String> defaultsUsed, List<Diagnostic> diagnostics, TailShare durationTail) {
 
     public MonteCarloResult {
         defaultsUsed = List.copyOf(defaultsUsed);
         diagnostics = List.copyOf(diagnostics);
+        durationTail = durationTail == null ? TailShare.EMPTY : durationTail;
+    }
+
+    /** A result without its executions' durations (every share over a limit reads 0). */
+    public MonteCarloResult(long executions, long seed, Distribution transitions, Distribution durationSeconds,
+                            double transitionsStandardDeviation, double successRate,
+                            double standardChildExecutions, double standardChildTransitions,
+                            double expressChildExecutions, double expressChildDurationSeconds,
+                            List<String> defaultsUsed, List<Diagnostic> diagnostics) {
+        this(executions, seed, transitions, durationSeconds, transitionsStandardDeviation, successRate,
+                standardChildExecutions, standardChildTransitions, expressChildExecutions, expressChildDurationSeconds,
+                defaultsUsed, diagnostics, TailShare.EMPTY);
+    }
+
+    /** The share (0..1) of simulated executions that took longer than {@code seconds}. */
+    public double shareOfExecutionsOver(double seconds) {
+        return durationTail.shareOver(seconds);
     }
 
     /** A confidence interval for a mean. */

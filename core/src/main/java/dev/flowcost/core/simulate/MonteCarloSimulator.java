@@ -97,7 +97,7 @@ public final class MonteCarloSimulator {
                     .mapToDouble(g -> g.executions() * g.durationSecondsPerChild()).sum() * n;
         }
         return new MonteCarloResult(n, seed, t, d, sd, success, sum[0], sum[1], sum[2],
-                sum[3], exact.defaultsUsed(), diagnostics);
+                sum[3], exact.defaultsUsed(), diagnostics, TailShare.of(durations));
     }
 
     /** Runs chunk {@code c}; returns {std child execs, std child transitions, express execs, express seconds, successes, stopped}. */

@@ -204,6 +204,8 @@ public final class AnalysisJson {
         change.put("kind", f.change().kind().name());
         change.put("summary", f.change().summary());
         change.put("content", f.change().content());
+        f.change().definition().ifPresent(d -> change.set("definition", json(d)));
+        f.change().patch().ifPresent(d -> change.set("patch", json(d)));
         o.set("itemsNow", array(f.itemsNow(), AnalysisJson::costItem));
         o.set("itemsAfter", array(f.itemsAfter(), AnalysisJson::costItem));
         o.set("curve", f.curve().map(AnalysisJson::curve).orElse(null));
@@ -310,6 +312,22 @@ public final class AnalysisJson {
     }
 
     // ---------------------------------------------------------------- reading
+
+    /** A JSON text the advisor produced (a change's definition or patch), as a tree. */
+    private static JsonNode json(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the advisor wrote a change that is not JSON", e);
+        }
+    }
+
+    /** An embedded JSON value (a change's definition or patch) back as the text the advisor wrote. */
+    private static Optional<String> embedded(JsonNode change, String field) {
+        JsonNode v = change.get(field);
+        return v == null || v.isNull() ? Optional.empty()
+                : Optional.of(dev.flowcost.core.asl.write.AslWriter.pretty(v));
+    }
 
     /** A problem in the JSON, with its JSON Pointer; caught in {@link #parse}. */
     private static final class BadJson extends RuntimeException {
@@ -420,7 +438,8 @@ public final class AnalysisJson {
             return new Finding(text(n, p, "rule"), text(n, p, "workflow"), strings(n, p, "targets"),
                     text(n, p, "title"), decimal(n, p, "monthlyCostNow"), decimal(n, p, "monthlyCostAfter"),
                     decimal(n, p, "monthlySaving"), level, strings(n, p, "assumptions"), strings(n, p, "blockers"),
-                    new Change(kind, text(change, cp, "summary"), text(change, cp, "content")),
+                    new Change(kind, text(change, cp, "summary"), text(change, cp, "content"),
+                            embedded(change, "definition"), embedded(change, "patch")),
                     list(n, p, "itemsNow", this::costItem), list(n, p, "itemsAfter", this::costItem), costCurve);
         }
 
