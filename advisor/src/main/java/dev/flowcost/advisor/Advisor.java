@@ -132,8 +132,10 @@ public final class Advisor {
         List<EnvironmentAnalysis> environments = new ArrayList<>();
         Map<String, WorkflowAnalysis> dagAnalyses = new LinkedHashMap<>();
         for (Map.Entry<EnvironmentSpec, List<Dag>> e : DagPlacement.place(input.dags(), input.workload()).entrySet()) {
-            if (input.dags().isEmpty()) {
-                break; // no DAG among the inputs: the workload's environments are not what this run is about
+            if (input.dags().isEmpty() && !input.declaredEnvironments().contains(e.getKey().name())) {
+                // no DAG among the inputs: the workload's environments are not what this run is about, unless the
+                // inputs declare the environment themselves (infrastructure code): then its hours are billed anyway
+                continue;
             }
             environment(e.getKey(), e.getValue(), input, region, assumptions, diagnostics, findings, environments,
                     dagAnalyses);

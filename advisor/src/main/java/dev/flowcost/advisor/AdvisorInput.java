@@ -7,6 +7,7 @@ import dev.flowcost.core.workload.Workload;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything {@link Advisor#analyze} needs, already read: workflows, workload, prices and what the readers said.
@@ -18,10 +19,21 @@ import java.util.Optional;
  * @param regionOverride  a region given on the command line, which wins over the workload's
  * @param inputFiles      the files read, for the report
  * @param readDiagnostics what the readers reported, already rendered as text lines
+ * @param declaredEnvironments names of the workload's environments that the inputs themselves declare (Terraform,
+ *                        CloudFormation): these are costed even when no DAG is given, their hours being billed anyway
  */
 public record AdvisorInput(List<StateMachineInput> stateMachines, List<Dag> dags, Workload workload, PriceBook prices,
-                           Optional<String> regionOverride, List<String> inputFiles, List<String> readDiagnostics) {
+                           Optional<String> regionOverride, List<String> inputFiles, List<String> readDiagnostics,
+                           Set<String> declaredEnvironments) {
+
+    /** Inputs that declare no environment of their own. */
+    public AdvisorInput(List<StateMachineInput> stateMachines, List<Dag> dags, Workload workload, PriceBook prices,
+                        Optional<String> regionOverride, List<String> inputFiles, List<String> readDiagnostics) {
+        this(stateMachines, dags, workload, prices, regionOverride, inputFiles, readDiagnostics, Set.of());
+    }
+
     public AdvisorInput {
+        declaredEnvironments = Set.copyOf(declaredEnvironments);
         stateMachines = List.copyOf(stateMachines);
         dags = List.copyOf(dags);
         Objects.requireNonNull(workload, "workload");

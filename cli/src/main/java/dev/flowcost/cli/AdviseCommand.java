@@ -1,6 +1,7 @@
 package dev.flowcost.cli;
 
 import dev.flowcost.advisor.analysis.Analysis;
+import dev.flowcost.report.infracost.InfracostUsage;
 import dev.flowcost.report.json.AnalysisJson;
 import dev.flowcost.report.text.TextReport;
 import java.io.PrintWriter;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:", "  flowcost advise examples/ --workload examples/workload.yaml",
                 "  flowcost advise machines/ dags/ -w workload.yaml --region eu-west-1",
                 "  flowcost advise examples/ --format json > analysis.json",
+                "  flowcost advise plan.json --format infracost-usage > infracost-usage.yml",
                 "  flowcost advise orders.asl.json --prices my-discounts.csv --fail-over 500"})
 final class AdviseCommand implements Callable<Integer> {
 
@@ -32,8 +34,39 @@ final class AdviseCommand implements Callable<Integer> {
     @Mixin
     AnalysisOptions options;
 
+    /** What {@code advise} can print: for people, for machines, and for Infracost. */
+    enum AdviseFormat {
+        text, json, infracost_usage;
+
+        /** Accepts the names as written on the command line ({@code infracost-usage}). */
+        static final class Converter implements picocli.CommandLine.ITypeConverter<AdviseFormat> {
+            @Override
+            public AdviseFormat convert(String value) {
+                for (AdviseFormat f : values()) {
+                    if (f.label().equals(value)) {
+                        return f;
+                    }
+                }
+                throw new picocli.CommandLine.TypeConversionException("expected one of text, json, infracost-usage"
+                        + " but was '" + value + "'");
+            }
+        }
+
+        String label() {
+            return name().replace('_', '-');
+        }
+    }
+
+    @picocli.CommandLine.Option(names = "--format", defaultValue = "text", paramLabel = "text|json|infracost-usage",
+            converter = AdviseFormat.Converter.class,
+            description = "Output for people (text, the default), for machines (json: stdout is then only JSON, warnings"
+                    + " go to stderr), or infracost-usage: an Infracost usage file with the transitions (Standard) or "
+                    + "requests and duration (Express) flowcost derived for each aws_sfn_state_machine read from "
+                    + "'terraform show -json', keyed by Terraform address. Example: --format infracost-usage")
+    AdviseFormat format = AdviseFormat.text;
+
     @Mixin
-    CommonOptions common;
+    DebugOption debug;
 
     @picocli.CommandLine.Option(names = "--calibrate", arity = "1..*", paramLabel = "EXPORT",
             description = "Calibrate the workload from record exports (execution histories, list-executions, "
@@ -81,12 +114,12 @@ final class AdviseCommand implements Callable<Integer> {
         if (bill != null) {
             extra.append('\n').append(ReconcileCommand.text(ReconcileCommand.reconcile(analysis, bill)));
         }
-        if (common.format == OutputFormat.json) {
-            out.print(AnalysisJson.write(analysis));
-            err.print(extra);
-        } else {
+        if (format == AdviseFormat.text) {
             out.print(TextReport.render(analysis));
             out.print(extra);
+        } else {
+            out.print(format == AdviseFormat.json ? AnalysisJson.write(analysis) : InfracostUsage.render(analysis));
+            err.print(extra);
         }
         out.flush();
         return Budget.exitCode(analysis, options.failOver, err);

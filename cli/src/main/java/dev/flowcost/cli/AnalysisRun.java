@@ -7,6 +7,7 @@ import dev.flowcost.advisor.analysis.Analysis;
 import dev.flowcost.advisor.price.MissingPriceException;
 import dev.flowcost.advisor.price.PriceBook;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.input.IacEnvironments;
 import dev.flowcost.core.input.LoadedStateMachine;
 import dev.flowcost.core.input.WorkflowInputs;
 import dev.flowcost.core.workload.Workload;
@@ -39,11 +40,16 @@ final class AnalysisRun {
             throw new InputException(errors.size() + " input error(s) above; fix them, or pass --keep-going to "
                     + "analyse the workflows that could be read");
         }
+        // what infrastructure code declares about environments joins the workload's
+        IacEnvironments.Merged merged = IacEnvironments.merge(workload, inputs.environments(),
+                !workload.equals(Workload.defaults()));
+        merged.diagnostics().forEach(d -> err.println(d.render()));
+        workload = merged.workload();
         List<StateMachineInput> machines = inputs.stateMachines().stream().map(AnalysisRun::toAdvisor).toList();
         List<String> files = inputs.files().stream().map(Path::toString).toList();
         List<String> diagnostics = inputs.diagnostics().stream().map(Diagnostic::render).toList();
         AdvisorInput input = new AdvisorInput(machines, inputs.dags(), workload, prices, Optional.ofNullable(region),
-                files, diagnostics);
+                files, diagnostics, merged.declared());
         Analysis analysis;
         try {
             analysis = Progress.around(err, "analysing " + (machines.size() + inputs.dags().size()) + " workflow(s)",

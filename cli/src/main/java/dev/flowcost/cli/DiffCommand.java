@@ -3,6 +3,7 @@ package dev.flowcost.cli;
 import dev.flowcost.advisor.analysis.Analysis;
 import dev.flowcost.report.diff.AnalysisDiff;
 import dev.flowcost.report.diff.DiffResult;
+import dev.flowcost.report.Money;
 import dev.flowcost.report.json.AnalysisJson;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Parameters;
                 + "monthly increase is more than the amount — a budget gate for CI."},
         footer = {"", "Examples:", "  flowcost diff main/analysis.json pr/analysis.json",
                 "  flowcost diff before.json after.json --fail-over 50 --format json",
+                "  flowcost diff main.json pr.json --fail-over 50 --format markdown > comment.md",
                 "", "Exit 0 ok, 1 over --fail-over, 2 usage error, 3 input error (a file that is not an analysis)."})
 final class DiffCommand implements Callable<Integer> {
 
@@ -35,8 +37,17 @@ final class DiffCommand implements Callable<Integer> {
                     + "Example: --fail-over 50")
     BigDecimal failOver;
 
+    /** What {@code diff} can print: the common text and JSON, and a pull-request comment. */
+    enum DiffFormat { text, json, markdown }
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|markdown",
+            description = "text (for people, the default), json (for machines: amounts to 6 decimals) or markdown (a "
+                    + "pull-request comment: budget verdict first, changed workflows only, each broken down by billed "
+                    + "component, money in cents). Example: --format markdown")
+    DiffFormat format = DiffFormat.text;
+
     @Mixin
-    CommonOptions common;
+    DebugOption debug;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -48,11 +59,12 @@ final class DiffCommand implements Callable<Integer> {
         }
         DiffResult diff = AnalysisDiff.diff(read(before), read(after));
         PrintWriter out = spec.commandLine().getOut();
-        out.print(common.format == OutputFormat.json ? diff.toJson() : diff.toText());
+        out.print(format == DiffFormat.json ? diff.toJson()
+                : format == DiffFormat.markdown ? diff.toMarkdown(failOver) : diff.toText());
         out.flush();
         if (failOver != null && diff.exceeds(failOver)) {
-            spec.commandLine().getErr().println("flowcost: monthly cost rises by " + diff.totalChange().toPlainString()
-                    + " USD, over the budget of " + failOver.toPlainString() + " USD");
+            spec.commandLine().getErr().println("flowcost: monthly cost rises by " + Money.usd(diff.totalChange())
+                    + ", over the budget of " + Money.usd(failOver));
             return ExitCode.OVER_BUDGET.code();
         }
         return ExitCode.OK.code();

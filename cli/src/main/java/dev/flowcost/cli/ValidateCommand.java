@@ -21,7 +21,10 @@ import picocli.CommandLine.Parameters;
         header = "Check state machine definitions against the Amazon States Language rules.",
         description = {"Check Step Functions state machine definitions (ASL, JSON or YAML) against the Amazon States "
                 + "Language rules: StartAt, every Next/Default/Catch target, terminal states, Choice rules, Retry and "
-                + "Catch fields, Map and Parallel inner machines. Each finding names the file, line:column and JSON Pointer.",
+                + "Catch fields, Map and Parallel inner machines; every field by state type, query language and Map mode "
+                + "(unknown or misspelt fields are errors, with a did-you-mean), state names up to 80 characters, "
+                + "intrinsic functions, Credentials; unknown service integrations are warnings. Each finding names the "
+                + "file, line:column and JSON Pointer.",
                 "", "Exit 0 when no file has an error, 3 otherwise."},
         footer = {"", "Examples:", "  flowcost validate examples/orders-inline-map.asl.json",
                 "  flowcost validate statemachines/ --format json"})

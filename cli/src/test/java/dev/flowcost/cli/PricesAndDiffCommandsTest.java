@@ -50,6 +50,13 @@ class PricesAndDiffCommandsTest {
         CliRun over = CliRun.of("diff", before.toString(), after.toString(), "--fail-over", "50", "--format", "json");
         assertThat(over.exitCode()).isEqualTo(1);
         assertThat(over.json().get("totalChange").decimalValue()).isEqualByComparingTo("67.50");
+        assertThat(over.err()).contains("rises by $67.50, over the budget of $50.00");
+        CliRun md = CliRun.of("diff", before.toString(), after.toString(), "--fail-over", "50", "--format", "markdown");
+        assertThat(md.exitCode()).isEqualTo(1);
+        assertThat(md.out()).startsWith("### flowcost: monthly cost +$67.50").contains("**Over budget:**",
+                "| orders | $12.50 | $80.00 | +$67.50 |");
+        CliRun bad = CliRun.of("diff", before.toString(), after.toString(), "--format", "yaml");
+        assertThat(bad.exitCode()).isEqualTo(2);
     }
 
     @Test

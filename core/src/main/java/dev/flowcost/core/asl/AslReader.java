@@ -163,7 +163,7 @@ public final class AslReader {
             return new AslReadResult(file, Optional.empty(), diagnostics, declared);
         }
         StateMachine machine = new DefinitionBuilder(file, tree, diagnostics).machine(root, "", QueryLanguage.JSONPATH);
-        diagnostics.addAll(AslValidator.validate(file, machine, tree::at));
+        diagnostics.addAll(AslValidator.validate(file, machine, root, tree::at));
         return new AslReadResult(file, Optional.of(machine), diagnostics, declared);
     }
 

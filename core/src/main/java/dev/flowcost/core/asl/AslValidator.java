@@ -28,18 +28,13 @@ public final class AslValidator {
     /** Step Functions' limit on a Distributed Map batch's input size (256 KiB). */
     public static final long MAX_INPUT_BYTES_PER_BATCH = 262_144;
 
-    private static final Set<String> COMPARISONS = Set.of(
-            "StringEquals", "StringEqualsPath", "StringLessThan", "StringLessThanPath", "StringGreaterThan",
-            "StringGreaterThanPath", "StringLessThanEquals", "StringLessThanEqualsPath", "StringGreaterThanEquals",
-            "StringGreaterThanEqualsPath", "StringMatches",
-            "NumericEquals", "NumericEqualsPath", "NumericLessThan", "NumericLessThanPath", "NumericGreaterThan",
-            "NumericGreaterThanPath", "NumericLessThanEquals", "NumericLessThanEqualsPath", "NumericGreaterThanEquals",
-            "NumericGreaterThanEqualsPath",
-            "BooleanEquals", "BooleanEqualsPath",
-            "TimestampEquals", "TimestampEqualsPath", "TimestampLessThan", "TimestampLessThanPath",
-            "TimestampGreaterThan", "TimestampGreaterThanPath", "TimestampLessThanEquals", "TimestampLessThanEqualsPath",
-            "TimestampGreaterThanEquals", "TimestampGreaterThanEqualsPath",
-            "IsNull", "IsPresent", "IsNumeric", "IsString", "IsBoolean", "IsTimestamp");
+    /**
+     * Spec "States": a state name's "length MUST BE less than or equal to 80 Unicode characters"
+     * (https://states-language.net/spec.html#states-fields).
+     */
+    public static final int MAX_STATE_NAME = 80;
+
+    private static final Set<String> COMPARISONS = FieldMatrix.COMPARISONS;
 
     private final String file;
     private final Function<String, SourceLocation> locate;
@@ -66,6 +61,17 @@ public final class AslValidator {
         return List.copyOf(v.out);
     }
 
+    /**
+     * Validates {@code machine} and, field by field, the {@code definition} it was built from ({@link FieldRules}:
+     * unknown fields, query languages, Map modes, intrinsic functions, integrations), which the model alone cannot show.
+     */
+    public static List<Diagnostic> validate(String file, StateMachine machine, JsonNode definition,
+                                            Function<String, SourceLocation> locate) {
+        List<Diagnostic> out = new ArrayList<>(validate(file, machine, locate));
+        out.addAll(FieldRules.check(file, definition, locate));
+        return List.copyOf(out);
+    }
+
     private void machine(StateMachine m) {
         String p = m.pointer();
         Map<String, State> states = m.states();
@@ -82,6 +88,11 @@ public final class AslValidator {
         }
         for (State s : states.values()) {
             String sp = s.location().pointer().isEmpty() ? p + "/States/" + SourceLocation.escapeToken(s.name()) : s.location().pointer();
+            int length = s.name().codePointCount(0, s.name().length());
+            if (length > MAX_STATE_NAME) {
+                error(sp, "state name \"" + s.name().substring(0, s.name().offsetByCodePoints(0, 40)) + "…\" is " + length
+                        + " characters long; Step Functions allows at most " + MAX_STATE_NAME);
+            }
             String other = seenNames.putIfAbsent(s.name(), sp);
             if (other != null) {
                 error(sp, "state name \"" + s.name() + "\" is already used at " + other + "; state names must be unique in the whole state machine");

@@ -63,7 +63,6 @@ final class DefinitionBuilder {
         SourceLocation at = tree.at(p);
         Optional<String> comment = text(n, "Comment", p);
         Optional<QueryLanguage> ql = queryLanguage(n, p);
-        QueryLanguage effective = ql.orElse(machineQl);
         String type = text(n, "Type", p).orElse(null);
         if (type == null) {
             if (!n.has("Type")) {
@@ -102,10 +101,12 @@ final class DefinitionBuilder {
                 return new SucceedState(name, at, comment, ql);
             case "Fail":
                 return new FailState(name, at, comment, ql, text(n, "Error", p), text(n, "Cause", p));
+            // Spec "Query Languages": the states inside a Map or Parallel default to the state machine's query language,
+            // "independent of the Map or Parallel State's query language".
             case "Parallel":
-                return parallel(name, at, comment, ql, effective, n, p);
+                return parallel(name, at, comment, ql, machineQl, n, p);
             case "Map":
-                return map(name, at, comment, ql, effective, n, p);
+                return map(name, at, comment, ql, machineQl, n, p);
             default:
                 error(p + "/Type", "state \"" + name + "\" has unknown Type \"" + type + "\"; expected one of " + TYPES);
                 return standIn(name, at, comment, ql, n, p);
@@ -178,7 +179,7 @@ final class DefinitionBuilder {
     }
 
     private ParallelState parallel(String name, SourceLocation at, Optional<String> comment, Optional<QueryLanguage> ql,
-                                   QueryLanguage effective, JsonNode n, String p) {
+                                   QueryLanguage inner, JsonNode n, String p) {
         List<StateMachine> branches = new ArrayList<>();
         JsonNode b = n.get("Branches");
         if (b == null) {
@@ -189,7 +190,7 @@ final class DefinitionBuilder {
             for (int i = 0; i < b.size(); i++) {
                 String bp = p + "/Branches/" + i;
                 if (b.get(i).isObject()) {
-                    branches.add(machine(b.get(i), bp, effective));
+                    branches.add(machine(b.get(i), bp, inner));
                 } else {
                     error(bp, "a Parallel branch must be a state machine object with StartAt and States, not " + describe(b.get(i)));
                 }
@@ -199,7 +200,7 @@ final class DefinitionBuilder {
     }
 
     private MapState map(String name, SourceLocation at, Optional<String> comment, Optional<QueryLanguage> ql,
-                         QueryLanguage effective, JsonNode n, String p) {
+                         QueryLanguage inner, JsonNode n, String p) {
         String field = n.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
         if (n.has("ItemProcessor") && n.has("Iterator")) {
             error(p + "/Iterator", "Map state \"" + name + "\" has both ItemProcessor and Iterator; keep ItemProcessor");
@@ -212,9 +213,9 @@ final class DefinitionBuilder {
         if (proc == null || !proc.isObject()) {
             error(proc == null ? p : pp, "Map state \"" + name + "\" needs an ItemProcessor object with StartAt and States"
                     + (proc == null ? "" : ", not " + describe(proc)));
-            processor = new StateMachine("", Map.of(), Optional.empty(), OptionalInt.empty(), Optional.empty(), effective, pp);
+            processor = new StateMachine("", Map.of(), Optional.empty(), OptionalInt.empty(), Optional.empty(), inner, pp);
         } else {
-            processor = machine(proc, pp, effective);
+            processor = machine(proc, pp, inner);
             JsonNode config = proc.get("ProcessorConfig");
             String cp = pp + "/ProcessorConfig";
             if (config != null && !config.isObject()) {

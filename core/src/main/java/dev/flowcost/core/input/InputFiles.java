@@ -69,6 +69,14 @@ public final class InputFiles {
 
     /** The kind of a JSON or YAML text from its first bytes. */
     static InputKind kindOfContent(String head) {
+        // before the ASL test: a plan's definitions are strings that mention StartAt and States
+        if (TerraformShowReader.looksLike(head)) {
+            return InputKind.IAC;
+        }
+        if (CloudFormationEnvironments.mentioned(head) && !head.contains("AWS::StepFunctions::StateMachine")
+                && !head.contains("AWS::Serverless::StateMachine")) {
+            return InputKind.IAC;
+        }
         boolean asl = head.contains("StartAt") && head.contains("States");
         boolean wrapped = head.contains("stateMachineArn") || head.contains("\"definition\"");
         if (asl || wrapped) {

@@ -6,6 +6,8 @@ public enum InputKind {
     STATE_MACHINE,
     /** An Airflow DAG in any format flowcost reads. */
     DAG,
+    /** Infrastructure code: {@code terraform show -json} output, or a CloudFormation template with MWAA environments. */
+    IAC,
     /** A flowcost workload file. */
     WORKLOAD,
     /** Anything else: skipped when found in a directory. */

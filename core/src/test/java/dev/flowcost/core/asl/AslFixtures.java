@@ -21,6 +21,11 @@ final class AslFixtures {
         }
     }
 
+    /** The text (UTF-8) of {@code /asl/<path>} from the test resources. */
+    static String text(String path) throws IOException {
+        return new String(bytes(path), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static List<Diagnostic> errors(AslReadResult r) {
         return r.diagnostics().stream().filter(Diagnostic::isError).collect(Collectors.toList());
     }

@@ -64,7 +64,7 @@ public final class ExcelReport {
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         try {
             new Writer(analysis, workbook).write();
-            // streamed formulas carry no cached values: spreadsheet programs must compute them on opening
+            // every formula carries its value too (viewers that never recalculate show it); Excel recalculates anyway
             workbook.setForceFormulaRecalculation(true);
             workbook.write(out);
         } finally {
@@ -72,8 +72,15 @@ public final class ExcelReport {
         }
     }
 
-    /** Rows written for a list of items: 1-based first and last row, or empty when there were none. */
-    private record Span(int first, int last) {
+    /**
+     * Rows written for a list of items: 1-based first and last row, or empty when there were none, and the sum of
+     * the recorded amounts there (the value the spreadsheet's SUM over the span gives, stored beside the formula).
+     */
+    private record Span(int first, int last, BigDecimal total) {
+        Span(int first, int last) {
+            this(first, last, BigDecimal.ZERO);
+        }
+
         boolean isEmpty() {
             return last < first;
         }
@@ -95,6 +102,7 @@ public final class ExcelReport {
         private final Map<String, Integer> assumptionRow = new HashMap<>();
         private final Map<String, Integer> priceRow = new HashMap<>();
         private final Map<String, BigDecimal> assumptionValue = new HashMap<>();
+        private final Map<String, BigDecimal> priceValue = new HashMap<>();
         private final SheetWriter summary;
         private final SheetWriter findings;
         private final SheetWriter workflows;
@@ -148,7 +156,7 @@ public final class ExcelReport {
             Span findingRows = writeFindings(findingSpans);
             writeAlternatives();
             writeCounts();
-            writeSummary(workflowSpans, environmentSpans, creditRows, findingRows);
+            writeSummary(workflowSpans, environmentSpans, creditRows, findingRows, findingSpans);
         }
 
         private void writeAssumptions() {
@@ -174,6 +182,7 @@ public final class ExcelReport {
             for (PriceUsed p : a.prices()) {
                 int r = s.newRow();
                 priceRow.putIfAbsent(p.key(), r);
+                priceValue.putIfAbsent(p.key(), p.price());
                 s.text(0, p.key());
                 s.text(1, p.region());
                 s.text(2, p.service());
@@ -215,11 +224,12 @@ public final class ExcelReport {
                 String used = items.isEmpty() ? "0" : "SUMIF(" + workflows.range(ITEM_BASE + C_PRICE_KEY, items.first,
                         items.last) + "," + s.here(1) + "," + workflows.range(ITEM_BASE + C_QUANTITY, items.first,
                         items.last) + ")";
-                s.formula(4, "MIN(" + s.here(2) + "," + used + ")", decimal);
-                s.formula(5, "-" + s.here(4) + "*" + s.here(3), money);
+                s.formula(4, "MIN(" + s.here(2) + "," + used + ")", decimal, c.usedQuantity());
+                s.formula(5, "-" + s.here(4) + "*" + s.here(3), money, c.amount());
             }
             s.finish(1, 6);
-            return new Span(first, s.rowNumber());
+            BigDecimal total = a.credits().stream().map(FreeTierCredit::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            return new Span(first, s.rowNumber(), total);
         }
 
         /** Per finding, the spans of its items now and after on the Finding items sheet. */
@@ -252,9 +262,11 @@ public final class ExcelReport {
                 s.text(3, String.join(", ", f.targets()));
                 s.text(4, f.title());
                 s.text(5, f.confidence().name());
-                s.formula(6, spans.get(i)[0].sum(findingItems, amount), money);
-                s.formula(7, spans.get(i)[1].sum(findingItems, amount), money);
-                s.formula(8, s.here(6) + "-" + s.here(7), money);
+                Span now = spans.get(i)[0];
+                Span after = spans.get(i)[1];
+                s.formula(6, now.sum(findingItems, amount), money, now.total());
+                s.formula(7, after.sum(findingItems, amount), money, after.total());
+                s.formula(8, s.here(6) + "-" + s.here(7), money, now.total().subtract(after.total()));
                 s.number(9, counted.contains(key(f)) ? 1 : 0, integer);
                 s.text(10, f.change().summary());
             }
@@ -310,15 +322,16 @@ public final class ExcelReport {
                     s.number(3, step.entries(), decimal);
                     s.number(4, step.transitions(), decimal);
                     executionsCell(s, 5, w.executionsKey(), w.executionsPerMonth());
-                    s.formula(6, s.here(3) + "*" + s.here(5), decimal);
-                    s.formula(7, s.here(4) + "*" + s.here(5), decimal);
+                    double executions = executionsValue(w.executionsKey(), w.executionsPerMonth()).doubleValue();
+                    s.formula(6, s.here(3) + "*" + s.here(5), decimal, step.entries() * executions);
+                    s.formula(7, s.here(4) + "*" + s.here(5), decimal, step.transitions() * executions);
                 }
             }
             s.finish(1, 8);
         }
 
         private void writeSummary(List<Span> workflowSpans, List<Span> environmentSpans, Span creditRows,
-                                  Span findingRows) {
+                                  Span findingRows, List<Span[]> findingSpans) {
             SheetWriter s = summary;
             s.newRow();
             s.text(0, "Region").setCellStyle(header);
@@ -338,14 +351,32 @@ public final class ExcelReport {
                     + SheetWriter.local(4, lastWorkflow) + ")";
             String environmentSum = a.environments().isEmpty() ? "0"
                     : "SUM(" + SheetWriter.local(2, firstEnvironment) + ":" + SheetWriter.local(2, lastEnvironment) + ")";
-            s.formula(1, workflowSum + "+" + environmentSum + "+" + creditRows.sum(credits, 5), money);
+            BigDecimal now = creditRows.total();
+            for (int i = 0; i < a.workflows().size(); i++) {
+                if (a.workflows().get(i).kind() == WorkflowAnalysis.Kind.STATE_MACHINE) {
+                    now = now.add(workflowSpans.get(i).total());
+                }
+            }
+            for (Span e : environmentSpans) {
+                now = now.add(e.total());
+            }
+            BigDecimal saving = BigDecimal.ZERO;
+            Set<String> counted = countedFindings();
+            for (int i = 0; i < a.findings().size(); i++) {
+                if (counted.contains(key(a.findings().get(i)))) {
+                    saving = saving.add(findingSpans.get(i)[0].total().subtract(findingSpans.get(i)[1].total()));
+                }
+            }
+            s.formula(1, workflowSum + "+" + environmentSum + "+" + creditRows.sum(credits, 5), money, now);
             s.newRow();
             s.text(0, "Monthly cost after (USD)").setCellStyle(header);
-            s.formula(1, SheetWriter.local(1, nowRow) + "-" + SheetWriter.local(1, savingRow), money);
+            s.formula(1, SheetWriter.local(1, nowRow) + "-" + SheetWriter.local(1, savingRow), money,
+                    now.subtract(saving));
             s.newRow();
             s.text(0, "Monthly saving (USD)").setCellStyle(header);
             s.formula(1, findingRows.isEmpty() ? "0" : "SUMPRODUCT(" + findings.range(9, findingRows.first,
-                    findingRows.last) + "," + findings.range(8, findingRows.first, findingRows.last) + ")", money);
+                    findingRows.last) + "," + findings.range(8, findingRows.first, findingRows.last) + ")", money,
+                    saving);
             s.skipRow();
             s.header(header, "Workflow", "Kind", "Type", "Executions / month", "Monthly cost (USD)", "Verdict");
             for (int i = 0; i < a.workflows().size(); i++) {
@@ -355,7 +386,8 @@ public final class ExcelReport {
                 s.text(1, w.kind().label());
                 s.text(2, w.workflowType());
                 executionsCell(s, 3, w.executionsKey(), w.executionsPerMonth());
-                s.formula(4, workflowSpans.get(i).sum(workflows, ITEM_BASE + C_AMOUNT), money);
+                s.formula(4, workflowSpans.get(i).sum(workflows, ITEM_BASE + C_AMOUNT), money,
+                        workflowSpans.get(i).total());
                 s.text(5, w.verdict().orElse(""));
             }
             s.skipRow();
@@ -366,7 +398,8 @@ public final class ExcelReport {
                 s.newRow();
                 s.text(0, e.name());
                 s.text(1, e.environmentClass());
-                s.formula(2, environmentSpans.get(i).sum(workflows, ITEM_BASE + C_AMOUNT), money);
+                s.formula(2, environmentSpans.get(i).sum(workflows, ITEM_BASE + C_AMOUNT), money,
+                        environmentSpans.get(i).total());
                 s.number(3, e.monthlyCostAfter(), money);
                 s.text(4, e.verdict());
             }
@@ -386,13 +419,15 @@ public final class ExcelReport {
 
         private Span items(SheetWriter s, String owner, String ownerKind, List<CostItem> items) {
             int first = s.rowNumber() + 1;
+            BigDecimal total = BigDecimal.ZERO;
             for (CostItem item : items) {
                 s.newRow();
                 s.text(0, owner);
                 s.text(1, ownerKind);
                 item(s, item);
+                total = total.add(item.monthlyAmount());
             }
-            return new Span(first, s.rowNumber());
+            return new Span(first, s.rowNumber(), total);
         }
 
         /**
@@ -420,11 +455,12 @@ public final class ExcelReport {
                 return;
             }
             s.formula(b + C_QUANTITY, "(" + s.here(b + C_PER_EXECUTION) + "+" + s.here(b + C_PER_ITEM) + "*"
-                    + s.here(b + C_ITEMS) + ")*" + s.here(b + C_EXECUTIONS) + "+" + s.here(b + C_FIXED), decimal);
+                    + s.here(b + C_ITEMS) + ")*" + s.here(b + C_EXECUTIONS) + "+" + s.here(b + C_FIXED), decimal,
+                    item.monthlyQuantity());
             String above = "MAX(" + s.here(b + C_QUANTITY) + "-" + s.here(b + C_TIER_START) + ",0)";
             String billed = item.tierEnd().isPresent()
                     ? "MIN(" + above + "," + s.here(b + C_TIER_END) + "-" + s.here(b + C_TIER_START) + ")" : above;
-            s.formula(b + C_AMOUNT, billed + "*" + s.here(b + C_UNIT_PRICE), money);
+            s.formula(b + C_AMOUNT, billed + "*" + s.here(b + C_UNIT_PRICE), money, item.monthlyAmount());
         }
 
         /** A reference to an assumption's value, 0 for no key; false when the key is not on the sheet. */
@@ -437,7 +473,8 @@ public final class ExcelReport {
             if (row == null) {
                 return false;
             }
-            s.formula(column, assumptions.ref(ASSUMPTION_VALUE, row), quantityStyle(assumptionValue.get(key)));
+            s.formula(column, assumptions.ref(ASSUMPTION_VALUE, row), quantityStyle(assumptionValue.get(key)),
+                    assumptionValue.get(key));
             return true;
         }
 
@@ -446,8 +483,14 @@ public final class ExcelReport {
             if (row == null) {
                 s.number(column, recorded, quantityStyle(recorded));
             } else {
-                s.formula(column, assumptions.ref(ASSUMPTION_VALUE, row), quantityStyle(assumptionValue.get(key)));
+                s.formula(column, assumptions.ref(ASSUMPTION_VALUE, row), quantityStyle(assumptionValue.get(key)),
+                        assumptionValue.get(key));
             }
+        }
+
+        /** What {@link #executionsCell} shows: the Assumptions value when the key is there, else the recorded one. */
+        private BigDecimal executionsValue(String key, BigDecimal recorded) {
+            return assumptionValue.getOrDefault(key, recorded);
         }
 
         private void priceCell(SheetWriter s, int column, String key, BigDecimal recorded) {
@@ -455,7 +498,7 @@ public final class ExcelReport {
             if (row == null) {
                 s.number(column, recorded, price);
             } else {
-                s.formula(column, prices.ref(PRICE_VALUE, row), price);
+                s.formula(column, prices.ref(PRICE_VALUE, row), price, priceValue.get(key));
             }
         }
 

@@ -2,7 +2,9 @@ package dev.flowcost.report.excel;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -73,10 +75,19 @@ final class SheetWriter {
         return cell;
     }
 
-    /** A formula cell; {@code formula} is built by us from cell references, never from user text. */
-    Cell formula(int column, String formula, CellStyle style) {
+    /**
+     * A formula cell with the value it computes stored beside it, so a viewer that does not recalculate (a file
+     * previewer, LibreOffice with its default settings, a PDF conversion) shows the number, not 0; {@code formula} is
+     * built by us from cell references, never from user text.
+     */
+    Cell formula(int column, String formula, CellStyle style, BigDecimal value) {
+        return formula(column, formula, style, value.doubleValue());
+    }
+
+    Cell formula(int column, String formula, CellStyle style, double value) {
         Cell cell = cell(column);
         cell.setCellFormula(formula);
+        cell.setCellValue(value);
         cell.setCellStyle(style);
         widen(column, 14);
         return cell;
@@ -87,7 +98,11 @@ final class SheetWriter {
         sheet.createFreezePane(0, rows);
     }
 
-    /** Freezes the rows above {@code headerRows}, filters the table starting at {@code headerRow} and fits widths. */
+    /**
+     * Freezes the rows above {@code headerRows}, filters the table starting at {@code headerRow}, fits widths and sets
+     * the page up for printing: landscape, the used range as the print area, one page wide (as many pages tall as it
+     * takes), the header rows repeated on every page.
+     */
     void finish(int headerRow, int columns) {
         if (headerRow > 0) {
             sheet.createFreezePane(0, headerRow);
@@ -96,6 +111,24 @@ final class SheetWriter {
         }
         for (int c = 0; c <= lastColumn; c++) {
             sheet.setColumnWidth(c, Math.min(MAX_WIDTH_CHARS, widths[c] + 2) * 256);
+        }
+        pageSetup(headerRow);
+    }
+
+    private void pageSetup(int headerRow) {
+        PrintSetup print = sheet.getPrintSetup();
+        print.setLandscape(true);
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        sheet.setAutobreaks(true);
+        sheet.setHorizontallyCenter(false);
+        Workbook workbook = sheet.getWorkbook();
+        int index = workbook.getSheetIndex(sheet);
+        workbook.setPrintArea(index, 0, lastColumn, 0, Math.max(0, nextRow - 1));
+        if (headerRow > 0) {
+            sheet.setRepeatingRows(new CellRangeAddress(0, headerRow - 1, -1, -1));
         }
     }
 

@@ -126,6 +126,50 @@ class ExcelReportTest {
         }
     }
 
+    @Test
+    void everyFormulaStoresTheValueItComputesSoViewersThatNeverRecalculateShowIt() throws IOException {
+        for (Analysis analysis : List.of(seed, SampleAnalyses.afterDistributedMap(), SampleAnalyses.many(20))) {
+            try (XSSFWorkbook wb = render(analysis)) {
+                FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
+                int formulas = 0;
+                for (Sheet sheet : wb) {
+                    for (Row row : sheet) {
+                        for (Cell cell : row) {
+                            if (cell.getCellType() != CellType.FORMULA) {
+                                continue;
+                            }
+                            formulas++;
+                            assertThat(cell.getCachedFormulaResultType()).isEqualTo(CellType.NUMERIC);
+                            double cached = cell.getNumericCellValue();
+                            double computed = ev.evaluate(cell).getNumberValue();
+                            String where = sheet.getSheetName() + "!" + cell.getAddress();
+                            assertThat(cached).as(where + " " + cell.getCellFormula())
+                                    .isCloseTo(computed, within(Math.max(CENT, Math.abs(computed) * 1e-9)));
+                        }
+                    }
+                }
+                assertThat(formulas).isGreaterThan(20);
+                // the headline total is stored, not 0: what a previewer shows on opening
+                assertThat(wb.getSheet("Summary").getRow(1).getCell(1).getNumericCellValue()).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void everySheetPrintsLandscapeOnePageWideWithAPrintArea() throws IOException {
+        try (XSSFWorkbook wb = render(seed)) {
+            for (Sheet sheet : wb) {
+                String name = sheet.getSheetName();
+                assertThat(sheet.getPrintSetup().getLandscape()).as(name).isTrue();
+                assertThat(sheet.getFitToPage()).as(name).isTrue();
+                assertThat(sheet.getPrintSetup().getFitWidth()).as(name).isEqualTo((short) 1);
+                assertThat(sheet.getPrintSetup().getFitHeight()).as(name).isEqualTo((short) 0);
+                assertThat(wb.getPrintArea(wb.getSheetIndex(sheet))).as(name).isNotNull().contains("!$A$1:");
+            }
+            assertThat(wb.getSheet("Workflows").getRepeatingRows()).isNotNull();
+        }
+    }
+
     static void assertAmountsMatch(XSSFWorkbook wb, FormulaEvaluator ev, Analysis analysis) {
         Sheet workflows = wb.getSheet("Workflows");
         int row = 1;
