@@ -68,6 +68,17 @@ final class AdviseCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
+    @picocli.CommandLine.Option(names = "--calibrate", arity = "1..*", paramLabel = "EXPORT",
+            description = "Calibrate the workload from record exports (execution histories, list-executions, "
+                    + "describe-map-run, Airflow task instances and DAG runs) before advising; hand-written --workload "
+                    + "keys win. Example: --calibrate histories/ ti.json")
+    List<Path> calibrate;
+
+    @picocli.CommandLine.Option(names = "--bill", paramLabel = "FILE",
+            description = "Cost and Usage Report file (.csv, .csv.gz, .parquet): add modelled vs billed per month. "
+                    + "Example: --bill cur.parquet")
+    Path bill;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -75,11 +86,42 @@ final class AdviseCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AnalysisRun.Outcome outcome = AnalysisRun.analyze(inputs, options.workload.load(err), options.prices.load(err),
+        dev.flowcost.core.workload.Workload workload;
+        List<dev.flowcost.core.calibrate.CalibratedValue> calibrated = List.of();
+        if (calibrate != null && !calibrate.isEmpty()) {
+            List<Path> all = new java.util.ArrayList<>(inputs);
+            all.addAll(calibrate);
+            CalibrateCommand.Calibrated c = CalibrateCommand.calibrate(all, CalibrateCommand.readBase(
+                    options.workload.workload, err), false, options.keepGoing, err);
+            dev.flowcost.core.workload.WorkloadReadResult r = new dev.flowcost.core.workload.WorkloadReader().read(
+                    "(calibrated workload)", c.result().yaml().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            workload = r.workload().orElseThrow(() -> new InputException("the calibrated workload is not valid: "
+                    + r.diagnostics()));
+            calibrated = c.result().written();
+        } else {
+            workload = options.workload.load(err);
+        }
+        AnalysisRun.Outcome outcome = AnalysisRun.analyze(inputs, workload, options.prices.load(err),
                 options.region, options.keepGoing, options.base.allowed(spec.commandLine()), err);
         Analysis analysis = outcome.analysis();
-        out.print(format == AdviseFormat.json ? AnalysisJson.write(analysis)
-                : format == AdviseFormat.infracost_usage ? InfracostUsage.render(analysis) : TextReport.render(analysis));
+        StringBuilder extra = new StringBuilder();
+        if (!calibrated.isEmpty()) {
+            extra.append("\nCalibrated from data (").append(calibrated.size()).append(" value(s)):\n");
+            for (dev.flowcost.core.calibrate.CalibratedValue v : calibrated) {
+                extra.append("  ").append(v.label()).append(" = ").append(v.value()).append("  (").append(v.provenance())
+                        .append(")\n");
+            }
+        }
+        if (bill != null) {
+            extra.append('\n').append(ReconcileCommand.text(ReconcileCommand.reconcile(analysis, bill)));
+        }
+        if (format == AdviseFormat.text) {
+            out.print(TextReport.render(analysis));
+            out.print(extra);
+        } else {
+            out.print(format == AdviseFormat.json ? AnalysisJson.write(analysis) : InfracostUsage.render(analysis));
+            err.print(extra);
+        }
         out.flush();
         return outcome.exitCode(options.failOver, err);
     }

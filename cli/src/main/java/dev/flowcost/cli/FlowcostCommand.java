@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = {"What your workflow orchestration (AWS Step Functions, Amazon MWAA) costs, and what to change.", ""},
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {ValidateCommand.class, SimulateCommand.class, InspectCommand.class, ConvertCommand.class,
-                AdviseCommand.class, ReportCommand.class,
+                AdviseCommand.class, ReportCommand.class, CalibrateCommand.class, ReconcileCommand.class,
                 PricesCommand.class, DiffCommand.class, LawsCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 over the --fail-over budget, 2 usage error, 3 input error, 4 internal error.",

@@ -45,6 +45,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--open", description = "Open report.html in the desktop's browser when done (where there is one). Example: --open")
     boolean open;
 
+    @Option(names = "--bill", paramLabel = "FILE", description = "Cost and Usage Report file (.csv, .csv.gz, .parquet): "
+            + "also write reconcile.csv and reconcile.json (modelled vs billed per month). Example: --bill cur.parquet")
+    Path bill;
+
     @Mixin
     AnalysisOptions options;
 
@@ -70,15 +74,27 @@ final class ReportCommand implements Callable<Integer> {
                 options.region, options.keepGoing, options.base.allowed(spec.commandLine()), err);
         Analysis analysis = outcome.analysis();
         Activity.set("writing reports");
-        List<Path> written = Progress.around(err, "writing reports", () -> {
+        List<Path> written0 = Progress.around(err, "writing reports", () -> {
             try {
                 return ReportWriter.write(analysis, out, chosen);
             } catch (java.io.IOException e) {
                 throw new InputException("cannot write the reports to " + out + ": " + FileProblems.about(out, e));
             }
         });
+        List<Path> written = written0;
         stdout.print(TextReport.render(analysis));
         stdout.println();
+        if (bill != null) {
+            dev.flowcost.advisor.reconcile.Reconciliation rec = ReconcileCommand.reconcile(analysis, bill);
+            FileProblems.write(out.resolve("reconcile.csv"), ReconcileCommand.csv(rec).getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+            FileProblems.write(out.resolve("reconcile.json"), ReconcileCommand.json(rec).getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+            stdout.println(ReconcileCommand.text(rec));
+            written = new java.util.ArrayList<>(written);
+            written.add(out.resolve("reconcile.csv"));
+            written.add(out.resolve("reconcile.json"));
+        }
         for (Path p : written) {
             stdout.println("wrote " + p);
         }

@@ -1,0 +1,97 @@
+package dev.flowcost.advisor.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flowcost.advisor.AdviseFixtures;
+import dev.flowcost.advisor.Advisor;
+import dev.flowcost.advisor.analysis.Analysis;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A CUR 2.0 sample with Step Functions and MWAA lines reconciles to the cent against a hand computation. */
+class ReconciliationTest {
+
+    private static Analysis analysis() {
+        return Advisor.analyze(AdviseFixtures.input(List.of(AdviseFixtures.machine("orders", "../reconcile/four-passes.asl.json")),
+                List.of(hourlyDag()), AdviseFixtures.workload("workflows:\n  orders: {workflowType: STANDARD, "
+                        + "executionsPerMonth: 100000}\nenvironments:\n  prod-airflow: {environmentClass: mw1.small, "
+                        + "minWorkers: 1, maxWorkers: 1, dags: [\"*\"]}\n")));
+    }
+
+    private static dev.flowcost.core.dag.Dag hourlyDag() {
+        return new dev.flowcost.core.dag.Dag("etl", "etl.py", 1, new dev.flowcost.core.dag.Schedule(
+                dev.flowcost.core.dag.Schedule.Kind.CRON, "0 * * * *"), Optional.empty(), false,
+                java.util.OptionalInt.empty(), java.util.OptionalInt.empty(), java.util.Map.of(), List.of(),
+                List.of(dev.flowcost.core.dag.DagTask.simple("extract", "PythonOperator",
+                        dev.flowcost.core.dag.OperatorFamily.WORKER_CODE)), List.of());
+    }
+
+    private static Path sample(Path dir) throws Exception {
+        Path p = dir.resolve("cur.csv");
+        Files.copy(ReconciliationTest.class.getResourceAsStream("/reconcile/cur2-october.csv"), p);
+        return p;
+    }
+
+    private static Reconciliation.Row row(Reconciliation r, String month, String name) {
+        return r.rows().stream().filter(x -> x.month().equals(month) && x.name().equals(name)).findFirst().orElseThrow(
+                () -> new AssertionError("no row " + month + " " + name + " in " + r.rows()));
+    }
+
+    @Test
+    void reconcilesToTheCent(@TempDir Path dir) throws Exception {
+        Reconciliation r = Reconciliation.of(analysis(), CurReader.read(sample(dir)));
+        // modelled: 100,000 executions x 4 transitions = 400,000 x $0.000025 = $10.00
+        // billed October, orders: 5.00 + 4.90 = $9.90 -> gap (9.90 - 10.00) / 10.00 = -1.0 %
+        Reconciliation.Row orders = row(r, "2026-10", "orders");
+        assertThat(orders.modelled()).isEqualByComparingTo("10.00");
+        assertThat(orders.billed()).isEqualByComparingTo("9.90");
+        assertThat(orders.gapPercent()).contains(new BigDecimal("-1.0"));
+        // November: only 7.50 billed so far -> -25.0 %
+        assertThat(row(r, "2026-11", "orders").gapPercent()).contains(new BigDecimal("-25.0"));
+        // MWAA: modelled mw1.small 730 h x 0.49 = 357.70; billed 182.28 + 182.28 + 0.6875 = 365.2475 -> 365.25, +2.1 %
+        Reconciliation.Row env = row(r, "2026-10", "prod-airflow");
+        assertThat(env.modelled()).isEqualByComparingTo("357.70");
+        assertThat(env.billed()).isEqualByComparingTo("365.25");
+        assertThat(env.gapPercent()).contains(new BigDecimal("2.1"));
+        // account line: the free tier (-4,000 x 0.000025 = -0.10 modelled) vs the $0.00 line without an ARN
+        Reconciliation.Row account = row(r, "2026-10", "Step Functions (lines without a state machine ARN)");
+        assertThat(account.modelled()).isEqualByComparingTo("-0.10");
+        assertThat(account.billed()).isEqualByComparingTo("0.00");
+        // what the model does not explain is listed: the unmodelled machine and the data transfer
+        assertThat(r.unexplained()).extracting(BillLine::usageType, BillLine::cost).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("USE1-StateTransition", new BigDecimal("1")),
+                org.assertj.core.groups.Tuple.tuple("USE1-DataTransfer-Out-Bytes", new BigDecimal("0.42")));
+        assertThat(r.otherProducts()).containsEntry("AWSLambda", new BigDecimal("2.000004"));
+    }
+
+    @Test
+    void parquetAndGzipReadTheSame(@TempDir Path dir) throws Exception {
+        Path csv = sample(dir);
+        Path parquet = dir.resolve("cur.parquet");
+        Path gz = dir.resolve("cur.csv.gz");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); var s = c.createStatement()) {
+            s.execute("COPY (SELECT * FROM read_csv('" + csv + "', header = true, all_varchar = true)) TO '" + parquet
+                    + "' (FORMAT parquet)");
+            s.execute("COPY (SELECT * FROM read_csv('" + csv + "', header = true, all_varchar = true)) TO '" + gz
+                    + "' (FORMAT csv, HEADER, COMPRESSION gzip)");
+        }
+        List<BillLine> fromCsv = CurReader.read(csv);
+        assertThat(CurReader.read(parquet)).isEqualTo(fromCsv);
+        assertThat(CurReader.read(gz)).isEqualTo(fromCsv);
+    }
+
+    @Test
+    void aFileThatIsNotABillNamesWhatIsMissing(@TempDir Path dir) throws Exception {
+        Path p = dir.resolve("not-a-bill.csv");
+        Files.writeString(p, "a,b\n1,2\n");
+        assertThatThrownBy(() -> CurReader.read(p)).isInstanceOf(CurReader.BillException.class)
+                .hasMessageContaining("not-a-bill.csv").hasMessageContaining("line_item_product_code");
+        assertThat(Optional.empty()).isEmpty();
+    }
+}
