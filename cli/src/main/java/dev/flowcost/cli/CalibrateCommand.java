@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
                 + "range, the 95% interval.", "",
                 "Exit 0 ok, 2 usage error, 3 input error (nothing is written)."},
         footer = {"", "Examples:", "  flowcost calibrate orders.asl.json histories/ --out workload.yaml",
-                "  flowcost calibrate dags/ ti.json runs.json -w workload.yaml --out workload.calibrated.yaml"})
+                "  flowcost calibrate dags/ ti.json runs.json -w base.yaml --out calibrated.yaml"})
 final class CalibrateCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
@@ -48,10 +48,10 @@ final class CalibrateCommand implements Callable<Integer> {
             + "win unless --overwrite. Example: -w workload.yaml")
     Path base;
 
-    @Option(names = "--overwrite", description = "Calibrated values replace the hand-written ones of --workload.")
+    @Option(names = "--overwrite", description = "Calibrated values replace the hand-written ones of --workload. Example: --overwrite")
     boolean overwrite;
 
-    @Option(names = "--keep-going", description = "Write the workload even when some exports have errors.")
+    @Option(names = "--keep-going", description = "Write the workload even when some exports have errors. Example: --keep-going")
     boolean keepGoing;
 
     @picocli.CommandLine.Mixin

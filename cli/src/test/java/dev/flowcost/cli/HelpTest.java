@@ -18,7 +18,7 @@ class HelpTest {
 
     @Test
     void everyOptionOfEveryCommandHasAnExample() {
-        assertThat(commands()).hasSize(9);
+        assertThat(commands()).hasSize(11);
         commands().forEach((name, cl) -> {
             for (OptionSpec o : cl.getCommandSpec().options()) {
                 if (o.usageHelp() || o.versionHelp()) {
