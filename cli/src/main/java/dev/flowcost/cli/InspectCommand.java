@@ -56,6 +56,12 @@ final class InspectCommand implements Callable<Integer> {
         DagInspectionView view = new DagInspectionView(entries, read.diagnostics());
         out.print(common.format == OutputFormat.json ? view.json() : view.text());
         out.flush();
+        if (common.format == OutputFormat.json) {
+            // the text view ends with the diagnostics; JSON carries them too, and a warning (a reading budget spent,
+            // tasks possibly missing) must still reach a person watching the run
+            read.diagnostics().stream().filter(d -> d.severity() != dev.flowcost.core.Severity.INFO)
+                    .forEach(d -> spec.commandLine().getErr().println(d.render()));
+        }
         boolean nothingUsable = read.dags().isEmpty();
         long errors = read.diagnostics().stream().filter(dev.flowcost.core.Diagnostic::isError).count();
         if (nothingUsable) {

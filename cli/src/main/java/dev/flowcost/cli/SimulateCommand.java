@@ -137,6 +137,10 @@ final class SimulateCommand implements Callable<Integer> {
         }
         MonteCarloResult mc = Progress.around(err, "simulating " + executions + " executions",
                 () -> MonteCarloSimulator.simulate(machine, wl, executions, seed));
+        // what the engines noticed (executions cut at the step cap, defaults...) goes to stderr, located in the file
+        java.util.stream.Stream.concat(exact.diagnostics().stream(), mc.diagnostics().stream()).distinct()
+                .map(d -> new Diagnostic(d.severity(), file.toString(), d.pointer(), d.line(), d.column(), d.message()))
+                .forEach(d -> err.println(d.render()));
         StateMachineSimulationView view = new StateMachineSimulationView(file.toString(), machine, exact, mc);
         out.print(common.format == OutputFormat.json ? view.json() : view.text());
         out.flush();

@@ -258,4 +258,29 @@ class HardeningTest {
             return false;
         }
     }
+
+    @Test
+    void simulateSaysOnStderrWhenMonteCarloCutExecutions() throws IOException {
+        // a Choice loop left with weight 1e-9: each execution is expected to take about 2 billion steps
+        Path def = Files.writeString(tmp.resolve("loop.asl.json"), "{\"StartAt\":\"Work\",\"States\":{"
+                + "\"Work\":{\"Type\":\"Pass\",\"Next\":\"Again?\"},\"Again?\":{\"Type\":\"Choice\",\"Choices\":"
+                + "[{\"Variable\":\"$.done\",\"BooleanEquals\":true,\"Next\":\"Done\"}],\"Default\":\"Work\"},"
+                + "\"Done\":{\"Type\":\"Succeed\"}}}");
+        Path w = Files.writeString(tmp.resolve("loop.yaml"), "workflows:\n  loop:\n    states:\n      Again?:\n"
+                + "        branches: {\"0\": 0.000000001, \"Default\": 0.999999999}\n");
+        CliRun r = run("simulate", def.toString(), "-w", w.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains(def + ": warning:", "were cut", "exact analysis");
+    }
+
+    @Test
+    void inspectAsJsonStillShowsABudgetWarningOnStderr() throws IOException {
+        Path dag = Files.writeString(tmp.resolve("big.py"), "from airflow import DAG\n"
+                + "from airflow.operators.empty import EmptyOperator\nimport pendulum\n"
+                + "with DAG('big_loop', schedule='@daily', start_date=pendulum.datetime(2024, 1, 1)) as dag:\n"
+                + "    for i in range(20000):\n        EmptyOperator(task_id=f\"t{i}\")\n");
+        CliRun r = run("inspect", dag.toString(), "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("big.py:5: warning:", "big_loop", "may be missing");
+    }
 }
