@@ -7,14 +7,18 @@ import dev.flowcost.advisor.analysis.Analysis;
 import dev.flowcost.advisor.price.MissingPriceException;
 import dev.flowcost.advisor.price.PriceBook;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.asl.StatePaths;
 import dev.flowcost.core.input.IacEnvironments;
 import dev.flowcost.core.input.LoadedStateMachine;
 import dev.flowcost.core.input.WorkflowInputs;
 import dev.flowcost.core.workload.Workload;
+import dev.flowcost.core.workload.WorkloadMatching;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -64,6 +68,18 @@ final class AnalysisRun {
                 !workload.equals(Workload.defaults()));
         merged.diagnostics().forEach(d -> err.println(d.render()));
         workload = merged.workload();
+        // every workload entry is matched to what was read: bare names resolved, the rest warned about with its line
+        Map<String, List<String>> statePaths = new LinkedHashMap<>();
+        for (LoadedStateMachine m : inputs.stateMachines()) {
+            statePaths.put(m.name(), List.copyOf(StatePaths.of(m.machine()).keySet()));
+        }
+        Map<String, List<String>> taskIds = new LinkedHashMap<>();
+        for (dev.flowcost.core.dag.Dag d : inputs.dags()) {
+            taskIds.put(d.dagId(), d.tasks().stream().map(dev.flowcost.core.dag.DagTask::taskId).toList());
+        }
+        WorkloadMatching.Result matched = WorkloadMatching.match(workload, statePaths, taskIds);
+        matched.diagnostics().forEach(d -> err.println(d.render()));
+        workload = matched.workload();
         List<StateMachineInput> machines = inputs.stateMachines().stream().map(AnalysisRun::toAdvisor).toList();
         List<String> files = inputs.files().stream().map(Path::toString).toList();
         List<String> diagnostics = inputs.diagnostics().stream().map(Diagnostic::render).toList();

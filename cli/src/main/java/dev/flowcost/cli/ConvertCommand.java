@@ -64,7 +64,7 @@ final class ConvertCommand implements Callable<Integer> {
         Activity.set("reading " + file);
         Dag dag = DagSelection.select(file, dagId, true, err);
         Activity.set("converting " + dag.dagId());
-        ConversionResult result = DagToAslConverter.convert(dag, workload.workflowOrDefault(dag.dagId()));
+        ConversionResult result = DagToAslConverter.convert(dag, OneWorkflow.tasksMatched(workload, dag, err));
         String text = format == Syntax.yaml ? result.toYaml() : result.toJson();
         AslReadResult check = new AslReader().read(dag.dagId() + (format == Syntax.yaml ? ".asl.yaml" : ".asl.json"),
                 text.getBytes(StandardCharsets.UTF_8));

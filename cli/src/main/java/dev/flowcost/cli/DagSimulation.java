@@ -28,7 +28,7 @@ final class DagSimulation {
     static int run(Path file, String dagId, Workload workload, DagEnvironmentOptions options, long runs, long seed,
                    OutputFormat format, PrintWriter out, PrintWriter err) {
         Dag dag = DagSelection.select(file, dagId, true, err);
-        WorkflowWorkload wl = workload.workflowOrDefault(dag.dagId());
+        WorkflowWorkload wl = OneWorkflow.tasksMatched(workload, dag, err);
         EnvironmentSpec env = environmentFor(dag, workload, options);
         EnvironmentClass envClass = EnvironmentClass.parse(env.environmentClass()).orElseThrow(() ->
                 new InputException("workload environment '" + env.name() + "': unknown MWAA environment class '"

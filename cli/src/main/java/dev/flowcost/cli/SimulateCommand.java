@@ -127,7 +127,11 @@ final class SimulateCommand implements Callable<Integer> {
         }
         read.diagnostics().forEach(d -> err.println(d.render()));
         StateMachine machine = read.machine().get();
-        WorkflowWorkload wl = workload.workflowOrDefault(WorkflowNames.stem(file));
+        String name = WorkflowNames.stem(file);
+        dev.flowcost.core.workload.WorkloadMatching.Result matched = dev.flowcost.core.workload.WorkloadMatching
+                .matchOne(workload, name, dev.flowcost.core.asl.StatePaths.of(machine).keySet(), java.util.List.of());
+        matched.diagnostics().forEach(d -> err.println(d.render()));
+        WorkflowWorkload wl = matched.workload().workflowOrDefault(name);
         Activity.set("analysing " + file);
         ExactResult exact = ExactAnalyzer.analyze(machine, wl);
         if (exact.hasErrors()) {

@@ -89,7 +89,7 @@ public final class IacEnvironments {
                     + " environments are in " + String.join(", ", regions) + "; flowcost prices one region at a time ("
                     + region + ")"));
         }
-        Workload merged = new Workload(region, workload.hoursPerMonth(), workload.workflows(), joined);
+        Workload merged = new Workload(region, workload.hoursPerMonth(), workload.workflows(), joined, workload.origin());
         return new Merged(merged, declared, diagnostics);
     }
 

@@ -65,11 +65,13 @@ public final class ExactAnalyzer {
     public static ExactResult analyze(StateMachine machine, WorkflowWorkload workload) {
         ExactAnalyzer a = new ExactAnalyzer(workload);
         Scope top = a.scope(machine, "", StateCount.Billing.PARENT);
+        java.util.Set<String> paths = dev.flowcost.core.asl.StatePaths.of(machine).keySet();
         for (String key : workload.states().keySet()) {
-            if (!a.seenPaths.contains(key)) {
+            // a key naming no state at all is the workload matching's warning (with the workload's line); here only
+            // a state that exists but that no execution can reach
+            if (!a.seenPaths.contains(key) && paths.contains(key)) {
                 a.diagnostics.add(Diagnostic.warning("", SourceLocation.UNKNOWN,
-                        "workload names state \"" + key + "\", which the state machine does not reach"
-                                + " (nested states are named by path, e.g. \"Fan/Charge\")"));
+                        "workload names state \"" + key + "\", which no execution of the state machine reaches"));
             }
         }
         List<ExpressChildGroup> express = new ArrayList<>();

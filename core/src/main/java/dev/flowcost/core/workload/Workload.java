@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param hoursPerMonth hours in a billing month (730 unless given)
  * @param workflows     per workflow, keyed by state machine file stem or DAG id
  * @param environments  MWAA environments by name
+ * @param origin        where the entries were written (file, line and column per entry), for warnings
  */
 public record Workload(String region, double hoursPerMonth, Map<String, WorkflowWorkload> workflows,
-                       Map<String, EnvironmentSpec> environments) {
+                       Map<String, EnvironmentSpec> environments, WorkloadOrigin origin) {
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final double DEFAULT_HOURS_PER_MONTH = 730.0;
@@ -30,6 +31,18 @@ public record Workload(String region, double hoursPerMonth, Map<String, Workflow
         hoursPerMonth = hoursPerMonth > 0 ? hoursPerMonth : DEFAULT_HOURS_PER_MONTH;
         workflows = Collections.unmodifiableMap(new LinkedHashMap<>(workflows));
         environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
+        origin = origin == null ? WorkloadOrigin.NONE : origin;
+    }
+
+    /** A workload made in memory, written nowhere. */
+    public Workload(String region, double hoursPerMonth, Map<String, WorkflowWorkload> workflows,
+                    Map<String, EnvironmentSpec> environments) {
+        this(region, hoursPerMonth, workflows, environments, WorkloadOrigin.NONE);
+    }
+
+    /** The same workload with other workflow entries (bare names resolved to paths, say), from the same file. */
+    public Workload withWorkflows(Map<String, WorkflowWorkload> replaced) {
+        return new Workload(region, hoursPerMonth, replaced, environments, origin);
     }
 
     /** No workload file: every default applies. */

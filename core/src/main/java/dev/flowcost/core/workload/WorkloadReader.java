@@ -126,6 +126,7 @@ public final class WorkloadReader {
         private final String file;
         private final LocatedTree tree;
         private final List<Diagnostic> diagnostics;
+        private final Map<String, SourceLocation> located = new LinkedHashMap<>();
 
         Reading(String file, LocatedTree tree, List<Diagnostic> diagnostics) {
             this.file = file;
@@ -173,6 +174,7 @@ public final class WorkloadReader {
                             return;
                         }
                         unknownKeys(e.getValue(), p, WORKFLOW_KEYS, "workflow \"" + e.getKey() + "\"");
+                        located.put(p, tree.at(p));
                         workflows.put(e.getKey(), workflow(e.getValue(), p));
                     });
                 }
@@ -194,7 +196,7 @@ public final class WorkloadReader {
                             child("/environments", e.getKey())).ifPresent(s -> environments.put(e.getKey(), s)));
                 }
             }
-            return Optional.of(new Workload(region, hours, workflows, environments));
+            return Optional.of(new Workload(region, hours, workflows, environments, new WorkloadOrigin(file, located)));
         }
 
         private static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode n) {
@@ -236,6 +238,7 @@ public final class WorkloadReader {
                     error(ep, "\"" + e.getKey() + "\" must be a mapping of items, failureRate, durationSeconds, ...");
                     return;
                 }
+                located.put(ep, tree.at(ep));
                 out.put(e.getKey(), step(e.getValue(), ep, e.getKey()));
             });
             return out;
@@ -387,10 +390,12 @@ public final class WorkloadReader {
             if (d == null || d.isNull()) {
                 dags.add("*");
             } else if (d.isTextual()) {
+                located.put(dp + "/0", tree.at(dp));
                 dags.add(d.asText());
             } else if (d.isArray()) {
                 for (int i = 0; i < d.size(); i++) {
                     if (d.get(i).isTextual()) {
+                        located.put(dp + "/" + dags.size(), tree.at(dp + "/" + i));
                         dags.add(d.get(i).asText());
                     } else {
                         error(dp + "/" + i, "a dag_id glob must be text, not " + d.get(i));
@@ -477,7 +482,7 @@ public final class WorkloadReader {
         return best == null ? "" : " (did you mean \"" + best + "\"?)";
     }
 
-    private static int distance(String a, String b) {
+    static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

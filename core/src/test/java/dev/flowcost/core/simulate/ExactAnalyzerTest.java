@@ -231,8 +231,16 @@ class ExactAnalyzerTest {
     }
 
     @Test
-    void workloadKeysThatNameNoStateAreReported() {
-        ExactResult r = ExactAnalyzer.analyze(seedTrap(), Work.of().items("Charge", 3).build());
-        assertThat(r.diagnostics()).anyMatch(d -> d.message().contains("\"Charge\""));
+    void workloadKeysThatNameNoStateAreReportedOnceByTheWorkloadMatchingNotByTheEngine() {
+        // "Charge" alone is nested (ChargeEach/Charge): the matching resolves bare names and warns, with the workload's
+        // line, about keys naming no state; the engine only warns about states that exist but are never reached
+        dev.flowcost.core.workload.WorkflowWorkload w = Work.of().items("Chrage", 3).build();
+        ExactResult r = ExactAnalyzer.analyze(seedTrap(), w);
+        assertThat(r.diagnostics()).noneMatch(d -> d.message().contains("\"Chrage\""));
+        dev.flowcost.core.workload.Workload workload = new dev.flowcost.core.workload.Workload("us-east-1", 730,
+                java.util.Map.of("orders", w), java.util.Map.of());
+        assertThat(dev.flowcost.core.workload.WorkloadMatching.match(workload, java.util.Map.of("orders",
+                dev.flowcost.core.asl.StatePaths.of(seedTrap()).keySet()), java.util.Map.of()).diagnostics())
+                .anyMatch(d -> d.message().contains("\"Chrage\"") && d.message().contains("did you mean"));
     }
 }

@@ -51,6 +51,14 @@ public final class TextReport {
             for (String reason : w.verdictReasons()) {
                 line("    why: " + clean(reason));
             }
+            if (w.kind() == WorkflowAnalysis.Kind.STATE_MACHINE && !w.defaultsUsed().isEmpty()) {
+                // the README promises that every command lists the defaults it used: a number resting on one
+                // should say so where it is shown (give the value in the workload to replace it)
+                line("  defaults used (set them in the workload file):");
+                for (String d : w.defaultsUsed()) {
+                    line("    " + clean(d));
+                }
+            }
         }
         for (EnvironmentAnalysis e : a.environments()) {
             line("");
