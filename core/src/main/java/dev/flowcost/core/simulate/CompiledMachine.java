@@ -80,8 +80,6 @@ final class CompiledMachine {
         MapState map;
         /** The Map has a tolerated failure threshold: it fails with the threshold error only when it is exceeded. */
         boolean tolerant;
-        /** Inline Map with MaxConcurrency 1: iterations run in order and the first failure stops the rest. */
-        boolean sequential;
         int concurrency;
         ExactAnalyzer.Scope innerMean;
         double innerTransitionVariance;
@@ -328,7 +326,6 @@ final class CompiledMachine {
         n.inner = scope(m.processor(), path, ib);
         n.innerMean = analyzer.scope(m.processor(), path, ib);
         n.tolerant = FailureTolerance.applies(m);
-        n.sequential = ExactAnalyzer.stopsAtFirstFailure(m);
         innerErrors(n, n.tolerant ? Map.of(FailureTolerance.EXCEEDED, 1.0) : n.innerMean.failures);
         n.innerMean.express.values().forEach(v -> {
             n.innerExpressExecs += v[0];

@@ -37,12 +37,12 @@ import java.util.Set;
  * (branch states by name alone; names are unique across a Parallel's branches in practice).
  *
  * <p>Semantics and approximations: a Task attempt fails with the workload's per-error probabilities (default: never).
- * A Map attempt fails when any iteration fails, every iteration runs (except in an inline Map with MaxConcurrency 1,
- * which stops at the first failed iteration), and the
+ * A Map attempt fails when any iteration fails, and no iteration starts after that (children start in order, at most
+ * MaxConcurrency at a time: {@link FailureTolerance#expectedStarted}), and the
  * error it fails with is drawn in proportion to the iteration's failure probabilities (a Distributed Map with a
  * tolerated failure threshold fails only when more children fail than it tolerates, with
- * States.ExceedToleratedFailureThreshold: see {@link FailureTolerance}); a Parallel likewise with its
- * branches. Item counts enter through their mean. Durations are means summed in sequence; a Parallel lasts its
+ * States.ExceedToleratedFailureThreshold: see {@link FailureTolerance}); a Parallel fails when a branch fails, and
+ * the other branches stop then, billed for the share of their states they entered by then ({@link ParallelStop}). Item counts enter through their mean. Durations are means summed in sequence; a Parallel lasts its
  * longest branch mean, a Map ceil(items / concurrency) × the mean iteration time (inline concurrency 0 counts as 40,
  * distributed as 10,000).
  */
@@ -510,10 +510,9 @@ public final class ExactAnalyzer {
         RetryModel.Outcome o = RetryModel.of(perAttempt, m.retry());
         route(m, o, e, states);
         double a = o.attempts();
-        double perAttemptOwn = 1 + (m.isDistributed() ? runs : 0);
+        double started = childrenStarted(m, inner.success, items, runs);
+        double perAttemptOwn = 1 + (m.isDistributed() ? started : 0);
         own(e, path, 1, a, a * perAttemptOwn, billing);
-        boolean sequential = stopsAtFirstFailure(m);
-        double started = sequential ? startedBeforeFailure(inner.success, runs) : runs;
         double k = a * started;
         e.cost.steps += runs > CompiledMachine.AGGREGATE_ABOVE ? a : k * inner.steps;
         if (!m.isDistributed()) {
@@ -528,28 +527,18 @@ public final class ExactAnalyzer {
             g[1] += k * inner.duration;
             e.cost.addChildren(inner, k);
         }
-        e.cost.duration = a * (sequential ? started : waves(runs, concurrency(m))) * inner.duration
-                + o.delaySeconds();
+        double waves = started >= runs ? waves(runs, concurrency(m))
+                : started <= 0 ? 0 : Math.max(1, started / concurrency(m));
+        e.cost.duration = a * waves * inner.duration + o.delaySeconds();
     }
 
     /**
-     * An inline Map with MaxConcurrency 1 runs its iterations one after another and fails at the first failed
-     * iteration, so the iterations after it never start and are never billed.
+     * Expected children (iterations) one attempt of the Map starts: all of them unless more fail than it tolerates,
+     * after which none starts ({@link FailureTolerance#expectedStarted}); an inline Map tolerates no failure.
      */
-    static boolean stopsAtFirstFailure(MapState m) {
-        return !m.isDistributed() && m.maxConcurrency().orElse(0) == 1;
-    }
-
-    /** Expected iterations started when they run in order until the first failure: 1 + s + s² + … + s^(n−1). */
-    static double startedBeforeFailure(double iterationSuccess, double runs) {
-        double s = Math.max(0, Math.min(1, iterationSuccess));
-        if (runs <= 0) {
-            return 0;
-        }
-        if (s >= 1) {
-            return runs;
-        }
-        return (1 - Math.pow(s, runs)) / (1 - s);
+    static double childrenStarted(MapState m, double childSuccess, double items, double runs) {
+        long allowed = FailureTolerance.applies(m) ? FailureTolerance.allowedFailedChildren(m, items, runs) : 0;
+        return FailureTolerance.expectedStarted(1 - childSuccess, runs, allowed, concurrency(m));
     }
 
     private void parallel(ParallelState p, String path, StateCount.Billing billing, Entry e,
@@ -569,11 +558,12 @@ public final class ExactAnalyzer {
         route(p, o, e, states);
         double a = o.attempts();
         own(e, path, 1, a, a, billing);
-        for (Scope s : branches) {
-            e.cost.addCounts(s, a);
-            e.cost.steps += a * s.steps;
+        double[] reached = ParallelStop.reachedShares(branches);
+        for (int j = 0; j < branches.size(); j++) {
+            e.cost.addCounts(branches.get(j), a * reached[j]);
+            e.cost.steps += a * branches.get(j).steps;
         }
-        e.cost.duration = a * longest + o.delaySeconds();
+        e.cost.duration = a * ParallelStop.expectedDuration(branches, longest) + o.delaySeconds();
     }
 
     static String fmt(double v) {

@@ -62,9 +62,20 @@ final class ExecutionRun {
 
     /** Runs one scope to its end; returns -1 on success or the error id it failed with; duration in {@link #lastDuration}. */
     int runScope(Scope s) {
+        return runScope(s, null);
+    }
+
+    /**
+     * Runs one scope, recording in {@code entries} (when given) the time each of its states is entered and the totals
+     * counted before it, so a Parallel can take back what a branch would not have reached once another branch failed.
+     */
+    private int runScope(Scope s, Entries entries) {
         double time = 0;
         int cur = s.start;
         while (true) {
+            if (entries != null && cur > CompiledMachine.END) {
+                entries.enter(time, this);
+            }
             if (cur == CompiledMachine.END) {
                 lastDuration = time;
                 return -1;
@@ -204,17 +215,91 @@ final class ExecutionRun {
             return pick(n.errCum, n.errIds, rng.nextDouble());
         }
         if (n.kind == Kind.PARALLEL) {
-            bill(billing, 1);
-            double longest = 0;
-            boolean failed = false;
-            for (Scope b : n.branches) {
-                failed |= runScope(b) >= 0;
-                longest = Math.max(longest, lastDuration);
-            }
-            lastDuration = longest;
-            return failed ? pickError(n) : -1;
+            return parallelAttempt(n, billing);
         }
         return mapAttempt(n, billing);
+    }
+
+    /**
+     * A Parallel's branches start together; when one fails, "the entire Parallel state is considered to have failed
+     * and all its branches are stopped" (developer guide, Parallel state,
+     * https://docs.aws.amazon.com/step-functions/latest/dg/state-parallel.html). Each branch is walked to its end with
+     * the time of every state it enters; then what each branch entered after the first failure is taken back, so
+     * only states entered by then are billed. (A state already running then, a Map say, is counted whole.)
+     */
+    private int parallelAttempt(Node n, StateCount.Billing billing) {
+        bill(billing, 1);
+        int k = n.branches.length;
+        Entries[] entries = new Entries[k];
+        double longest = 0;
+        double failedAt = Double.POSITIVE_INFINITY;
+        int first = -1;
+        for (int i = 0; i < k; i++) {
+            entries[i] = new Entries();
+            int out = runScope(n.branches[i], entries[i]);
+            entries[i].end(this);
+            longest = Math.max(longest, lastDuration);
+            if (out >= 0 && lastDuration < failedAt) {
+                failedAt = lastDuration;
+                first = i;
+            }
+        }
+        if (first < 0) {
+            lastDuration = longest;
+            return -1;
+        }
+        for (int i = 0; i < k; i++) {
+            if (i != first) {
+                entries[i].takeBackAfter(failedAt, this);
+            }
+        }
+        lastDuration = failedAt;
+        return pickError(n);
+    }
+
+    /** The totals when each state of one branch was entered, and at its end: what a Parallel may take back. */
+    private static final class Entries {
+        private double[] times = new double[8];
+        private double[][] totals = new double[8][];
+        private int size;
+        private double[] end;
+
+        void enter(double time, ExecutionRun run) {
+            if (size == times.length) {
+                times = java.util.Arrays.copyOf(times, size * 2);
+                totals = java.util.Arrays.copyOf(totals, size * 2);
+            }
+            times[size] = time;
+            totals[size++] = run.totals();
+        }
+
+        void end(ExecutionRun run) {
+            end = run.totals();
+        }
+
+        /** Takes back from the run what this branch counted from the first state it entered after {@code t}. */
+        void takeBackAfter(double t, ExecutionRun run) {
+            for (int i = 0; i < size; i++) {
+                if (times[i] > t) {
+                    run.subtract(end, totals[i]);
+                    return;
+                }
+            }
+        }
+    }
+
+    private double[] totals() {
+        return new double[] {parentTransitions, standardChildExecutions, standardChildTransitions,
+                expressChildExecutions, expressChildSeconds};
+    }
+
+    /** Takes {@code to − from} off the totals. */
+    private void subtract(double[] to, double[] from) {
+        parentTransitions -= to[0] - from[0];
+        standardChildExecutions -= to[1] - from[1];
+        standardChildTransitions -= to[2] - from[2];
+        expressChildExecutions -= to[3] - from[3];
+        expressChildSeconds -= to[4] - from[4];
     }
 
     private static int pick(double[] cum, int[] ids, double u) {
@@ -247,48 +332,70 @@ final class ExecutionRun {
         return whole + (rng.nextDouble() < x - whole ? 1 : 0);
     }
 
+    /**
+     * One attempt of a Map. Children (iterations) start in order, at most MaxConcurrency at a time; once more have
+     * failed than the Map tolerates (none for an inline Map or a Distributed Map without a threshold) the Map fails at
+     * that child's end and no further child starts: the children never started are never billed, and a Distributed
+     * Map bills one parent transition per child started (API reference, MapRunExecutionCounts: children "stopped by
+     * Step Functions because the Map Run failed"). A child still running then is counted whole.
+     */
     private int mapAttempt(Node n, StateCount.Billing billing) {
         long items = drawItems(n);
         double runs = ExactAnalyzer.childRuns(n.map, items);
-        bill(billing, 1 + (n.distributed ? runs : 0));
+        bill(billing, 1);
         StateCount.Billing ib = n.inner.billing;
+        long allowed = n.tolerant ? FailureTolerance.allowedFailedChildren(n.map, items, runs) : 0;
         if (runs > CompiledMachine.AGGREGATE_ABOVE) {
-            return aggregated(n, items, runs, ib);
+            return aggregated(n, billing, allowed, runs, ib);
         }
         int k = (int) runs;
         int failedWith = -1;
-        long failedChildren = 0;
         double[] slots = k > n.concurrency ? new double[n.concurrency] : null;
+        java.util.PriorityQueue<Double> earliestFailures = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
+        double failedAt = Double.POSITIVE_INFINITY;
         double longest = 0;
         for (int i = 0; i < k; i++) {
-            int out = runScope(n.inner);
-            double d = lastDuration;
-            if (out >= 0 && failedWith < 0) {
-                failedWith = out;
-            }
-            failedChildren += out >= 0 ? 1 : 0;
-            countChild(n, ib, d);
-            if (slots == null) {
-                longest = Math.max(longest, d);
-            } else {
-                int best = 0;
+            int best = 0;
+            if (slots != null) {
                 for (int j = 1; j < slots.length; j++) {
                     if (slots[j] < slots[best]) {
                         best = j;
                     }
                 }
-                slots[best] += d;
-                longest = Math.max(longest, slots[best]);
             }
-            if (n.sequential && out >= 0) {
-                break; // one at a time: the first failure fails the Map before the next iteration starts
+            double startAt = slots == null ? 0 : slots[best];
+            if (slots != null && startAt >= failedAt) {
+                break; // the Map has failed: no further child starts
+            }
+            if (n.distributed) {
+                bill(billing, 1);
+            }
+            int out = runScope(n.inner);
+            double end = startAt + lastDuration;
+            countChild(n, ib, lastDuration);
+            if (slots != null) {
+                slots[best] = end;
+            }
+            longest = Math.max(longest, end);
+            if (out >= 0) {
+                if (failedWith < 0) {
+                    failedWith = out;
+                }
+                earliestFailures.add(end);
+                if (earliestFailures.size() > allowed + 1) {
+                    earliestFailures.poll();
+                }
+                if (earliestFailures.size() == allowed + 1) {
+                    failedAt = earliestFailures.peek();
+                }
             }
         }
-        lastDuration = longest;
-        if (n.tolerant) {
-            return failedChildren > FailureTolerance.allowedFailedChildren(n.map, items, runs) ? pickError(n) : -1;
+        boolean failed = failedAt < Double.POSITIVE_INFINITY;
+        lastDuration = failed ? failedAt : longest;
+        if (!failed) {
+            return -1;
         }
-        return failedWith;
+        return n.tolerant ? pickError(n) : failedWith;
     }
 
     /** One Distributed Map child finished: count it by its execution type. Inline iterations are no executions. */
@@ -306,45 +413,48 @@ final class ExecutionRun {
 
     /**
      * Many iterations at once, by the central limit theorem: totals are normal with the exact per-iteration mean
-     * (from the exact analyzer) and the pilot's per-iteration variance; the attempt fails with 1 − success^runs.
+     * (from the exact analyzer) and the pilot's per-iteration variance. Where the children fail, the position of the
+     * failure that fails the Map is drawn (geometric for the first; normal about (allowed + 1) / q beyond), and the
+     * children started are that many plus the MaxConcurrency − 1 already running beside it.
      */
-    private int aggregated(Node n, long items, double runs, StateCount.Billing ib) {
+    private int aggregated(Node n, StateCount.Billing billing, long allowed, double runs, StateCount.Billing ib) {
         ExactAnalyzer.Scope m = n.innerMean;
-        boolean stopped = false;
-        if (n.sequential && m.success < 1) {
-            // iterations in order until the first failure: successes before it are geometric
-            double before = m.success <= 0 ? 0
-                    : Math.floor(Math.log(1 - rng.nextDouble()) / Math.log(m.success));
-            if (before < runs) {
-                runs = before + 1;
-                stopped = true;
+        double q = 1 - Math.max(0, Math.min(1, m.success));
+        double failingChild = Double.POSITIVE_INFINITY; // 1-based position, in start order, of the failure that fails the Map
+        if (q >= 1) {
+            failingChild = allowed + 1;
+        } else if (q > 0) {
+            if (allowed == 0) {
+                failingChild = Math.floor(Math.log(1 - rng.nextDouble()) / Math.log1p(-q)) + 1;
+            } else {
+                double mean = (allowed + 1) / q;
+                double sd = Math.sqrt((allowed + 1) * (1 - q)) / q;
+                failingChild = Math.max(allowed + 1, Math.rint(mean + sd * rng.nextGaussian()));
             }
         }
-        double t = runs * m.transitions + Math.sqrt(runs * n.innerTransitionVariance) * rng.nextGaussian();
+        boolean failed = failingChild <= runs;
+        double started = failed ? Math.min(runs, failingChild + n.concurrency - 1) : runs;
+        if (n.distributed) {
+            bill(billing, started);
+        }
+        double t = started * m.transitions + Math.sqrt(started * n.innerTransitionVariance) * rng.nextGaussian();
         bill(ib, Math.max(0, t));
-        standardChildExecutions += runs * m.stdChildExecs;
-        standardChildTransitions += runs * m.stdChildTransitions;
-        expressChildExecutions += runs * n.innerExpressExecs;
-        expressChildSeconds += runs * n.innerExpressSeconds;
-        double waves = ExactAnalyzer.waves(runs, n.concurrency);
+        standardChildExecutions += started * m.stdChildExecs;
+        standardChildTransitions += started * m.stdChildTransitions;
+        expressChildExecutions += started * n.innerExpressExecs;
+        expressChildSeconds += started * n.innerExpressSeconds;
+        double waves = ExactAnalyzer.waves(started, n.concurrency);
         double wave = Math.max(0, waves * m.duration + Math.sqrt(waves * n.innerDurationVariance) * rng.nextGaussian());
         if (n.distributed) {
             if (ib == StateCount.Billing.STANDARD_CHILD) {
-                standardChildExecutions += runs;
+                standardChildExecutions += started;
             } else {
-                expressChildExecutions += runs;
-                expressChildSeconds += Math.max(0, runs * m.duration
-                        + Math.sqrt(runs * n.innerDurationVariance) * rng.nextGaussian());
+                expressChildExecutions += started;
+                expressChildSeconds += Math.max(0, started * m.duration
+                        + Math.sqrt(started * n.innerDurationVariance) * rng.nextGaussian());
             }
         }
         lastDuration = wave;
-        if (n.sequential) {
-            return stopped ? pickError(n) : -1;
-        }
-        double success = n.tolerant
-                ? 1 - FailureTolerance.failureProbability(1 - m.success, runs,
-                        FailureTolerance.allowedFailedChildren(n.map, items, runs))
-                : Math.pow(Math.max(0, Math.min(1, m.success)), runs);
-        return rng.nextDouble() < success ? -1 : pickError(n);
+        return failed ? pickError(n) : -1;
     }
 }

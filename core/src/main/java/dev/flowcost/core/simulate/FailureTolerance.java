@@ -66,6 +66,53 @@ final class FailureTolerance {
         return Math.max(0, Math.min(1, 1 - atMost));
     }
 
+    /** Above this many terms (children × tolerated failures) the expected children started is approximated. */
+    private static final double SUMMED_UP_TO = 5_000_000;
+
+    /**
+     * Expected children started by one attempt of a Map of {@code runs} children, each failing with {@code q}, when
+     * they start in order at most {@code concurrency} at a time and none starts once more than {@code allowed} have
+     * failed. With X the position of the (allowed + 1)-th failure: E[min(N, X)] = Σ_{k<N} P(Bin(k, q) ≤ allowed),
+     * plus the concurrency − 1 children running beside the failing one when the Map fails (an approximation: they
+     * started before it failed). For allowed = 0 the sum is 1 + s + … + s^(N−1) = (1 − s^N) / (1 − s). Beyond
+     * {@link #SUMMED_UP_TO} terms, E[min(N, X)] is taken as min(N, (allowed + 1) / q), the mean of X.
+     */
+    static double expectedStarted(double q, double runs, long allowed, int concurrency) {
+        if (runs <= 0) {
+            return 0;
+        }
+        if (q <= 0) {
+            return runs;
+        }
+        double n = runs;
+        double first; // E[min(N, X)]
+        if (q >= 1) {
+            first = Math.min(n, allowed + 1);
+        } else if (allowed == 0) {
+            double s = 1 - q;
+            first = (1 - Math.pow(s, n)) / q;
+        } else if (n == Math.rint(n) && n * (allowed + 1) <= SUMMED_UP_TO) {
+            double[] pmf = new double[(int) allowed + 1]; // P(Bin(k, q) = j) for j ≤ allowed
+            pmf[0] = 1;
+            first = 0;
+            for (long k = 0; k < (long) n; k++) {
+                double cdf = 0;
+                for (double v : pmf) {
+                    cdf += v;
+                }
+                first += cdf;
+                for (int j = pmf.length - 1; j >= 1; j--) {
+                    pmf[j] = pmf[j] * (1 - q) + pmf[j - 1] * q;
+                }
+                pmf[0] *= 1 - q;
+            }
+        } else {
+            first = Math.min(n, (allowed + 1) / q);
+        }
+        double fails = failureProbability(q, n, allowed);
+        return Math.min(n, first + Math.max(0, concurrency - 1) * fails);
+    }
+
     /** Standard normal CDF (Abramowitz and Stegun 7.1.26 for erf, error below 1.5e-7). */
     static double normalCdf(double z) {
         double x = Math.abs(z) / Math.sqrt(2);

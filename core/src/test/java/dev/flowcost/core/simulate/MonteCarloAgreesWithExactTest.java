@@ -141,24 +141,44 @@ class MonteCarloAgreesWithExactTest {
             ExactResult exact = ExactAnalyzer.analyze(c.machine(), c.workload());
             assertThat(exact.hasErrors()).as("exact errors %s", exact.diagnostics()).isFalse();
             MonteCarloResult mc = MonteCarloSimulator.simulate(c.machine(), c.workload(), 4_000, 2024);
-            if (!agrees(mc, exact)) {
+            double allowance = parallelMayFail(c) ? PARALLEL_STOP_APPROXIMATION * exact.transitionsPerExecution() : 0;
+            if (Math.abs(mc.transitions().mean() - exact.transitionsPerExecution()) > tolerance(mc, exact) + allowance) {
                 // loops make heavy-tailed counts whose 4,000-run standard error is itself noisy: a miss is checked
                 // again with an independent, 25 times larger sample before it is called a disagreement
                 mc = MonteCarloSimulator.simulate(c.machine(), c.workload(), 100_000, 7);
             }
-            double tolerance = tolerance(mc, exact);
+            double tolerance = tolerance(mc, exact) + allowance;
             assertThat(mc.transitions().mean()).as(c.description())
                     .isBetween(exact.transitionsPerExecution() - tolerance, exact.transitionsPerExecution() + tolerance);
         });
+    }
+
+    /**
+     * Where a Parallel's branch can fail, the exact analysis bills the other branches by an approximation (their
+     * states entered evenly over their mean duration, the failure at the failing branch's mean: {@link ParallelStop})
+     * while Monte Carlo follows each branch's clock; they agree within this share of the total.
+     */
+    static final double PARALLEL_STOP_APPROXIMATION = 0.10;
+
+    private static boolean parallelMayFail(Case c) {
+        for (java.util.Map.Entry<String, dev.flowcost.core.asl.State> e
+                : dev.flowcost.core.asl.StatePaths.of(c.machine()).entrySet()) {
+            if (e.getValue() instanceof ParallelState) {
+                String inside = e.getKey() + "/";
+                boolean fails = c.workload().states().entrySet().stream().anyMatch(w -> w.getKey().startsWith(inside)
+                        && w.getValue().errors().values().stream().anyMatch(p -> p > 0));
+                if (fails) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static double tolerance(MonteCarloResult mc, ExactResult exact) {
         return 5 * mc.transitionsStandardError() + 1e-6 * Math.max(1, exact.transitionsPerExecution());
     }
 
-    private static boolean agrees(MonteCarloResult mc, ExactResult exact) {
-        return Math.abs(mc.transitions().mean() - exact.transitionsPerExecution()) <= tolerance(mc, exact);
-    }
 
     @Test
     void exactCountsAreNeverNegativeAndSuccessIsAProbability() {
