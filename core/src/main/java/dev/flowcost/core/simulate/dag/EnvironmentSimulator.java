@@ -41,6 +41,13 @@ public final class EnvironmentSimulator {
     /** Queueing for slots at maximum workers above this share of the slot-seconds used makes the environment TOO_SMALL: 1%. */
     public static final double TOO_SMALL_QUEUE_SHARE = 0.01;
 
+    /**
+     * A month with more task instances than this is simulated over its first part only, long enough for this many,
+     * and its totals scaled up to the month: runs start on fixed intervals, so the first part of the month repeats.
+     * A schedule faster than any real one (a 1 ms timedelta: 2.6 billion runs a month) then costs seconds, not hours.
+     */
+    public static final double MAX_SIMULATED_TASK_INSTANCES = 3_000_000;
+
     /** A month of {@link Workload#DEFAULT_HOURS_PER_MONTH} hours with Airflow's default limits. */
     public EnvironmentMonthResult simulate(EnvironmentSpec env, List<DagSchedule> dags, long seed) {
         return simulate(env, dags, Workload.DEFAULT_HOURS_PER_MONTH, defaultSettings(), seed);
@@ -82,7 +89,7 @@ public final class EnvironmentSimulator {
                     + " allows at most " + cls.maxWorkers() + " worker(s); maxWorkers " + env.maxWorkers()
                     + " capped"));
         }
-        double horizon = Math.max(0, hoursPerMonth) * 3600.0;
+        double month = Math.max(0, hoursPerMonth) * 3600.0;
         defaults.add("autoscaling: workers requested when tasks queue arrive after " + (long) SCALE_UP_DELAY_SECONDS
                 + " s; surplus workers removed after " + (long) SCALE_DOWN_IDLE_SECONDS + " s unneeded");
         defaults.add("runs spread evenly over the month (no cron alignment)");
@@ -96,6 +103,22 @@ public final class EnvironmentSimulator {
             diagnostics.addAll(cd.diagnostics);
             compiled.add(cd);
         }
+        double instances0 = 0;
+        for (int i = 0; i < dags.size(); i++) {
+            if (dags.get(i).runsPerMonth() > 0 && !compiled.get(i).cyclic) {
+                instances0 += dags.get(i).runsPerMonth() * Math.max(1, dags.get(i).dag().tasks().size());
+            }
+        }
+        double scale = instances0 > MAX_SIMULATED_TASK_INSTANCES ? instances0 / MAX_SIMULATED_TASK_INSTANCES : 1;
+        double horizon = month / scale;
+        if (scale > 1) {
+            String pattern = String.format(java.util.Locale.ROOT, "%,.0f task instances a month: simulated the first"
+                    + " %.1f hours of the month (%,.0f task instances) and scaled the totals ×%.4g", instances0,
+                    horizon / 3600, MAX_SIMULATED_TASK_INSTANCES, scale);
+            defaults.add(pattern);
+            diagnostics.add(Diagnostic.info("", at, "environment " + env.name() + ": " + pattern
+                    + " (runs start on fixed intervals, so the rest of the month repeats it)"));
+        }
         DagRunEngine engine = new DagRunEngine(compiled, settings, cls.slots(minWorkers), new SplittableRandom(seed),
                 false);
         Scaler scaler = new Scaler(engine, cls, minWorkers, maxWorkers, horizon);
@@ -106,7 +129,7 @@ public final class EnvironmentSimulator {
             if (runs <= 0 || horizon <= 0 || compiled.get(i).cyclic) {
                 continue; // a cyclic DAG's runs could never end; its diagnostic says so
             }
-            double interval = horizon / runs;
+            double interval = month / runs;
             scheduleRuns(engine, i, interval * i / n, 0, interval, horizon);
         }
         engine.schedule(0, scaler::check);
@@ -118,15 +141,17 @@ public final class EnvironmentSimulator {
         double totalSlotSeconds = 0;
         for (int i = 0; i < n; i++) {
             String id = compiled.get(i).dag.dagId();
-            slotSeconds.merge(id, engine.slotSecondsOfDag(i), Double::sum);
-            instances.merge(id, engine.instancesOfDag(i), Long::sum);
-            runsByDag.merge(id, engine.runsStartedOfDag(i), Integer::sum);
-            totalSlotSeconds += engine.slotSecondsOfDag(i);
+            slotSeconds.merge(id, engine.slotSecondsOfDag(i) * scale, Double::sum);
+            instances.merge(id, Math.round(engine.instancesOfDag(i) * scale), Long::sum);
+            runsByDag.merge(id, (int) Math.min(Integer.MAX_VALUE, Math.round(engine.runsStartedOfDag(i) * scale)),
+                    (a, b) -> (int) Math.min(Integer.MAX_VALUE, (long) a + b));
+            totalSlotSeconds += engine.slotSecondsOfDag(i) * scale;
         }
         int peakRunning = engine.peakRunning();
         SizingVerdict verdict;
         String reason;
         Optional<EnvironmentClass> smaller = cls.smaller();
+        scaler.scaleTotals(scale);
         double queueLimit = TOO_SMALL_QUEUE_SHARE * totalSlotSeconds;
         if (scaler.queuedAtMax > queueLimit && scaler.queuedAtMax > 0) {
             verdict = SizingVerdict.TOO_SMALL;
@@ -289,6 +314,13 @@ public final class EnvironmentSimulator {
             if (!runaway && (now + CHECK_INTERVAL_SECONDS < horizon || engine.busy() || workers > min)) {
                 engine.schedule(now + CHECK_INTERVAL_SECONDS, this::check);
             }
+        }
+
+        /** Scales the month's totals from the simulated part of the month to the whole of it. */
+        void scaleTotals(double scale) {
+            extraWorkerSeconds *= scale;
+            queuedSeconds *= scale;
+            queuedAtMax *= scale;
         }
 
         List<TimelineBucket> timeline() {

@@ -239,4 +239,26 @@ class EnvironmentSimulatorTest {
         assertThat(r.taskInstancesByDag().values().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(50L * 30 * 730);
     }
+
+    @Test
+    void aScheduleFasterThanAnyRealOneIsSimulatedInAggregateAndScaledToTheMonth() {
+        // One 2 s task every 0.5 s: 730 h × 7,200 = 5,256,000 runs, over the 3,000,000-instance cap, so the first
+        // 730 × 3,000,000 / 5,256,000 = 416.7 h are simulated and scaled ×1.752. Every run's 2 s counts:
+        // 5,256,000 × 2 = 10,512,000 slot-s; 4 running at a time need 1 worker of 5 slots, none extra.
+        Dag d = dag("fast", List.of(task("x")));
+        EnvironmentMonthResult r = sim.simulate(env("mw1.small", 1, 5),
+                List.of(new DagSchedule(d, workload("x", seconds(2)), 730 * 7_200.0)), 1L);
+        assertThat(r.runsByDag().get("fast")).isCloseTo(5_256_000, within(10));
+        assertThat(r.taskInstancesByDag().get("fast")).isCloseTo(5_256_000L, within(10L));
+        assertThat(r.slotSecondsByDag().get("fast")).isCloseTo(10_512_000.0, within(20.0));
+        assertThat(r.workerHoursAboveMinimum()).isEqualTo(0.0);
+        assertThat(r.diagnostics()).anySatisfy(x -> assertThat(x.message()).contains("scaled the totals ×1.752"));
+    }
+
+    @Test
+    void aMonthUnderTheCapIsSimulatedWhole() {
+        EnvironmentMonthResult r = sim.simulate(env("mw1.small", 1, 5), List.of(diamondHourly()), 1L);
+        assertThat(r.diagnostics()).noneSatisfy(x -> assertThat(x.message()).contains("scaled the totals"));
+        assertThat(r.defaultsUsed()).noneSatisfy(x -> assertThat(x).contains("scaled the totals"));
+    }
 }
