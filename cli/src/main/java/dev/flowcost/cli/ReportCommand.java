@@ -8,7 +8,9 @@ import java.awt.Desktop;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,27 +75,29 @@ final class ReportCommand implements Callable<Integer> {
         AnalysisRun.Outcome outcome = AnalysisRun.analyze(inputs, options.workload.load(err), options.prices.load(err),
                 options.region, options.keepGoing, options.base.allowed(spec.commandLine()), err);
         Analysis analysis = outcome.analysis();
+        // the bill is read before anything is written: a bad bill exits 3 with no file written, and the reconcile
+        // files are staged and committed with the report files, all or nothing
+        dev.flowcost.advisor.reconcile.Reconciliation rec = bill == null ? null
+                : ReconcileCommand.reconcile(analysis, bill);
+        Map<String, ReportWriter.FileRenderer> extra = new LinkedHashMap<>();
+        if (rec != null) {
+            byte[] csv = ReconcileCommand.csv(rec).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] json = ReconcileCommand.json(rec).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            extra.put("reconcile.csv", (a, o) -> o.write(csv));
+            extra.put("reconcile.json", (a, o) -> o.write(json));
+        }
         Activity.set("writing reports");
-        List<Path> written0 = Progress.around(err, "writing reports", () -> {
+        List<Path> written = Progress.around(err, "writing reports", () -> {
             try {
-                return ReportWriter.write(analysis, out, chosen);
+                return ReportWriter.write(analysis, out, chosen, ReportWriter.standardRenderers(), extra);
             } catch (java.io.IOException e) {
                 throw new InputException("cannot write the reports to " + out + ": " + FileProblems.about(out, e));
             }
         });
-        List<Path> written = written0;
         stdout.print(TextReport.render(analysis));
         stdout.println();
-        if (bill != null) {
-            dev.flowcost.advisor.reconcile.Reconciliation rec = ReconcileCommand.reconcile(analysis, bill);
-            FileProblems.write(out.resolve("reconcile.csv"), ReconcileCommand.csv(rec).getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8));
-            FileProblems.write(out.resolve("reconcile.json"), ReconcileCommand.json(rec).getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8));
+        if (rec != null) {
             stdout.println(ReconcileCommand.text(rec));
-            written = new java.util.ArrayList<>(written);
-            written.add(out.resolve("reconcile.csv"));
-            written.add(out.resolve("reconcile.json"));
         }
         for (Path p : written) {
             stdout.println("wrote " + p);

@@ -83,6 +83,16 @@ public final class ReportWriter {
      */
     public static List<Path> write(Analysis analysis, Path outDir, Set<ReportFormat> formats,
                                    Map<String, FileRenderer> renderers) throws IOException {
+        return write(analysis, outDir, formats, renderers, Map.of());
+    }
+
+    /**
+     * As {@link #write(Analysis, Path, Set, Map)}, with {@code extraFiles} (file name to renderer; e.g. the
+     * reconcile files of {@code report --bill}) staged and committed together with the report files, all or nothing.
+     */
+    public static List<Path> write(Analysis analysis, Path outDir, Set<ReportFormat> formats,
+                                   Map<String, FileRenderer> renderers, Map<String, FileRenderer> extraFiles)
+            throws IOException {
         boolean created = !Files.exists(outDir);
         Files.createDirectories(outDir);
         removeStale(outDir);
@@ -101,6 +111,15 @@ public final class ReportWriter {
                 names.add(name);
             }
         }
+        for (String name : extraFiles.keySet()) {
+            if (Files.isDirectory(outDir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                throw new FileSystemException(outDir.resolve(name).toString(), null,
+                        "a directory is in the way of the report file");
+            }
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
         Path staging = outDir.resolve(STAGING_PREFIX + ProcessHandle.current().pid() + "." + UUID.randomUUID() + ".tmp");
         Files.createDirectory(staging);
         Object lock = new Object();
@@ -114,7 +133,7 @@ public final class ReportWriter {
         try {
             Map<Path, FileRenderer> jobs = new LinkedHashMap<>();
             for (String name : names) {
-                jobs.put(staging.resolve(name), renderers.get(name));
+                jobs.put(staging.resolve(name), extraFiles.containsKey(name) ? extraFiles.get(name) : renderers.get(name));
             }
             renderAll(analysis, jobs);
             List<Path> moved;

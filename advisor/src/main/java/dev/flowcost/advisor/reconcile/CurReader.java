@@ -21,7 +21,8 @@ import java.util.Map;
  * CUR 2.0's snake_case ({@code line_item_usage_type}, {@code line_item_unblended_cost}, {@code line_item_resource_id},
  * {@code line_item_product_code}, {@code line_item_usage_amount}, {@code bill_billing_period_start_date},
  * {@code line_item_usage_start_date}; https://docs.aws.amazon.com/cur/latest/userguide/table-dictionary-cur2.html), or
- * legacy CUR's {@code lineItem/UsageType} style.
+ * legacy CUR's {@code lineItem/UsageType} style. Without {@code line_item_product_code}, the product columns'
+ * {@code product_servicecode} names the service (https://docs.aws.amazon.com/cur/latest/userguide/table-dictionary-cur2-product.html).
  */
 public final class CurReader {
 
@@ -35,7 +36,7 @@ public final class CurReader {
     }
 
     private static final String[][] COLUMNS = {
-        {"product", "line_item_product_code", "lineItem/ProductCode"},
+        {"product", "line_item_product_code", "lineItem/ProductCode", "product_servicecode", "product/servicecode"},
         {"usage_type", "line_item_usage_type", "lineItem/UsageType"},
         {"resource", "line_item_resource_id", "lineItem/ResourceId"},
         {"cost", "line_item_unblended_cost", "lineItem/UnblendedCost"},

@@ -86,6 +86,19 @@ class ReconciliationTest {
         assertThat(CurReader.read(gz)).isEqualTo(fromCsv);
     }
 
+    /** A CUR 2.0 export without line_item_product_code names the service by product_servicecode: the same sums. */
+    @Test
+    void productServicecodeStandsInForTheProductCode(@TempDir Path dir) throws Exception {
+        Path csv = sample(dir);
+        Path slim = dir.resolve("cur-servicecode.csv");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); var s = c.createStatement()) {
+            s.execute("COPY (SELECT * EXCLUDE (line_item_product_code) FROM read_csv('" + csv + "', header = true, "
+                    + "all_varchar = true)) TO '" + slim + "' (FORMAT csv, HEADER)");
+        }
+        assertThat(Files.readString(slim)).doesNotContain("line_item_product_code");
+        assertThat(CurReader.read(slim)).isEqualTo(CurReader.read(csv));
+    }
+
     @Test
     void aFileThatIsNotABillNamesWhatIsMissing(@TempDir Path dir) throws Exception {
         Path p = dir.resolve("not-a-bill.csv");

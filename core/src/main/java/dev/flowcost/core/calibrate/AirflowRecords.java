@@ -135,6 +135,12 @@ final class AirflowRecords {
             p.getHeaderMap().forEach((k, v) -> header.put(k.trim().toLowerCase(Locale.ROOT), v));
             for (CSVRecord row : p) {
                 long line = row.getRecordNumber() + 1;
+                if (!row.isConsistent()) {
+                    report.accept(Diagnostic.warning(file.toString(), SourceLocation.ofLine((int) line), "row "
+                            + row.getRecordNumber() + " has " + row.size() + " field(s), the header " + header.size()
+                            + " (cut off, or rows of another table mixed in?); not counted"));
+                    continue;
+                }
                 handler.row(row, name -> {
                     Integer i = header.get(name);
                     return i == null || i >= row.size() ? "" : row.get(i).trim();

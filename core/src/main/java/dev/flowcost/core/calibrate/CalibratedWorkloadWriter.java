@@ -122,7 +122,7 @@ public final class CalibratedWorkloadWriter {
             JsonNode v = e.getValue();
             out.append("  ".repeat(indent)).append(key(e.getKey())).append(':');
             String comment = comments.get(p);
-            if (v.isObject() && !isFlat(v)) {
+            if (v.isObject() && (!isFlat(v) || hasCommentBelow(p, comments))) {
                 if (comment != null) {
                     out.append("  # ").append(oneLine(comment));
                 }
@@ -141,6 +141,12 @@ public final class CalibratedWorkloadWriter {
                 out.append('\n');
             }
         }
+    }
+
+    /** Whether a key below {@code pointer} has a comment: then the object is written in block style to carry it. */
+    private static boolean hasCommentBelow(String pointer, Map<String, String> comments) {
+        String prefix = pointer + "/";
+        return comments.keySet().stream().anyMatch(k -> k.startsWith(prefix));
     }
 
     private static boolean isFlat(JsonNode v) {

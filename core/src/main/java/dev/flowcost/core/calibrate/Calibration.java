@@ -81,7 +81,7 @@ public final class Calibration {
         WorkflowObservations.Counts counts = w.listed().executions() > 0 ? w.listed() : w.played();
         if (counts.executions() > 0) {
             out.add(new CalibratedValue(name, "", "", "workflowType", NODES.textNode(w.expressSeen ? "EXPRESS" : "STANDARD"),
-                    (w.expressSeen ? "express: execution ARNs in " : "execution histories and list-executions exist only for "
+                    (w.expressSeen ? "express: execution ARNs; " : "execution histories and list-executions exist only for "
                             + "Standard workflows; ") + source, Optional.empty()));
             monthly(counts).ifPresent(m -> out.add(new CalibratedValue(name, "", "", "executionsPerMonth",
                     number(m.value), m.text + (w.listed().executions() > 0 ? " (list-executions)" : " (histories; "
@@ -95,7 +95,7 @@ public final class Calibration {
                 continue;
             }
             State state = e.getValue();
-            String entries = String.format(Locale.ROOT, "entered %s time(s) in %s", grouped(s.entries()), played);
+            String entries = String.format(Locale.ROOT, "entered %s time(s) %s", grouped(s.entries()), played);
             if (state.type().equals("Task")) {
                 failures(name, "states", s, entries, out);
                 durations(name, "states", s, played, out);
@@ -162,11 +162,11 @@ public final class Calibration {
         }
         Interval mi = d.meanInterval();
         out.add(new CalibratedValue(wf, section, s.path(), "durationSeconds", number(round(d.mean())),
-                String.format(Locale.ROOT, "mean of %s attempt(s) in %s; 95%% CI %s..%s", grouped(d.count()), source,
+                String.format(Locale.ROOT, "mean of %s attempt(s) %s; 95%% CI %s..%s", grouped(d.count()), source,
                         fmt(mi.low()), fmt(mi.high())), Optional.of(mi)));
         Interval pi = d.p95Interval();
         out.add(new CalibratedValue(wf, section, s.path(), "p95Seconds", number(round(d.p95())),
-                String.format(Locale.ROOT, "95th percentile of %s attempt(s); 95%% CI %s..%s", grouped(d.count()),
+                String.format(Locale.ROOT, "95th percentile of %s attempt(s) %s; 95%% CI %s..%s", grouped(d.count()), source,
                         fmt(pi.low()), fmt(pi.high())), Optional.of(pi)));
     }
 
@@ -185,8 +185,8 @@ public final class Calibration {
             children = String.format(Locale.ROOT, "; %s child execution(s) per Map Run on average",
                     fmt(s.children().mean()));
         }
-        String what = m.isDistributed() ? grouped(items.count()) + " Map Run(s) (describe-map-run)"
-                : grouped(items.count()) + " Map execution(s) in " + source;
+        String what = m.isDistributed() ? grouped(items.count()) + " Map Run(s) (describe-map-run), " + source
+                : grouped(items.count()) + " Map execution(s) " + source;
         out.add(new CalibratedValue(wf, "states", s.path(), "items", v, String.format(Locale.ROOT,
                 "items per Map execution over %s; 95%% CI of the mean %s..%s%s", what, fmt(mi.low()), fmt(mi.high()),
                 children), Optional.of(mi)));
@@ -198,7 +198,7 @@ public final class Calibration {
             return;
         }
         ObjectNode v = NODES.objectNode();
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s decision(s) in %s, by the state entered next",
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s decision(s) %s, by the state entered next",
                 grouped(n), source));
         List<String> keys = new ArrayList<>();
         for (int r = 0; r < c.choices().size(); r++) {
@@ -237,7 +237,7 @@ public final class Calibration {
             if (dag != null && dag.task(s.path()).isEmpty()) {
                 continue;
             }
-            String entries = String.format(Locale.ROOT, "%s task instance(s) in %s", grouped(s.entries()), runs);
+            String entries = String.format(Locale.ROOT, "%s task instance(s) %s", grouped(s.entries()), runs);
             failures(name, "tasks", s, entries, out);
             durations(name, "tasks", s, runs, out);
             if (s.queueWait().count() > 0) {
@@ -258,8 +258,8 @@ public final class Calibration {
                 v.put("max", (long) items.max());
                 Interval mi = items.meanInterval();
                 out.add(new CalibratedValue(name, "tasks", s.path(), "items", v, String.format(Locale.ROOT,
-                        "mapped instances (map_index) per run over %s run(s); 95%% CI of the mean %s..%s",
-                        grouped(items.count()), fmt(mi.low()), fmt(mi.high())), Optional.of(mi)));
+                        "mapped instances (map_index) per run over %s run(s), %s; 95%% CI of the mean %s..%s",
+                        grouped(items.count()), runs, fmt(mi.low()), fmt(mi.high())), Optional.of(mi)));
             }
         }
     }
@@ -298,17 +298,18 @@ public final class Calibration {
         int k = months.size();
         double mean = (double) sum / k;
         double half = Interval.Z95 * Math.sqrt(sum) / k;
-        String range = months.size() == 1 ? "in " + months.get(0) : "mean of " + k + " months " + months.get(0) + ".."
-                + months.get(k - 1);
+        String range = months.size() == 1 ? "in " + months.get(0) : "a month on average over the " + k + " months " + months.get(0)
+                + ".." + months.get(k - 1);
         return Optional.of(new Monthly(round(mean), new Interval(Math.max(0, mean - half), mean + half),
-                String.format(Locale.ROOT, "%s executions %s; 95%% CI %s..%s", grouped(sum), range, fmt(Math.max(0,
+                String.format(Locale.ROOT, "from %s executions%s: %s %s; 95%% CI %s..%s", grouped(c.executions()),
+                        range(c.first(), c.last()), grouped(sum), range, fmt(Math.max(0,
                         mean - half)), fmt(mean + half))));
     }
 
     /** "1,204 executions, 2026-10-01..2026-10-31" */
     static String executionsSource(WorkflowObservations w, String noun) {
         WorkflowObservations.Counts c = w.played().executions() > 0 ? w.played() : w.listed();
-        return grouped(c.executions()) + " " + noun + range(c.first(), c.last());
+        return "from " + grouped(c.executions()) + " " + noun + range(c.first(), c.last());
     }
 
     static String range(Instant first, Instant last) {

@@ -101,5 +101,78 @@ class CalibrateAirflowTest {
         List<String> lines = c.diagnostics().stream().map(Diagnostic::render).toList();
         assertThat(lines).anyMatch(l -> l.contains("DAG \"billing\"") && l.contains("task-instances.json:/task_instances/"
                 + RUNS));
+        CalibratedValue p95 = c.values().stream().filter(v -> v.step().equals("extract") && v.key().equals("p95Seconds"))
+                .findFirst().orElseThrow();
+        assertThat(p95.interval().orElseThrow().contains(39.0)).as("p95 of uniform 20..40 s is 39 s: %s", p95).isTrue();
+        assertThat(extract.retries()).isEqualTo(extract.attempts() - RUNS).isPositive();
+        for (CalibratedValue v : c.values()) {
+            assertThat(v.provenance()).as(v.label()).containsPattern("from [\\d,]+ (DAG runs|executions), 2026-09-\\d\\d"
+                    + "\\.\\.2026-09-\\d\\d");
+        }
+    }
+
+    /** The Airflow 3 REST v2 shape (run_after, no execution_date) and the batch ~ endpoint's list read the same. */
+    @Test
+    void restV2AndBatchListsRead(@TempDir Path dir) throws Exception {
+        Files.copy(CalibrateAirflowTest.class.getResourceAsStream("/calibrate/etl.py"), dir.resolve("etl.py"));
+        ObjectNode tis = JSON.createObjectNode();
+        ArrayNode list = tis.putArray("task_instances");
+        ObjectNode runs = JSON.createObjectNode();
+        ArrayNode runList = runs.putArray("dag_runs");
+        for (int i = 0; i < 3; i++) {
+            String run = "manual__2026-10-0" + (i + 1) + "T00:00:00+00:00";
+            ObjectNode dr = runList.addObject();
+            dr.put("dag_id", "etl");
+            dr.put("dag_run_id", run);
+            dr.putNull("logical_date");
+            dr.put("run_after", "2026-10-0" + (i + 1) + "T00:00:00Z");
+            dr.put("state", "success");
+            ObjectNode t = list.addObject();
+            t.put("id", "0195f8e0-0000-7000-8000-00000000000" + i);
+            t.put("dag_id", "etl");
+            t.put("dag_run_id", run);
+            t.put("task_id", "extract");
+            t.put("map_index", -1);
+            t.put("start_date", "2026-10-0" + (i + 1) + "T00:00:10Z");
+            t.put("end_date", "2026-10-0" + (i + 1) + "T00:00:40Z");
+            t.put("duration", 30.0);
+            t.put("state", "success");
+            t.put("try_number", 1);
+            t.put("queued_when", "2026-10-0" + (i + 1) + "T00:00:04Z");
+        }
+        tis.put("total_entries", 3);
+        runs.put("total_entries", 3);
+        Files.write(dir.resolve("ti-v2-batch.json"), JSON.writeValueAsBytes(tis));
+        Files.write(dir.resolve("dag-runs-v2.json"), JSON.writeValueAsBytes(runs));
+        Calibration c = CalibrationRun.of(List.of(dir)).calibration();
+        assertThat(c.diagnostics()).isEmpty();
+        StepObservations extract = c.workflows().get("etl").steps().get("extract");
+        assertThat(extract.entries()).isEqualTo(3);
+        assertThat(extract.duration().mean()).isEqualTo(30.0);
+        assertThat(extract.queueWait().mean()).isEqualTo(6.0);
+        assertThat(c.workflows().get("etl").listed().executions()).isEqualTo(3);
+        assertThat(c.workflows().get("etl").listed().perMonth()).containsOnlyKeys(java.time.YearMonth.of(2026, 10));
+    }
+
+    /** A dag_run table CSV counts runs; a cut-off row and a task instance of a DAG not given are named, not skipped. */
+    @Test
+    void dagRunCsvAndBadRowsAreNamed(@TempDir Path dir) throws Exception {
+        Files.copy(CalibrateAirflowTest.class.getResourceAsStream("/calibrate/etl.py"), dir.resolve("etl.py"));
+        Files.writeString(dir.resolve("dag_run.csv"), "id,dag_id,run_id,logical_date,start_date,end_date,state\n"
+                + "1,etl,scheduled__2026-10-01,2026-10-01 00:00:00+00,2026-10-01 00:00:01+00,2026-10-01 00:01:00+00,success\n"
+                + "2,etl,scheduled__2026-10-02,2026-10-02 00:00:00+00,2026-10-02 00:00:01+00,2026-10-02 00:01:00+00,failed\n"
+                + "3,billing,scheduled__2026-10-02,2026-10-02 00:00:00+00,,,success\n");
+        Files.writeString(dir.resolve("task_instance.csv"), "task_id,dag_id,run_id,map_index,start_date,end_date,"
+                + "duration,state,try_number,queued_dttm\n"
+                + "extract,etl,scheduled__2026-10-01,-1,2026-10-01 00:00:05+00,2026-10-01 00:00:35+00,30,success,1,"
+                + "2026-10-01 00:00:02+00\n"
+                + "extract,etl,scheduled__2026-10-02,-1,2026-10-02 00:00:05+00\n");
+        Calibration c = CalibrationRun.of(List.of(dir)).calibration();
+        assertThat(c.workflows().get("etl").listed().executions()).isEqualTo(2);
+        assertThat(c.workflows().get("etl").listed().outcomes()).containsEntry("failed", 1L).containsEntry("success", 1L);
+        assertThat(c.workflows().get("etl").steps().get("extract").entries()).isEqualTo(1);
+        List<String> lines = c.diagnostics().stream().map(Diagnostic::render).toList();
+        assertThat(lines).anyMatch(l -> l.startsWith(dir.resolve("task_instance.csv") + ":3:") && l.contains("not counted"));
+        assertThat(lines).anyMatch(l -> l.contains("DAG \"billing\"") && l.contains("dag_run.csv:4"));
     }
 }

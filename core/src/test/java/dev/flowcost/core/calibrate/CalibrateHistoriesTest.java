@@ -69,7 +69,8 @@ class CalibrateHistoriesTest {
     @Test
     void executionsPerMonthAndTypeComeFromTheHistories() {
         assertThat(value("", "executionsPerMonth").value().asLong()).isEqualTo(EXECUTIONS);
-        assertThat(value("", "executionsPerMonth").provenance()).contains("1,500 executions in 2026-10");
+        assertThat(value("", "executionsPerMonth").provenance())
+                .matches("from 1,500 executions, 2026-10-\\d\\d\\.\\.2026-10-\\d\\d: 1,500 in 2026-10; 95% CI .*");
         assertThat(value("", "workflowType").value().asText()).isEqualTo("STANDARD");
     }
 
@@ -142,6 +143,23 @@ class CalibrateHistoriesTest {
         assertThat(w.workflow("orders").orElseThrow().executionsPerMonth().getAsDouble()).isEqualTo(EXECUTIONS);
         assertThat(w.workflow("orders").orElseThrow().state("Fan").orElseThrow().items().orElseThrow().max()).isEqualTo(15);
         assertThat(r.yaml()).contains("# calibrated: items per Map execution over");
+    }
+
+    /** Every calibrated key's comment says how many executions, their time range, and its 95 % interval. */
+    @Test
+    void everyCalibratedKeyCarriesItsProvenance() {
+        CalibratedWorkloadWriter.Result r = CalibratedWorkloadWriter.write(calibration.values(), Optional.empty(), false,
+                "test");
+        java.util.regex.Pattern from = java.util.regex.Pattern.compile(
+                "from 1,500 executions, 2026-10-\\d\\d\\.\\.2026-10-\\d\\d");
+        List<String> calibrated = r.yaml().lines().filter(l -> l.contains("# calibrated: ")).toList();
+        assertThat(calibrated).hasSize(r.written().size()).hasSizeGreaterThan(10);
+        for (String line : calibrated) {
+            assertThat(from.matcher(line).find()).as(line).isTrue();
+            if (!line.contains("workflowType:")) {
+                assertThat(line).as(line).contains("95% CI");
+            }
+        }
     }
 
     @Test
