@@ -36,7 +36,7 @@ final class AdviseCommand implements Callable<Integer> {
 
     /** What {@code advise} can print: for people, for machines, and for Infracost. */
     enum AdviseFormat {
-        text, json, infracost_usage;
+        text, json, infracost_usage, sarif;
 
         /** Accepts the names as written on the command line ({@code infracost-usage}). */
         static final class Converter implements picocli.CommandLine.ITypeConverter<AdviseFormat> {
@@ -47,7 +47,7 @@ final class AdviseCommand implements Callable<Integer> {
                         return f;
                     }
                 }
-                throw new picocli.CommandLine.TypeConversionException("expected one of text, json, infracost-usage"
+                throw new picocli.CommandLine.TypeConversionException("expected one of text, json, infracost-usage, sarif"
                         + " but was '" + value + "'");
             }
         }
@@ -57,12 +57,13 @@ final class AdviseCommand implements Callable<Integer> {
         }
     }
 
-    @picocli.CommandLine.Option(names = "--format", defaultValue = "text", paramLabel = "text|json|infracost-usage",
+    @picocli.CommandLine.Option(names = "--format", defaultValue = "text", paramLabel = "text|json|infracost-usage|sarif",
             converter = AdviseFormat.Converter.class,
             description = "Output for people (text, the default), for machines (json: stdout is then only JSON, warnings"
                     + " go to stderr), or infracost-usage: an Infracost usage file with the transitions (Standard) or "
                     + "requests and duration (Express) flowcost derived for each aws_sfn_state_machine read from "
-                    + "'terraform show -json', keyed by Terraform address. Example: --format infracost-usage")
+                    + "'terraform show -json', keyed by Terraform address; or sarif: SARIF 2.1.0 for code scanning, each finding a result at the line of "
+                    + "the state or task it targets. Example: --format sarif")
     AdviseFormat format = AdviseFormat.text;
 
     @Mixin
@@ -119,7 +120,10 @@ final class AdviseCommand implements Callable<Integer> {
             out.print(TextReport.render(analysis));
             out.print(extra);
         } else {
-            out.print(format == AdviseFormat.json ? AnalysisJson.write(analysis) : InfracostUsage.render(analysis));
+            out.print(format == AdviseFormat.json ? AnalysisJson.write(analysis)
+                    : format == AdviseFormat.sarif ? dev.flowcost.report.sarif.SarifReport.render(analysis,
+                            new FlowcostCommand.Version().getVersion()[0].replace("flowcost ", ""), Path.of(""))
+                    : InfracostUsage.render(analysis));
             err.print(extra);
         }
         out.flush();

@@ -1,0 +1,150 @@
+package dev.flowcost.report.sarif;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowcost.advisor.analysis.Analysis;
+import dev.flowcost.advisor.analysis.Finding;
+import dev.flowcost.report.Money;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The findings as SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html), the format GitHub
+ * code scanning and other viewers annotate lines from: one result per finding, with its rule id, located at the line
+ * of the state or task it targets, its saving in the message and, as numbers, in the result's properties. A finding
+ * that claims a saving is a {@code warning}; one that does not (a note) is a {@code note}.
+ */
+public final class SarifReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    private SarifReport() {
+    }
+
+    /** The SARIF log of {@code analysis}; file paths relative to {@code base} when they lie below it. */
+    public static String render(Analysis analysis, String version, Path base) {
+        SourcePlaces places = new SourcePlaces(analysis);
+        ObjectNode log = JSON.createObjectNode();
+        log.put("$schema", SCHEMA);
+        log.put("version", "2.1.0");
+        ObjectNode run = log.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "flowcost");
+        driver.put("version", version);
+        driver.put("informationUri", "https://github.com/flowcost/flowcost");
+        Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+        ArrayNode rules = driver.putArray("rules");
+        ArrayNode results = run.putArray("results");
+        List<Finding> ranked = new ArrayList<>(analysis.findings());
+        ranked.sort(Finding.BIGGEST_SAVING_FIRST);
+        for (Finding f : ranked) {
+            int index = ruleIndex.computeIfAbsent(f.rule(), id -> {
+                ObjectNode r = rules.addObject();
+                r.put("id", id);
+                r.put("name", camel(id));
+                r.putObject("shortDescription").put("text", words(id));
+                r.putObject("fullDescription").put("text", "flowcost rule " + id + ": " + words(id)
+                        + "; each result names the change, its monthly saving and what may block it.");
+                return ruleIndex.size();
+            });
+            ObjectNode res = results.addObject();
+            res.put("ruleId", f.rule());
+            res.put("ruleIndex", index);
+            res.put("level", f.isSaving() ? "warning" : "note");
+            res.putObject("message").put("text", message(f));
+            Optional<SourcePlaces.Place> place = places.of(f.workflow(), f.targets());
+            place.ifPresent(p -> {
+                ObjectNode physical = res.putArray("locations").addObject().putObject("physicalLocation");
+                ObjectNode artifact = physical.putObject("artifactLocation");
+                artifact.put("uri", uri(p.file(), base));
+                if (!Path.of(p.file()).isAbsolute()) {
+                    artifact.put("uriBaseId", "%SRCROOT%");
+                }
+                if (p.line() > 0) {
+                    ObjectNode region = physical.putObject("region");
+                    region.put("startLine", p.line());
+                    region.put("startColumn", Math.max(1, p.column()));
+                }
+            });
+            ObjectNode props = res.putObject("properties");
+            props.put("workflow", f.workflow());
+            ArrayNode targets = props.putArray("targets");
+            f.targets().forEach(targets::add);
+            props.put("monthlyCostNow", cents(f.monthlyCostNow()));
+            props.put("monthlyCostAfter", cents(f.monthlyCostAfter()));
+            props.put("monthlySaving", cents(f.monthlySaving()));
+            props.put("confidence", f.confidence().name().toLowerCase(Locale.ROOT));
+            ArrayNode blockers = props.putArray("blockers");
+            f.blockers().forEach(blockers::add);
+        }
+        try {
+            return JSON.writeValueAsString(log) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the SARIF log", e);
+        }
+    }
+
+    private static String message(Finding f) {
+        StringBuilder b = new StringBuilder(f.title());
+        if (f.isSaving()) {
+            b.append(" — saves ").append(Money.usd(f.monthlySaving())).append("/month (")
+                    .append(Money.usd(f.monthlyCostNow())).append(" → ").append(Money.usd(f.monthlyCostAfter()))
+                    .append(")");
+        }
+        b.append(". Change: ").append(f.change().summary());
+        if (!f.blockers().isEmpty()) {
+            b.append(". Blockers: ").append(String.join("; ", f.blockers()));
+        }
+        return b.toString();
+    }
+
+    private static BigDecimal cents(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** The file as a URI reference: relative with forward slashes when below {@code base}. */
+    static String uri(String file, Path base) {
+        Path p = Path.of(file);
+        Path abs = p.toAbsolutePath().normalize();
+        Path root = base.toAbsolutePath().normalize();
+        if (abs.startsWith(root)) {
+            p = root.relativize(abs);
+        } else if (p.isAbsolute()) {
+            return abs.toUri().toString();
+        }
+        StringBuilder b = new StringBuilder();
+        for (Path part : p) {
+            if (b.length() > 0) {
+                b.append('/');
+            }
+            b.append(java.net.URLEncoder.encode(part.toString(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20"));
+        }
+        return b.toString();
+    }
+
+    private static String words(String id) {
+        String w = id.replace('-', ' ');
+        return w.isEmpty() ? id : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    private static String camel(String id) {
+        StringBuilder b = new StringBuilder();
+        for (String part : id.split("-")) {
+            if (!part.isEmpty()) {
+                b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return b.toString();
+    }
+}
