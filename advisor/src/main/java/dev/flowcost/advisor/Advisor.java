@@ -7,6 +7,10 @@ import dev.flowcost.advisor.migration.EnvironmentPlan;
 import dev.flowcost.advisor.migration.EnvironmentPlanInput;
 import dev.flowcost.advisor.migration.EnvironmentPlanner;
 import dev.flowcost.advisor.migration.EnvironmentShare;
+import dev.flowcost.advisor.migration.MarginalCosts;
+import dev.flowcost.advisor.migration.SizingAdvice;
+import dev.flowcost.advisor.migration.SuccessRate;
+import dev.flowcost.advisor.analysis.PlanOption;
 import dev.flowcost.core.dag.DagRuns;
 import dev.flowcost.advisor.analysis.Analysis;
 import dev.flowcost.advisor.analysis.Assumption;
@@ -48,6 +52,7 @@ import dev.flowcost.core.simulate.dag.DagSchedule;
 import dev.flowcost.core.simulate.dag.DagSimulationSettings;
 import dev.flowcost.core.simulate.dag.EnvironmentMonthResult;
 import dev.flowcost.core.simulate.dag.EnvironmentSimulator;
+import dev.flowcost.core.simulate.dag.EnvironmentMonths;
 import dev.flowcost.core.simulate.dag.TaskRunStats;
 import dev.flowcost.core.workload.EnvironmentSpec;
 import dev.flowcost.core.workload.WorkflowType;
@@ -90,6 +95,8 @@ public final class Advisor {
             new FreeTier("Standard state transitions free tier", Services.STATES_STANDARD, Services.TRANSITION,
                     Services.FREE_TRANSITIONS),
             new FreeTier("Lambda requests free tier", Services.LAMBDA, Services.REQUEST, Services.FREE_REQUESTS),
+            new FreeTier("EventBridge Scheduler free tier", Services.EVENTBRIDGE_SCHEDULER, Services.INVOCATION,
+                    Services.FREE_INVOCATIONS),
             new FreeTier("Lambda GB-seconds free tier", Services.LAMBDA,
                     Services.lambdaDuration(dev.flowcost.advisor.price.Architecture.X86), Services.FREE_GB_SECONDS),
             new FreeTier("Lambda GB-seconds free tier (Arm, what x86 leaves)", Services.LAMBDA,
@@ -266,16 +273,64 @@ public final class Advisor {
         List<CostItem> items = EnvironmentCosting.items(env, month, prices, hours, notes);
         List<String> dagIds = dags.stream().map(Dag::dagId).toList();
         EnvironmentAnalysis costed = EnvironmentCosting.analysis(env, dagIds, items, month, notes);
-        BigDecimal workerPrice = prices.worker().map(dev.flowcost.advisor.cost.Rate::price).orElse(BigDecimal.ZERO);
+        // counterfactual months (marginal costs, plans, sizing) come from one memoised, bounded source
+        EnvironmentMonths months = EnvironmentMonths.memoised(env, schedules, hours,
+                EnvironmentSimulator.defaultSettings(), SEED, EnvironmentPlanner.MAX_RESIMULATIONS,
+                EnvironmentPlanner.PLANNING_TASK_INSTANCES);
+        if (month.verdict() == dev.flowcost.core.simulate.dag.SizingVerdict.TOO_SMALL) {
+            String action = SizingAdvice.tooSmall(env, month, dags, months, input.prices(), region, hours,
+                    costed.monthlyCost());
+            costed = new EnvironmentAnalysis(costed.name(), costed.environmentClass(), costed.dags(), costed.costItems(),
+                    costed.monthlyCost(), costed.monthlyCostAfter(), action, costed.notes());
+        }
+        Map<String, EnvironmentShare> shares = dags.isEmpty() ? Map.of()
+                : MarginalCosts.of(env, dagIds, month, items, costed.monthlyCost(), months, prices, hours);
 
         DagSimulationSettings settings = DagSimulationSettings.forEnvironment(
                 EnvironmentClass.parse(env.environmentClass()).orElse(EnvironmentClass.MW1_SMALL), env.minWorkers());
         List<EnvironmentPlanInput.PlannedDag> planned = new ArrayList<>();
+        Map<String, DagRunResult> runs = new LinkedHashMap<>();
+        Map<String, DagMigration> migrations = new LinkedHashMap<>();
         for (DagSchedule s : schedules) {
             Dag d = s.dag();
+            DagRunResult run = new DagRunSimulator().simulate(d, s.workload(), settings, DAG_RUNS, SEED);
+            runs.put(d.dagId(), run);
+            if (run.successProbability() < 0.5) {
+                diagnostics.add(d.file() + ":" + d.line() + ": warning: DAG " + d.dagId() + " succeeds in only "
+                        + String.format(java.util.Locale.ROOT, "%.0f %%", run.successProbability() * 100)
+                        + " of simulated runs (" + SuccessRate.reason(d, s.workload()) + "); its cost is uncertain");
+            }
+            Optional<DagMigration> migration = migration(d, s, run, shares.get(d.dagId()), input, region, diagnostics);
+            migration.ifPresent(m -> {
+                migrations.put(d.dagId(), m);
+                planned.add(new EnvironmentPlanInput.PlannedDag(d.dagId(), m, run, m.work().orElseThrow(),
+                        BigDecimal.valueOf(s.runsPerMonth()), d.dagId() + ".executionsPerMonth"));
+            });
+        }
+        EnvironmentAnalysis result = costed;
+        if (!dags.isEmpty() && planned.size() == schedules.size()) {
+            EnvironmentPlan plan = EnvironmentPlanner.plan(new EnvironmentPlanInput(env, month, items,
+                    costed.monthlyCost(), planned, input.prices(), region, months, input.workload().migration(), hours));
+            plan.finding().ifPresent(findings::add);
+            PlanOption chosen = plan.options().stream().filter(PlanOption::chosen).findFirst().orElseThrow();
+            for (Map.Entry<String, DagMigration> e : migrations.entrySet()) {
+                e.setValue(decided(e.getValue(), e.getKey(), chosen));
+            }
+            List<String> allNotes = new ArrayList<>(costed.notes());
+            allNotes.addAll(plan.notes());
+            String verdict = EnvironmentPlan.KEEP.equals(plan.verdict()) ? costed.verdict() : plan.verdict();
+            result = new EnvironmentAnalysis(costed.name(), costed.environmentClass(), costed.dags(),
+                    costed.costItems(), costed.monthlyCost(), plan.monthlyCostAfter(), verdict, dedupeStrings(allNotes),
+                    plan.options(), Optional.of(plan.conditions()));
+        }
+        environments.add(result);
+        for (DagSchedule s : schedules) {
+            Dag d = s.dag();
+            DagRunResult run = runs.get(d.dagId());
+            Optional<DagMigration> migration = Optional.ofNullable(migrations.get(d.dagId()));
+            migration.ifPresent(m -> findings.addAll(m.findings()));
             BigDecimal share = EnvironmentCosting.share(d.dagId(), dagIds, month.slotSecondsByDag());
             List<CostItem> shareItems = EnvironmentCosting.shareOf(items, share);
-            DagRunResult run = new DagRunSimulator().simulate(d, s.workload(), settings, DAG_RUNS, SEED);
             List<StepCount> steps = new ArrayList<>();
             for (DagTask t : d.tasks()) {
                 TaskRunStats st = run.perTask().get(t.taskId());
@@ -286,12 +341,12 @@ public final class Advisor {
                     .stripTrailingZeros().toPlainString() + "% of environment " + env.name()
                     + " by worker-slot seconds (a share of its bill, not added to the total)");
             defaults.addAll(run.defaultsUsed());
-            Optional<DagMigration> migration = migration(d, s, run, dags.size(), share, costed, workerPrice, month, env,
-                    input, region, diagnostics);
-            migration.ifPresent(m -> {
-                findings.addAll(m.findings());
-                planned.add(new EnvironmentPlanInput.PlannedDag(d.dagId(), m, run));
-            });
+            List<String> reasons = new ArrayList<>(migration.map(DagMigration::reasons).orElse(List.of()));
+            if (run.successProbability() < 0.5) {
+                reasons.add(0, "cost uncertain: only " + String.format(java.util.Locale.ROOT, "%.0f %%",
+                        run.successProbability() * 100) + " of simulated runs succeed ("
+                        + SuccessRate.reason(d, s.workload()) + ")");
+            }
             List<Graph.Node> nodes = d.tasks().stream().map(t -> new Graph.Node(t.taskId(), t.taskId(), t.operator()))
                     .toList();
             List<Graph.Edge> edges = d.edges().stream().map(e -> new Graph.Edge(e.upstream(), e.downstream())).toList();
@@ -299,36 +354,37 @@ public final class Advisor {
                     BigDecimal.valueOf(s.runsPerMonth()), d.dagId() + ".executionsPerMonth", shareItems,
                     CostItems.total(shareItems), steps, new Graph(nodes, edges),
                     migration.map(DagMigration::alternatives).orElse(List.of()), migration.map(DagMigration::verdict),
-                    migration.map(DagMigration::blockers).orElse(List.of()), dedupeStrings(defaults),
-                    migration.map(DagMigration::reasons).orElse(List.of())));
-        }
-        if (planned.size() == schedules.size()) {
-            EnvironmentPlan plan = EnvironmentPlanner.plan(new EnvironmentPlanInput(env, month, items,
-                    costed.monthlyCost(), planned, input.prices(), region));
-            plan.finding().ifPresent(findings::add);
-            List<String> allNotes = new ArrayList<>(costed.notes());
-            allNotes.addAll(plan.notes());
-            environments.add(new EnvironmentAnalysis(costed.name(), costed.environmentClass(), costed.dags(),
-                    costed.costItems(), costed.monthlyCost(), plan.monthlyCostAfter(),
-                    EnvironmentPlan.KEEP.equals(plan.verdict()) ? costed.verdict() : plan.verdict(), dedupeStrings(allNotes)));
-        } else {
-            environments.add(costed);
+                    migration.map(DagMigration::blockers).orElse(List.of()), dedupeStrings(defaults), reasons));
         }
     }
 
+    /**
+     * A DAG's advice once its environment's plan is chosen: a DAG the plan moves goes to the plan's target (its own
+     * sensor findings drop: the move replaces them, and the plan's finding holds the saving); a DAG whose own advice
+     * moved it but the plan keeps stays, with the reason.
+     */
+    private static DagMigration decided(DagMigration m, String dagId, PlanOption chosen) {
+        if (chosen.dagsMoving().contains(dagId)) {
+            String platform = chosen.targets().getOrDefault(dagId, DagMigration.STEP_FUNCTIONS);
+            String verdict = platform.equals(DagMigration.MWAA_SERVERLESS) ? DagMigration.MOVE_TO_SERVERLESS
+                    : DagMigration.MOVE_TO_STEP_FUNCTIONS;
+            return m.decided(verdict, "the environment plan \"" + chosen.name() + "\" moves it: " + chosen.description(),
+                    List.of());
+        }
+        if (m.leavesMwaa()) {
+            return m.decided(DagMigration.KEEP, "the environment plan \"" + chosen.name() + "\" keeps it on MWAA: "
+                    + chosen.description(), m.findings());
+        }
+        return m;
+    }
+
     /** The migration verdict of one DAG; a failure to assess it is a diagnostic, never the end of the analysis. */
-    private static Optional<DagMigration> migration(Dag d, DagSchedule s, DagRunResult run, int dagsOnEnvironment,
-                                                    BigDecimal share, EnvironmentAnalysis costed, BigDecimal workerPrice,
-                                                    EnvironmentMonthResult month, EnvironmentSpec env, AdvisorInput input,
-                                                    String region, List<String> diagnostics) {
-        EnvironmentShare environmentShare = dagsOnEnvironment == 1
-                ? EnvironmentShare.alone(env.name(), env.environmentClass(), costed.monthlyCost(), costed.costItems())
-                : EnvironmentShare.shared(env.name(), env.environmentClass(), costed.monthlyCost(), costed.costItems(),
-                        share, dagsOnEnvironment, BigDecimal.valueOf(month.workerHoursAboveMinimum()), workerPrice);
+    private static Optional<DagMigration> migration(Dag d, DagSchedule s, DagRunResult run, EnvironmentShare share,
+                                                    AdvisorInput input, String region, List<String> diagnostics) {
         try {
             return Optional.of(DagMigrationAdvisor.assess(new DagMigrationInput(d, s.workload(),
-                    BigDecimal.valueOf(s.runsPerMonth()), d.dagId() + ".executionsPerMonth", run, environmentShare,
-                    input.prices(), region)));
+                    BigDecimal.valueOf(s.runsPerMonth()), d.dagId() + ".executionsPerMonth", run, share,
+                    input.prices(), region, input.workload().migration(), input.dags())));
         } catch (RuntimeException e) {
             diagnostics.add(d.file() + ":" + d.line() + ": warning: no migration advice for DAG " + d.dagId() + ": " + e);
             return Optional.empty();

@@ -51,8 +51,7 @@ final class AlternativePricing {
             return new Alternative(DagMigration.MWAA, env.environmentMonthlyCost(), env.environmentItems(), notes);
         }
         notes.add("shared with " + (env.dagsOnEnvironment() - 1) + " other DAG(s): removing it saves only its marginal"
-                + " cost, the extra-worker hours attributed to it by slot share; the base fee, schedulers, web servers"
-                + " and storage stay");
+                + " cost (" + env.marginalBasis() + "); the base fee, schedulers, web servers and storage stay");
         List<CostItem> items = new ArrayList<>();
         Optional<Rate> worker = workerRate(in.prices(), in.region(), env.environmentClass());
         if (worker.isPresent() && env.marginalMonthlyCost().signum() > 0 && in.runsPerMonth().signum() > 0) {

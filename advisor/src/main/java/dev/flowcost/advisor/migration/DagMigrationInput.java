@@ -5,7 +5,10 @@ import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.simulate.dag.DagRunResult;
 import dev.flowcost.core.workload.WorkflowWorkload;
 
+import dev.flowcost.core.workload.MigrationSettings;
+
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,9 +22,12 @@ import java.util.Objects;
  * @param environment  the DAG's place on its MWAA environment
  * @param prices       the price book
  * @param region       the region to price in
+ * @param migration    hourly rate, payback horizon and effort hours of a move
+ * @param inputs       every DAG read with this one (to resolve its links to other DAGs)
  */
 public record DagMigrationInput(Dag dag, WorkflowWorkload workload, BigDecimal runsPerMonth, String runsKey,
-                                DagRunResult run, EnvironmentShare environment, PriceBook prices, String region) {
+                                DagRunResult run, EnvironmentShare environment, PriceBook prices, String region,
+                                MigrationSettings migration, List<Dag> inputs) {
     public DagMigrationInput {
         Objects.requireNonNull(dag, "dag");
         workload = workload == null ? WorkflowWorkload.defaults() : workload;
@@ -34,10 +40,18 @@ public record DagMigrationInput(Dag dag, WorkflowWorkload workload, BigDecimal r
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(prices, "prices");
         Objects.requireNonNull(region, "region");
+        migration = migration == null ? MigrationSettings.NONE : migration;
+        inputs = inputs == null ? List.of(dag) : List.copyOf(inputs);
+    }
+
+    /** An input with the default migration settings and no other DAG. */
+    public DagMigrationInput(Dag dag, WorkflowWorkload workload, BigDecimal runsPerMonth, String runsKey,
+                             DagRunResult run, EnvironmentShare environment, PriceBook prices, String region) {
+        this(dag, workload, runsPerMonth, runsKey, run, environment, prices, region, MigrationSettings.NONE, null);
     }
 
     /** The same input at another volume (for cost curves). */
     public DagMigrationInput withRunsPerMonth(BigDecimal runs) {
-        return new DagMigrationInput(dag, workload, runs, runsKey, run, environment, prices, region);
+        return new DagMigrationInput(dag, workload, runs, runsKey, run, environment, prices, region, migration, inputs);
     }
 }

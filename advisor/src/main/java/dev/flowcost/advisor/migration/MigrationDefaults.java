@@ -20,10 +20,6 @@ public final class MigrationDefaults {
     public static final double SERVERLESS_MAX_TASK_SECONDS = 3600;
     /** Billed memory of an EXPRESS child of a converted Distributed Map: 64 MB (the smallest billed step). */
     public static final int EXPRESS_CHILD_MEMORY_MB = 64;
-    /** A move must save more than this share of the DAG's MWAA cost: 10 %. */
-    public static final BigDecimal MOVE_MIN_SAVING_SHARE = new BigDecimal("0.10");
-    /** ... and more than this much a month: $5. */
-    public static final BigDecimal MOVE_MIN_SAVING_USD = new BigDecimal("5");
     /** Hybrid: mapped tasks must hold at least this share of the DAG's worker slot-seconds: 50 %. */
     public static final double HYBRID_MIN_MAPPED_SLOT_SHARE = 0.5;
     /** Points of a cost curve. */

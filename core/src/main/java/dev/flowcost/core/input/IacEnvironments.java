@@ -89,7 +89,8 @@ public final class IacEnvironments {
                     + " environments are in " + String.join(", ", regions) + "; flowcost prices one region at a time ("
                     + region + ")"));
         }
-        Workload merged = new Workload(region, workload.hoursPerMonth(), workload.workflows(), joined, workload.origin());
+        Workload merged = new Workload(region, workload.hoursPerMonth(), workload.workflows(), joined, workload.origin(),
+                workload.migration());
         return new Merged(merged, declared, diagnostics);
     }
 

@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param workflows     per workflow, keyed by state machine file stem or DAG id
  * @param environments  MWAA environments by name
  * @param origin        where the entries were written (file, line and column per entry), for warnings
+ * @param migration     what a move off MWAA costs in people's time (the {@code migration:} section)
  */
 public record Workload(String region, double hoursPerMonth, Map<String, WorkflowWorkload> workflows,
-                       Map<String, EnvironmentSpec> environments, WorkloadOrigin origin) {
+                       Map<String, EnvironmentSpec> environments, WorkloadOrigin origin, MigrationSettings migration) {
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final double DEFAULT_HOURS_PER_MONTH = 730.0;
@@ -32,6 +33,13 @@ public record Workload(String region, double hoursPerMonth, Map<String, Workflow
         workflows = Collections.unmodifiableMap(new LinkedHashMap<>(workflows));
         environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
         origin = origin == null ? WorkloadOrigin.NONE : origin;
+        migration = migration == null ? MigrationSettings.NONE : migration;
+    }
+
+    /** A workload without a {@code migration:} section. */
+    public Workload(String region, double hoursPerMonth, Map<String, WorkflowWorkload> workflows,
+                    Map<String, EnvironmentSpec> environments, WorkloadOrigin origin) {
+        this(region, hoursPerMonth, workflows, environments, origin, MigrationSettings.NONE);
     }
 
     /** A workload made in memory, written nowhere. */
@@ -42,7 +50,7 @@ public record Workload(String region, double hoursPerMonth, Map<String, Workflow
 
     /** The same workload with other workflow entries (bare names resolved to paths, say), from the same file. */
     public Workload withWorkflows(Map<String, WorkflowWorkload> replaced) {
-        return new Workload(region, hoursPerMonth, replaced, environments, origin);
+        return new Workload(region, hoursPerMonth, replaced, environments, origin, migration);
     }
 
     /** No workload file: every default applies. */

@@ -86,7 +86,8 @@ public final class WorkloadMatching {
                                   Collection<String> taskIds) {
         Map<String, WorkflowWorkload> only = new LinkedHashMap<>();
         workload.workflow(name).ifPresent(w -> only.put(name, w));
-        Workload one = new Workload(workload.region(), workload.hoursPerMonth(), only, Map.of(), workload.origin());
+        Workload one = new Workload(workload.region(), workload.hoursPerMonth(), only, Map.of(), workload.origin(),
+                workload.migration());
         Result r = match(one, statePaths.isEmpty() && !taskIds.isEmpty() ? Map.of() : Map.of(name, statePaths),
                 taskIds.isEmpty() ? Map.of() : Map.of(name, taskIds));
         Map<String, WorkflowWorkload> all = new LinkedHashMap<>(workload.workflows());

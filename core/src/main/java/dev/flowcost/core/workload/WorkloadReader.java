@@ -43,11 +43,12 @@ public final class WorkloadReader {
     static final double MAX_STORAGE_GB = 1e6;
     private static final Set<String> WORKFLOW_KEYS = Set.of("workflowType", "executionsPerMonth", "billedMemoryMb",
             "states", "tasks", "lambdaArchitecture");
-    private static final Set<String> TOP_KEYS = union(Set.of("region", "hoursPerMonth", "workflows", "environments"),
+    private static final Set<String> TOP_KEYS = union(Set.of("region", "hoursPerMonth", "workflows", "environments", "migration"),
             WORKFLOW_KEYS);
     private static final Set<String> STEP_KEYS = Set.of("items", "failureRate", "errors", "durationSeconds",
             "p95Seconds", "memoryMb", "branches", "architecture");
     private static final Set<String> ITEM_KEYS = Set.of("mean", "min", "max");
+    private static final Set<String> MIGRATION_KEYS = Set.of("hourlyRate", "horizonMonths", "effortHours");
     private static final Set<String> ENVIRONMENT_KEYS = Set.of("environmentClass", "minWorkers", "maxWorkers",
             "schedulers", "webServers", "metadataStorageGb", "dags");
 
@@ -196,7 +197,50 @@ public final class WorkloadReader {
                             child("/environments", e.getKey())).ifPresent(s -> environments.put(e.getKey(), s)));
                 }
             }
-            return Optional.of(new Workload(region, hours, workflows, environments, new WorkloadOrigin(file, located)));
+            MigrationSettings migration = migration(root.get("migration"));
+            return Optional.of(new Workload(region, hours, workflows, environments, new WorkloadOrigin(file, located),
+                    migration));
+        }
+
+        /** The {@code migration:} section: hourlyRate, horizonMonths and effortHours per work item kind. */
+        private MigrationSettings migration(JsonNode n) {
+            if (n == null || n.isNull()) {
+                return MigrationSettings.NONE;
+            }
+            if (!n.isObject()) {
+                error("/migration", "migration must be a mapping of hourlyRate, horizonMonths and effortHours");
+                return MigrationSettings.NONE;
+            }
+            unknownKeys(n, "/migration", MIGRATION_KEYS, "migration");
+            Map<String, String> lines = new LinkedHashMap<>();
+            OptionalDouble rate = number(n, "/migration", "hourlyRate", 0, 1e6, "a cost per engineer-hour from 0 to 10^6");
+            OptionalDouble horizon = number(n, "/migration", "horizonMonths", 0.1, 1200,
+                    "a number of months above 0, at most 1200");
+            rate.ifPresent(r -> lines.put("hourlyRate", where("/migration/hourlyRate")));
+            horizon.ifPresent(h -> lines.put("horizonMonths", where("/migration/horizonMonths")));
+            Map<String, Double> effort = new LinkedHashMap<>();
+            JsonNode e = n.get("effortHours");
+            if (e != null && !e.isNull()) {
+                if (!e.isObject()) {
+                    error("/migration/effortHours", "effortHours must map work item kinds ("
+                            + String.join(", ", MigrationSettings.EFFORT_KEYS) + ") to hours");
+                } else {
+                    unknownKeys(e, "/migration/effortHours", Set.copyOf(MigrationSettings.EFFORT_KEYS),
+                            "migration.effortHours");
+                    for (String k : MigrationSettings.EFFORT_KEYS) {
+                        number(e, "/migration/effortHours", k, 0, 1e5, "hours from 0 to 10^5").ifPresent(h -> {
+                            effort.put(k, h);
+                            lines.put("effortHours." + k, where("/migration/effortHours/" + k));
+                        });
+                    }
+                }
+            }
+            return new MigrationSettings(rate, horizon, effort, lines);
+        }
+
+        private String where(String pointer) {
+            SourceLocation l = tree.at(pointer);
+            return file + ":" + l.line() + ":" + l.column();
         }
 
         private static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode n) {

@@ -72,6 +72,16 @@ public final class EnvironmentSimulator {
      */
     public EnvironmentMonthResult simulate(EnvironmentSpec env, List<DagSchedule> dags, double hoursPerMonth,
                                            DagSimulationSettings settings, long seed) {
+        return simulate(env, dags, hoursPerMonth, settings, seed, MAX_SIMULATED_TASK_INSTANCES);
+    }
+
+    /**
+     * Simulates the month, over its first part only when it has more than {@code maxTaskInstances} task instances
+     * (see {@link #MAX_SIMULATED_TASK_INSTANCES}); a planner comparing many counterfactual months uses a lower cap so
+     * each costs a fraction of a second, all at the same cap so their differences compare like with like.
+     */
+    public EnvironmentMonthResult simulate(EnvironmentSpec env, List<DagSchedule> dags, double hoursPerMonth,
+                                           DagSimulationSettings settings, long seed, double maxTaskInstances) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<String> defaults = new ArrayList<>();
         SourceLocation at = new SourceLocation("/environments/" + SourceLocation.escapeToken(env.name()), 0, 0);
@@ -109,12 +119,13 @@ public final class EnvironmentSimulator {
                 instances0 += dags.get(i).runsPerMonth() * Math.max(1, dags.get(i).dag().tasks().size());
             }
         }
-        double scale = instances0 > MAX_SIMULATED_TASK_INSTANCES ? instances0 / MAX_SIMULATED_TASK_INSTANCES : 1;
+        double cap = Math.max(1, maxTaskInstances);
+        double scale = instances0 > cap ? instances0 / cap : 1;
         double horizon = month / scale;
         if (scale > 1) {
             String pattern = String.format(java.util.Locale.ROOT, "%,.0f task instances a month: simulated the first"
                     + " %.1f hours of the month (%,.0f task instances) and scaled the totals ×%.4g", instances0,
-                    horizon / 3600, MAX_SIMULATED_TASK_INSTANCES, scale);
+                    horizon / 3600, cap, scale);
             defaults.add(pattern);
             diagnostics.add(Diagnostic.info("", at, "environment " + env.name() + ": " + pattern
                     + " (runs start on fixed intervals, so the rest of the month repeats it)"));
