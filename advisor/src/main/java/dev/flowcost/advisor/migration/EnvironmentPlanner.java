@@ -194,11 +194,6 @@ public final class EnvironmentPlanner {
             dags.values().stream().filter(d -> movable(d)).forEach(d -> moving.add(d.dagId()));
             List<String> dropped = closeOverLinks(moving);
             List<String> planNotes = new ArrayList<>();
-            List<String> blocked = dags.values().stream().filter(d -> !movable(d)).map(d -> d.dagId() + " ("
-                    + hardReason(d) + ")").collect(Collectors.toList());
-            if (!blocked.isEmpty()) {
-                planNotes.add("stays, hard blocker: " + String.join("; ", blocked));
-            }
             if (!dropped.isEmpty()) {
                 planNotes.add("stays, linked to a DAG that stays: " + String.join(", ", dropped));
             }
@@ -255,8 +250,10 @@ public final class EnvironmentPlanner {
                     if (after.get().month.verdict() == SizingVerdict.TOO_SMALL) {
                         continue;
                     }
-                    add(onClass(PlanOption.DOWNSIZE + cls.className(), "move " + names(moving) + " so that "
-                            + names(stay) + " fit " + cls.className(), moving, after.get(),
+                    add(onClass(PlanOption.DOWNSIZE + cls.className(), moving.isEmpty()
+                            ? "resize " + spec.name() + " to " + cls.className() + "; no DAG moves"
+                            : "move " + names(moving) + " so that " + names(stay) + " fit " + cls.className(),
+                            moving, after.get(),
                             List.of("the cheapest group found by " + (units.size() <= EXACT_SEARCH_MAX_UNITS
                                     ? "an exact search over " + units.size() + " movable unit(s)"
                                     : "the greedy heuristic over " + units.size() + " movable units")
@@ -317,7 +314,7 @@ public final class EnvironmentPlanner {
             }
             double allSlots = in.month().totalSlotSeconds();
             List<double[]> ranked = new ArrayList<>(); // {mask, objective}
-            for (int mask = 1; mask < (1 << u); mask++) {
+            for (int mask = 0; mask < (1 << u); mask++) { // the empty group: the class alone is too large
                 double moveCost = 0;
                 double freed = 0;
                 int moved = 0;
@@ -362,6 +359,9 @@ public final class EnvironmentPlanner {
             List<Set<String>> out = new ArrayList<>();
             Set<String> moving = new LinkedHashSet<>();
             double freed = 0;
+            if (proxy(cls, prices, dags.size(), allSlots, allSlots).isPresent()) {
+                out.add(new LinkedHashSet<>()); // the class alone is too large
+            }
             for (List<String> unit : order) {
                 moving.addAll(unit);
                 freed += unit.stream().mapToDouble(d -> in.month().slotSecondsByDag().getOrDefault(d, 0.0)).sum();
@@ -525,6 +525,11 @@ public final class EnvironmentPlanner {
             Optional<BigDecimal> payback = saving.signum() > 0
                     ? Optional.of(effortCost.divide(saving, 2, RoundingMode.HALF_UP)) : Optional.empty();
             boolean pays = payback.isPresent() && payback.get().compareTo(BigDecimal.valueOf(settings.horizon())) <= 0;
+            List<String> blocked = dags.values().stream().filter(d -> !moving.contains(d.dagId()) && !movable(d))
+                    .map(d -> d.dagId() + " (" + hardReason(d) + ")").collect(Collectors.toList());
+            if (!blocked.isEmpty()) {
+                n.add(0, "stays, hard blocker: " + String.join("; ", blocked));
+            }
             List<String> uncertain = moving.stream().filter(d -> dags.get(d).run().successProbability() < 0.5)
                     .collect(Collectors.toList());
             if (!uncertain.isEmpty()) {
