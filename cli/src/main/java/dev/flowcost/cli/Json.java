@@ -28,20 +28,6 @@ final class Json {
     }
 
     static ArrayNode diagnostics(List<Diagnostic> diagnostics) {
-        ArrayNode arr = MAPPER.createArrayNode();
-        for (Diagnostic d : diagnostics) {
-            ObjectNode o = arr.addObject();
-            o.put("severity", d.severity().name().toLowerCase(java.util.Locale.ROOT));
-            o.put("file", d.file());
-            if (d.line() > 0) {
-                o.put("line", d.line());
-                o.put("column", d.column());
-            }
-            if (!d.pointer().isEmpty()) {
-                o.put("pointer", d.pointer());
-            }
-            o.put("message", d.message());
-        }
-        return arr;
+        return dev.flowcost.report.json.DiagnosticJson.array(diagnostics);
     }
 }

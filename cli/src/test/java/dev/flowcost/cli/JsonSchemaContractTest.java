@@ -105,6 +105,8 @@ class JsonSchemaContractTest {
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.out()).contains("\"pointer\"");
         assertThat(errors("validate", r.out())).isEmpty();
+        assertThat(r.json().at("/files/0/diagnostics/0/code").asText()).isEqualTo("ASL-NEXT-UNKNOWN");
+        assertThat(errors("validate", r.out().replace("\"ASL-NEXT-UNKNOWN\"", "\"asl next unknown\""))).isNotEmpty();
     }
 
     @Test

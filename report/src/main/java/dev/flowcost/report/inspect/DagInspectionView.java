@@ -87,23 +87,9 @@ public final class DagInspectionView {
         return diagnosticsJson(diagnostics.stream().filter(d -> d.file().equals(file)).toList());
     }
 
-    /** Diagnostics as JSON objects {severity, file, line, column, pointer, message}. */
+    /** Diagnostics as JSON objects, in their one form ({@link dev.flowcost.report.json.DiagnosticJson}). */
     public static ArrayNode diagnosticsJson(List<Diagnostic> list) {
-        ArrayNode arr = MAPPER.createArrayNode();
-        for (Diagnostic x : list) {
-            ObjectNode o = arr.addObject();
-            o.put("severity", x.severity().name().toLowerCase(Locale.ROOT));
-            o.put("file", x.file());
-            o.put("line", x.line());
-            if (x.column() > 0) {
-                o.put("column", x.column());
-            }
-            if (!x.pointer().isEmpty()) {
-                o.put("pointer", x.pointer());
-            }
-            o.put("message", x.message());
-        }
-        return arr;
+        return dev.flowcost.report.json.DiagnosticJson.array(list);
     }
 
     public String text() {
