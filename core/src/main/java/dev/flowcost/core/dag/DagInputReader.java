@@ -148,7 +148,7 @@ public final class DagInputReader {
             diags.add(Diagnostic.info(DiagnosticCode.DAG_NONE_FOUND, file, SourceLocation.UNKNOWN, "no DAG found"));
         }
         for (Dag d : result.dags()) {
-            boolean saidCycle = result.diagnostics().stream().anyMatch(x -> x.isError() && x.message().contains("cycle"));
+            boolean saidCycle = result.diagnostics().stream().anyMatch(x -> x.isError() && x.code() == DiagnosticCode.DAG_CYCLE);
             if (!saidCycle) {
                 cycle(d).ifPresent(tasks -> diags.add(Diagnostic.error(DiagnosticCode.DAG_CYCLE, file, SourceLocation.ofLine(d.line()), "cycle in DAG '"
                         + d.dagId() + "': tasks " + String.join(", ", tasks) + " depend on each other; Airflow refuses such a DAG")));
