@@ -3,10 +3,7 @@ package dev.flowcost.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flowcost.core.Diagnostic;
-import java.util.List;
 
 /** The one place the CLI turns its own small results (not an Analysis) into JSON. */
 final class Json {
@@ -25,9 +22,5 @@ final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static ArrayNode diagnostics(List<Diagnostic> diagnostics) {
-        return dev.flowcost.report.json.DiagnosticJson.array(diagnostics);
     }
 }

@@ -68,6 +68,22 @@ class JsonSchemaContractTest {
         }
     }
 
+    /** Diagnostics have one JSON form (report's DiagnosticJson), so every schema describes them alike. */
+    @Test
+    void everySchemaDescribesDiagnosticsAlike() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode first = null;
+        for (String n : List.of("analysis", "validate", "inspect", "simulate")) {
+            com.fasterxml.jackson.databind.JsonNode d = json.readTree(SCHEMAS.resolve(n + ".schema.json").toFile())
+                    .at("/definitions/diagnostic");
+            assertThat(d.path("required").toString()).as(n).contains("\"code\"");
+            if (first == null) {
+                first = d;
+            }
+            assertThat(d).as(n).isEqualTo(first);
+        }
+    }
+
     @Test
     void adviseAndTheReportsAnalysisJsonFollowTheAnalysisSchema(@TempDir Path tmp) throws IOException {
         assertThat(errors("analysis", advise())).isEmpty();

@@ -75,7 +75,7 @@ public final class DagInspectionView {
             }
             o.set("diagnostics", diagnosticsOf(d.file()));
         }
-        root.set("diagnostics", diagnosticsJson(diagnostics));
+        root.set("diagnostics", dev.flowcost.report.json.DiagnosticJson.array(diagnostics));
         try {
             return MAPPER.writeValueAsString(root) + System.lineSeparator();
         } catch (JsonProcessingException ex) {
@@ -84,12 +84,7 @@ public final class DagInspectionView {
     }
 
     private ArrayNode diagnosticsOf(String file) {
-        return diagnosticsJson(diagnostics.stream().filter(d -> d.file().equals(file)).toList());
-    }
-
-    /** Diagnostics as JSON objects, in their one form ({@link dev.flowcost.report.json.DiagnosticJson}). */
-    public static ArrayNode diagnosticsJson(List<Diagnostic> list) {
-        return dev.flowcost.report.json.DiagnosticJson.array(list);
+        return dev.flowcost.report.json.DiagnosticJson.array(diagnostics.stream().filter(d -> d.file().equals(file)).toList());
     }
 
     public String text() {
