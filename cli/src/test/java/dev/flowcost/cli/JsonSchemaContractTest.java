@@ -126,6 +126,17 @@ class JsonSchemaContractTest {
     }
 
     @Test
+    void anAnalysisWithDiagnosticsFollowsTheSchema() throws IOException {
+        CliRun r = CliRun.of("advise", CliRun.fixture("choice-loop-no-exit.asl.json"), CliRun.fixture("dangling-next.asl.json"),
+                EXAMPLES.resolve("orders-inline-map.asl.json").toString(), "-w", WORKLOAD, "--format", "json",
+                "--keep-going");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.json().get("diagnostics").size()).isGreaterThanOrEqualTo(3);
+        assertThat(errors("analysis", r.out())).isEmpty();
+        assertThat(errors("analysis", rename(r.out(), "pointer", "jsonPointer"))).isNotEmpty();
+    }
+
+    @Test
     void diffFollowsItsSchema(@TempDir Path tmp) throws IOException {
         Path before = tmp.resolve("before.json");
         Path after = tmp.resolve("after.json");
