@@ -206,7 +206,8 @@ public final class AwsPriceListImporter {
                 problems.add(e.getMessage());
             }
         }
-        diagnostics.add(Diagnostic.error(DiagnosticCode.PRICE_ROW_INVALID, file, SourceLocation.ofLine(line), "bad rate row: " + String.join("; ", problems)));
+        diagnostics.add(Diagnostic.error(DiagnosticCode.PRICE_ROW_INVALID, file, SourceLocation.ofLine(line),
+                "bad rate row: " + String.join("; ", problems)));
         return Optional.empty();
     }
 

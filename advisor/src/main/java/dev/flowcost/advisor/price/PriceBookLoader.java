@@ -175,7 +175,8 @@ public final class PriceBookLoader {
                 problems.add(e.getMessage());
             }
         }
-        diagnostics.add(Diagnostic.error(DiagnosticCode.PRICE_ROW_INVALID, file, SourceLocation.ofLine(line), "bad price row: " + String.join("; ", problems)));
+        diagnostics.add(Diagnostic.error(DiagnosticCode.PRICE_ROW_INVALID, file, SourceLocation.ofLine(line),
+                "bad price row: " + String.join("; ", problems)));
         return Optional.empty();
     }
 }

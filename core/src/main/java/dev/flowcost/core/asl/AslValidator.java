@@ -74,7 +74,8 @@ public final class AslValidator {
         String p = m.pointer();
         Map<String, State> states = m.states();
         if (states.isEmpty()) {
-            diags.error(DiagnosticCode.ASL_FIELD_MISSING, p.isEmpty() ? "" : p, where(p) + "has no States; a state machine needs at least one state");
+            diags.error(DiagnosticCode.ASL_FIELD_MISSING, p.isEmpty() ? "" : p,
+                    where(p) + "has no States; a state machine needs at least one state");
         }
         if (m.startAt().isEmpty()) {
             diags.error(DiagnosticCode.ASL_FIELD_MISSING, p.isEmpty() ? "" : p, where(p) + "has no StartAt; name the first state to run");
@@ -82,18 +83,21 @@ public final class AslValidator {
             diags.error(DiagnosticCode.ASL_NEXT_UNKNOWN, p + "/StartAt", "StartAt names " + missing(m.startAt(), states));
         }
         if (m.timeoutSeconds().isPresent() && m.timeoutSeconds().getAsInt() <= 0) {
-            diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/TimeoutSeconds", "TimeoutSeconds must be greater than 0, not " + m.timeoutSeconds().getAsInt());
+            diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/TimeoutSeconds",
+                    "TimeoutSeconds must be greater than 0, not " + m.timeoutSeconds().getAsInt());
         }
         for (State s : states.values()) {
             String sp = s.location().pointer().isEmpty() ? p + "/States/" + SourceLocation.escapeToken(s.name()) : s.location().pointer();
             int length = s.name().codePointCount(0, s.name().length());
             if (length > MAX_STATE_NAME) {
-                diags.error(DiagnosticCode.ASL_NAME_TOO_LONG, sp, "state name \"" + s.name().substring(0, s.name().offsetByCodePoints(0, 40)) + "…\" is " + length
+                diags.error(DiagnosticCode.ASL_NAME_TOO_LONG, sp,
+                        "state name \"" + s.name().substring(0, s.name().offsetByCodePoints(0, 40)) + "…\" is " + length
                         + " characters long; Step Functions allows at most " + MAX_STATE_NAME);
             }
             String other = seenNames.putIfAbsent(s.name(), sp);
             if (other != null) {
-                diags.error(DiagnosticCode.ASL_NAME_DUPLICATE, sp, "state name \"" + s.name() + "\" is already used at " + other + "; state names must be unique in the whole state machine");
+                diags.error(DiagnosticCode.ASL_NAME_DUPLICATE, sp,
+                        "state name \"" + s.name() + "\" is already used at " + other + "; state names must be unique in the whole state machine");
             }
             state(s, sp, m);
         }
@@ -111,7 +115,8 @@ public final class AslValidator {
             if (hasNext && s.isEnd()) {
                 diags.error(DiagnosticCode.ASL_FIELD_CONFLICT, p, s.type() + " state \"" + s.name() + "\" has both Next and End; keep one");
             } else if (!hasNext && !s.isEnd()) {
-                diags.error(DiagnosticCode.ASL_NEXT_MISSING, p, s.type() + " state \"" + s.name() + "\" needs Next (the state to go to) or \"End\": true");
+                diags.error(DiagnosticCode.ASL_NEXT_MISSING, p,
+                        s.type() + " state \"" + s.name() + "\" needs Next (the state to go to) or \"End\": true");
             }
         }
         retries(s, p);
@@ -124,7 +129,8 @@ public final class AslValidator {
             waitState(w, p);
         } else if (s instanceof ParallelState par) {
             if (par.branches().isEmpty()) {
-                diags.error(DiagnosticCode.ASL_FIELD_MISSING, p, "Parallel state \"" + s.name() + "\" has no Branches; give it at least one");
+                diags.error(DiagnosticCode.ASL_FIELD_MISSING, p,
+                        "Parallel state \"" + s.name() + "\" has no Branches; give it at least one");
             }
             for (StateMachine b : par.branches()) {
                 machine(b);
@@ -137,14 +143,17 @@ public final class AslValidator {
 
     private void task(TaskState t, String p) {
         if (t.timeoutSeconds().isPresent() && t.timeoutSeconds().getAsInt() <= 0) {
-            diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/TimeoutSeconds", "TimeoutSeconds must be greater than 0, not " + t.timeoutSeconds().getAsInt());
+            diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/TimeoutSeconds",
+                    "TimeoutSeconds must be greater than 0, not " + t.timeoutSeconds().getAsInt());
         }
         if (t.heartbeatSeconds().isPresent()) {
             int hb = t.heartbeatSeconds().getAsInt();
             if (hb <= 0) {
-                diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/HeartbeatSeconds", "HeartbeatSeconds must be greater than 0, not " + hb);
+                diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/HeartbeatSeconds",
+                        "HeartbeatSeconds must be greater than 0, not " + hb);
             } else if (t.timeoutSeconds().isPresent() && hb >= t.timeoutSeconds().getAsInt()) {
-                diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/HeartbeatSeconds", "HeartbeatSeconds (" + hb + ") must be less than TimeoutSeconds ("
+                diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/HeartbeatSeconds",
+                        "HeartbeatSeconds (" + hb + ") must be less than TimeoutSeconds ("
                         + t.timeoutSeconds().getAsInt() + ")");
             }
         }
@@ -158,7 +167,8 @@ public final class AslValidator {
         for (ChoiceRule r : c.choices()) {
             String rp = p + "/Choices/" + r.index();
             if (r.next().isEmpty()) {
-                diags.error(DiagnosticCode.ASL_NEXT_MISSING, rp, "Choice rule " + r.index() + " of \"" + c.name() + "\" needs Next, the state to go to when it matches");
+                diags.error(DiagnosticCode.ASL_NEXT_MISSING, rp,
+                        "Choice rule " + r.index() + " of \"" + c.name() + "\" needs Next, the state to go to when it matches");
             } else {
                 resolve(r.next(), rp + "/Next", m.states());
             }
@@ -176,14 +186,17 @@ public final class AslValidator {
         if (jsonata) {
             JsonNode cond = r.get("Condition");
             if (cond == null) {
-                diags.error(DiagnosticCode.ASL_CHOICE_RULE, p, "a JSONata Choice rule needs a Condition, e.g. \"Condition\": \"{% $states.input.n > 3 %}\"");
+                diags.error(DiagnosticCode.ASL_CHOICE_RULE, p,
+                        "a JSONata Choice rule needs a Condition, e.g. \"Condition\": \"{% $states.input.n > 3 %}\"");
             } else if (!cond.isTextual() && !cond.isBoolean()) {
-                diags.error(DiagnosticCode.ASL_CHOICE_RULE, p + "/Condition", "Condition must be a JSONata expression string \"{% ... %}\"");
+                diags.error(DiagnosticCode.ASL_CHOICE_RULE, p + "/Condition",
+                        "Condition must be a JSONata expression string \"{% ... %}\"");
             }
             return;
         }
         if (r.has("Condition")) {
-            diags.error(DiagnosticCode.ASL_FIELD_QUERY_LANGUAGE, p + "/Condition", "Condition is a JSONata rule; set \"QueryLanguage\": \"JSONata\" or use Variable with a comparison");
+            diags.error(DiagnosticCode.ASL_FIELD_QUERY_LANGUAGE, p + "/Condition",
+                    "Condition is a JSONata rule; set \"QueryLanguage\": \"JSONata\" or use Variable with a comparison");
             return;
         }
         List<String> ops = new ArrayList<>();
@@ -221,7 +234,8 @@ public final class AslValidator {
             }
             default -> {
                 if (!r.has("Variable")) {
-                    diags.error(DiagnosticCode.ASL_CHOICE_RULE, p, "Choice rule with " + op + " needs a Variable, the input path to compare");
+                    diags.error(DiagnosticCode.ASL_CHOICE_RULE, p,
+                            "Choice rule with " + op + " needs a Variable, the input path to compare");
                 }
             }
         }
@@ -231,7 +245,8 @@ public final class AslValidator {
         int given = (w.seconds().isPresent() || w.secondsExpression().isPresent() ? 1 : 0) + (w.timestamp().isPresent() ? 1 : 0)
                 + (w.secondsPath().isPresent() ? 1 : 0) + (w.timestampPath().isPresent() ? 1 : 0);
         if (given != 1) {
-            diags.error(DiagnosticCode.ASL_FIELD_MISSING, p, "Wait state \"" + w.name() + "\" needs exactly one of Seconds, Timestamp, SecondsPath or TimestampPath"
+            diags.error(DiagnosticCode.ASL_FIELD_MISSING, p,
+                    "Wait state \"" + w.name() + "\" needs exactly one of Seconds, Timestamp, SecondsPath or TimestampPath"
                     + (given == 0 ? "" : " (it has " + given + ")"));
         }
         if (w.seconds().isPresent() && w.seconds().getAsDouble() < 0) {
@@ -241,12 +256,14 @@ public final class AslValidator {
 
     private void map(MapState m, String p) {
         if (m.maxConcurrency().isPresent() && m.maxConcurrency().getAsInt() < 0) {
-            diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/MaxConcurrency", "MaxConcurrency must be 0 (no limit) or more, not " + m.maxConcurrency().getAsInt());
+            diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/MaxConcurrency",
+                    "MaxConcurrency must be 0 (no limit) or more, not " + m.maxConcurrency().getAsInt());
         }
         if (m.toleratedFailurePercentage().isPresent()) {
             double pct = m.toleratedFailurePercentage().getAsDouble();
             if (pct < 0 || pct > 100) {
-                diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/ToleratedFailurePercentage", "ToleratedFailurePercentage must be between 0 and 100, not " + fmt(pct));
+                diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/ToleratedFailurePercentage",
+                        "ToleratedFailurePercentage must be between 0 and 100, not " + fmt(pct));
             }
         }
         if (m.toleratedFailureCount().isPresent() && m.toleratedFailureCount().getAsInt() < 0) {
@@ -254,17 +271,20 @@ public final class AslValidator {
         }
         m.itemBatcher().ifPresent(b -> {
             if (b.maxItemsPerBatch().isPresent() && b.maxItemsPerBatch().getAsInt() < 1) {
-                diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/ItemBatcher/MaxItemsPerBatch", "MaxItemsPerBatch must be at least 1, not " + b.maxItemsPerBatch().getAsInt());
+                diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/ItemBatcher/MaxItemsPerBatch",
+                        "MaxItemsPerBatch must be at least 1, not " + b.maxItemsPerBatch().getAsInt());
             }
             if (b.maxInputBytesPerBatch().isPresent()) {
                 long bytes = b.maxInputBytesPerBatch().getAsLong();
                 if (bytes < 1 || bytes > MAX_INPUT_BYTES_PER_BATCH) {
-                    diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/ItemBatcher/MaxInputBytesPerBatch", "MaxInputBytesPerBatch must be between 1 and "
+                    diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/ItemBatcher/MaxInputBytesPerBatch",
+                            "MaxInputBytesPerBatch must be between 1 and "
                             + MAX_INPUT_BYTES_PER_BATCH + " (256 KiB), not " + bytes);
                 }
             }
             if (!m.isDistributed()) {
-                diags.warning(DiagnosticCode.ASL_FIELD_IGNORED, p + "/ItemBatcher", "ItemBatcher only applies to a DISTRIBUTED Map; this inline Map ignores it");
+                diags.warning(DiagnosticCode.ASL_FIELD_IGNORED, p + "/ItemBatcher",
+                        "ItemBatcher only applies to a DISTRIBUTED Map; this inline Map ignores it");
             }
         });
     }
@@ -279,13 +299,16 @@ public final class AslValidator {
                 diags.error(DiagnosticCode.ASL_VALUE_INVALID, rp + "/MaxAttempts", "MaxAttempts must be 0 or more, not " + r.maxAttempts());
             }
             if (r.backoffRate() < 1.0) {
-                diags.error(DiagnosticCode.ASL_VALUE_INVALID, rp + "/BackoffRate", "BackoffRate must be at least 1.0, not " + fmt(r.backoffRate()));
+                diags.error(DiagnosticCode.ASL_VALUE_INVALID, rp + "/BackoffRate",
+                        "BackoffRate must be at least 1.0, not " + fmt(r.backoffRate()));
             }
             if (r.intervalSeconds() < 1) {
-                diags.error(DiagnosticCode.ASL_VALUE_INVALID, rp + "/IntervalSeconds", "IntervalSeconds must be at least 1, not " + fmt(r.intervalSeconds()));
+                diags.error(DiagnosticCode.ASL_VALUE_INVALID, rp + "/IntervalSeconds",
+                        "IntervalSeconds must be at least 1, not " + fmt(r.intervalSeconds()));
             }
             if (r.maxDelaySeconds().isPresent() && r.maxDelaySeconds().getAsDouble() <= 0) {
-                diags.error(DiagnosticCode.ASL_VALUE_INVALID, rp + "/MaxDelaySeconds", "MaxDelaySeconds must be greater than 0, not " + fmt(r.maxDelaySeconds().getAsDouble()));
+                diags.error(DiagnosticCode.ASL_VALUE_INVALID, rp + "/MaxDelaySeconds",
+                        "MaxDelaySeconds must be greater than 0, not " + fmt(r.maxDelaySeconds().getAsDouble()));
             }
         }
     }
@@ -309,10 +332,12 @@ public final class AslValidator {
         }
         if (errors.contains(ErrorNames.ALL)) {
             if (errors.size() > 1) {
-                diags.error(DiagnosticCode.ASL_ERROR_EQUALS, p + "/ErrorEquals", ErrorNames.ALL + " must be the only error name in its ErrorEquals");
+                diags.error(DiagnosticCode.ASL_ERROR_EQUALS, p + "/ErrorEquals",
+                        ErrorNames.ALL + " must be the only error name in its ErrorEquals");
             }
             if (!last) {
-                diags.error(DiagnosticCode.ASL_ERROR_EQUALS, p + "/ErrorEquals", "the " + field + " entry with " + ErrorNames.ALL + " must be the last one; entries after it never match");
+                diags.error(DiagnosticCode.ASL_ERROR_EQUALS, p + "/ErrorEquals",
+                        "the " + field + " entry with " + ErrorNames.ALL + " must be the last one; entries after it never match");
             }
         }
     }
@@ -336,7 +361,8 @@ public final class AslValidator {
         }
         for (State s : m.states().values()) {
             if (!seen.contains(s.name())) {
-                diags.warning(DiagnosticCode.ASL_STATE_UNREACHABLE, pointerOf(s, m), "state \"" + s.name() + "\" is unreachable: no path from StartAt \"" + m.startAt() + "\" leads to it");
+                diags.warning(DiagnosticCode.ASL_STATE_UNREACHABLE, pointerOf(s, m),
+                        "state \"" + s.name() + "\" is unreachable: no path from StartAt \"" + m.startAt() + "\" leads to it");
             }
         }
         if (!canEnd) {

@@ -73,7 +73,8 @@ final class DefinitionBuilder {
         if (!retries) {
             for (String f : new String[] {"Retry", "Catch"}) {
                 if (n.has(f)) {
-                    diags.error(DiagnosticCode.ASL_FIELD_MISPLACED, p + "/" + f, type + " state \"" + name + "\" cannot have " + f + "; only Task, Parallel and Map states can");
+                    diags.error(DiagnosticCode.ASL_FIELD_MISPLACED, p + "/" + f,
+                            type + " state \"" + name + "\" cannot have " + f + "; only Task, Parallel and Map states can");
                 }
             }
         }
@@ -107,7 +108,8 @@ final class DefinitionBuilder {
             case "Map":
                 return map(name, at, comment, ql, machineQl, n, p);
             default:
-                diags.error(DiagnosticCode.ASL_TYPE_UNKNOWN, p + "/Type", "state \"" + name + "\" has unknown Type \"" + type + "\"; expected one of " + TYPES);
+                diags.error(DiagnosticCode.ASL_TYPE_UNKNOWN, p + "/Type",
+                        "state \"" + name + "\" has unknown Type \"" + type + "\"; expected one of " + TYPES);
                 return standIn(name, at, comment, ql, n, p);
         }
     }
@@ -122,7 +124,8 @@ final class DefinitionBuilder {
     private String resource(JsonNode n, String p) {
         Optional<String> r = text(n, "Resource", p);
         if (r.isEmpty() && !n.has("Resource")) {
-            diags.error(DiagnosticCode.ASL_FIELD_MISSING, p, "Task state needs a Resource (a Lambda function ARN or a service integration ARN)");
+            diags.error(DiagnosticCode.ASL_FIELD_MISSING, p,
+                    "Task state needs a Resource (a Lambda function ARN or a service integration ARN)");
         }
         return r.orElse("");
     }
@@ -170,7 +173,8 @@ final class DefinitionBuilder {
             } else if (s.isTextual() && (isJsonata(s.textValue()) || isPlaceholder(s.textValue()))) {
                 expression = Optional.of(s.textValue());
             } else {
-                diags.error(DiagnosticCode.ASL_FIELD_TYPE, p + "/Seconds", "Seconds must be a number of seconds (or a JSONata expression \"{% ... %}\"), not " + describe(s));
+                diags.error(DiagnosticCode.ASL_FIELD_TYPE, p + "/Seconds",
+                        "Seconds must be a number of seconds (or a JSONata expression \"{% ... %}\"), not " + describe(s));
             }
         }
         return new WaitState(name, at, comment, ql, flow(n, p), seconds, expression, text(n, "Timestamp", p),
@@ -191,7 +195,8 @@ final class DefinitionBuilder {
                 if (b.get(i).isObject()) {
                     branches.add(machine(b.get(i), bp, inner));
                 } else {
-                    diags.error(DiagnosticCode.ASL_FIELD_TYPE, bp, "a Parallel branch must be a state machine object with StartAt and States, not " + describe(b.get(i)));
+                    diags.error(DiagnosticCode.ASL_FIELD_TYPE, bp,
+                            "a Parallel branch must be a state machine object with StartAt and States, not " + describe(b.get(i)));
                 }
             }
         }
@@ -202,7 +207,8 @@ final class DefinitionBuilder {
                          QueryLanguage inner, JsonNode n, String p) {
         String field = n.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
         if (n.has("ItemProcessor") && n.has("Iterator")) {
-            diags.error(DiagnosticCode.ASL_FIELD_CONFLICT, p + "/Iterator", "Map state \"" + name + "\" has both ItemProcessor and Iterator; keep ItemProcessor");
+            diags.error(DiagnosticCode.ASL_FIELD_CONFLICT, p + "/Iterator",
+                    "Map state \"" + name + "\" has both ItemProcessor and Iterator; keep ItemProcessor");
         }
         JsonNode proc = n.get(field);
         String pp = p + "/" + field;
@@ -210,7 +216,8 @@ final class DefinitionBuilder {
         MapState.Mode mode = MapState.Mode.INLINE;
         MapState.ExecutionType execution = MapState.ExecutionType.STANDARD;
         if (proc == null || !proc.isObject()) {
-            diags.error(DiagnosticCode.ASL_FIELD_MISSING, proc == null ? p : pp, "Map state \"" + name + "\" needs an ItemProcessor object with StartAt and States"
+            diags.error(DiagnosticCode.ASL_FIELD_MISSING, proc == null ? p : pp,
+                    "Map state \"" + name + "\" needs an ItemProcessor object with StartAt and States"
                     + (proc == null ? "" : ", not " + describe(proc)));
             processor = new StateMachine("", Map.of(), Optional.empty(), OptionalInt.empty(), Optional.empty(), inner, pp);
         } else {
@@ -225,7 +232,8 @@ final class DefinitionBuilder {
                     switch (m.get()) {
                         case "INLINE" -> mode = MapState.Mode.INLINE;
                         case "DISTRIBUTED" -> mode = MapState.Mode.DISTRIBUTED;
-                        default -> diags.error(DiagnosticCode.ASL_VALUE_INVALID, cp + "/Mode", "Mode must be INLINE or DISTRIBUTED, not \"" + m.get() + "\"");
+                        default -> diags.error(DiagnosticCode.ASL_VALUE_INVALID, cp + "/Mode",
+                                "Mode must be INLINE or DISTRIBUTED, not \"" + m.get() + "\"");
                     }
                 }
                 Optional<String> x = text(config, "ExecutionType", cp);
@@ -233,7 +241,8 @@ final class DefinitionBuilder {
                     switch (x.get()) {
                         case "STANDARD" -> execution = MapState.ExecutionType.STANDARD;
                         case "EXPRESS" -> execution = MapState.ExecutionType.EXPRESS;
-                        default -> diags.error(DiagnosticCode.ASL_VALUE_INVALID, cp + "/ExecutionType", "ExecutionType must be STANDARD or EXPRESS, not \"" + x.get() + "\"");
+                        default -> diags.error(DiagnosticCode.ASL_VALUE_INVALID, cp + "/ExecutionType",
+                                "ExecutionType must be STANDARD or EXPRESS, not \"" + x.get() + "\"");
                     }
                 }
             }
@@ -272,7 +281,8 @@ final class DefinitionBuilder {
                 switch (j.get()) {
                     case "FULL" -> jitter = Retrier.JitterStrategy.FULL;
                     case "NONE" -> jitter = Retrier.JitterStrategy.NONE;
-                    default -> diags.error(DiagnosticCode.ASL_VALUE_INVALID, rp + "/JitterStrategy", "JitterStrategy must be FULL or NONE, not \"" + j.get() + "\"");
+                    default -> diags.error(DiagnosticCode.ASL_VALUE_INVALID, rp + "/JitterStrategy",
+                            "JitterStrategy must be FULL or NONE, not \"" + j.get() + "\"");
                 }
             }
             out.add(new Retrier(errorEquals(r, rp),
@@ -316,7 +326,8 @@ final class DefinitionBuilder {
             if (list.get(i).isObject()) {
                 out.add(list.get(i));
             } else {
-                diags.error(DiagnosticCode.ASL_FIELD_TYPE, p + "/" + field + "/" + i, "a " + field + " entry must be an object, not " + describe(list.get(i)));
+                diags.error(DiagnosticCode.ASL_FIELD_TYPE, p + "/" + field + "/" + i,
+                        "a " + field + " entry must be an object, not " + describe(list.get(i)));
                 break; // later indexes would no longer match their pointers
             }
         }
@@ -337,7 +348,8 @@ final class DefinitionBuilder {
             if (e.get(i).isTextual()) {
                 out.add(e.get(i).textValue());
             } else {
-                diags.error(DiagnosticCode.ASL_FIELD_TYPE, p + "/ErrorEquals/" + i, "an error name must be a string, not " + describe(e.get(i)));
+                diags.error(DiagnosticCode.ASL_FIELD_TYPE, p + "/ErrorEquals/" + i,
+                        "an error name must be a string, not " + describe(e.get(i)));
             }
         }
         return out;
@@ -354,7 +366,8 @@ final class DefinitionBuilder {
             case "JSONPath":
                 return Optional.of(QueryLanguage.JSONPATH);
             default:
-                diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/QueryLanguage", "QueryLanguage must be \"JSONPath\" or \"JSONata\", not \"" + q.get() + "\"");
+                diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/QueryLanguage",
+                        "QueryLanguage must be \"JSONPath\" or \"JSONata\", not \"" + q.get() + "\"");
                 return Optional.empty();
         }
     }

@@ -54,7 +54,8 @@ final class FieldRules {
             if (kind != Kind.MACHINE && FieldMatrix.field(kind, f).isEmpty() && FieldMatrix.field(Kind.MACHINE, f).isPresent()) {
                 // The spec gives inner machines only StartAt and States "whose meanings are exactly like those in the
                 // top level"; a top-level field here is not known to be refused, so say it and go on.
-                diags.warning(DiagnosticCode.ASL_FIELD_MISPLACED, ptr(p, f), f + " is a top-level field; " + kind.label + " is not known to read it");
+                diags.warning(DiagnosticCode.ASL_FIELD_MISPLACED, ptr(p, f),
+                        f + " is a top-level field; " + kind.label + " is not known to read it");
             } else {
                 fieldIn(m, f, p, kind, machineQl, true, kind.label);
             }
@@ -117,7 +118,8 @@ final class FieldRules {
         }
         if (q.textValue().equals("JSONPath")) {
             if (machineQl == QueryLanguage.JSONATA) {
-                diags.error(DiagnosticCode.ASL_FIELD_QUERY_LANGUAGE, ptr(p, "QueryLanguage"), "a state cannot be JSONPath in a state machine whose QueryLanguage is JSONata; "
+                diags.error(DiagnosticCode.ASL_FIELD_QUERY_LANGUAGE, ptr(p, "QueryLanguage"),
+                        "a state cannot be JSONPath in a state machine whose QueryLanguage is JSONata; "
                         + "only a JSONPath machine may mix in JSONata states (write this state in JSONata, or make the machine JSONPath)");
             }
             return QueryLanguage.JSONPATH;
@@ -146,13 +148,15 @@ final class FieldRules {
             Optional<String> use = FieldMatrix.counterpart(kind, f, ql);
             String switchTo = ql == QueryLanguage.JSONPATH ? " (or set \"QueryLanguage\": \"JSONata\" on the state)"
                     : machineQl == QueryLanguage.JSONPATH ? " (or drop the state's \"QueryLanguage\": \"JSONata\")" : "";
-            diags.error(DiagnosticCode.ASL_FIELD_QUERY_LANGUAGE, fp, f + " is a " + other + " field, but " + owner + " uses " + lang + use.map(u -> "; use " + u).orElse("") + switchTo);
+            diags.error(DiagnosticCode.ASL_FIELD_QUERY_LANGUAGE, fp,
+                    f + " is a " + other + " field, but " + owner + " uses " + lang + use.map(u -> "; use " + u).orElse("") + switchTo);
             return;
         }
         // state-map-distributed.html: ItemReader, ItemBatcher, ResultWriter, the tolerated-failure thresholds and Label
         // belong to the Distributed Map; an INLINE Map does not read them.
         if (fd.distributedOnly() && !distributed && !f.equals("ItemBatcher")) { // AslValidator warns about ItemBatcher
-            diags.warning(DiagnosticCode.ASL_FIELD_IGNORED, fp, f + " only applies to a DISTRIBUTED Map (ItemProcessor.ProcessorConfig.Mode); " + owner
+            diags.warning(DiagnosticCode.ASL_FIELD_IGNORED, fp,
+                    f + " only applies to a DISTRIBUTED Map (ItemProcessor.ProcessorConfig.Mode); " + owner
                     + " is INLINE and ignores it");
         }
     }
@@ -168,21 +172,25 @@ final class FieldRules {
         }
         if (kind == Kind.NESTED_CHOICE_RULE && (f.equals("Next") || f.equals("Assign") || f.equals("Output") || f.equals("Condition"))) {
             // Spec: rules inside And, Or and Not "MUST NOT contain Next fields".
-            diags.error(DiagnosticCode.ASL_FIELD_MISPLACED, fp, "a rule inside And, Or or Not cannot have " + f + "; only a top-level Choice Rule can");
+            diags.error(DiagnosticCode.ASL_FIELD_MISPLACED, fp,
+                    "a rule inside And, Or or Not cannot have " + f + "; only a top-level Choice Rule can");
             return;
         }
         Optional<String> hint = NameSuggester.closest(f, FieldMatrix.names(kind, ql));
         Set<String> elsewhere = kind.isState() && hint.isEmpty() ? FieldMatrix.stateTypesWith(f) : Set.of();
         if (!elsewhere.isEmpty()) {
-            diags.error(DiagnosticCode.ASL_FIELD_MISPLACED, fp, owner + " cannot have " + f + "; it is a field of " + String.join(", ", elsewhere) + " states");
+            diags.error(DiagnosticCode.ASL_FIELD_MISPLACED, fp,
+                    owner + " cannot have " + f + "; it is a field of " + String.join(", ", elsewhere) + " states");
             return;
         }
         String message = "unknown field \"" + f + "\" in " + owner + hint.map(h -> " (did you mean \"" + h + "\"?)")
                 .orElse("; its fields are " + String.join(", ", FieldMatrix.names(kind, ql)));
         if (FieldMatrix.openEnded(kind)) {
-            diags.warning(DiagnosticCode.ASL_FIELD_UNKNOWN, fp, message + " (Step Functions may define more " + kind.label + " fields than flowcost knows)");
+            diags.warning(DiagnosticCode.ASL_FIELD_UNKNOWN, fp,
+                    message + " (Step Functions may define more " + kind.label + " fields than flowcost knows)");
         } else {
-            diags.error(DiagnosticCode.ASL_FIELD_UNKNOWN, fp, message + "; Step Functions refuses fields the Amazon States Language does not define");
+            diags.error(DiagnosticCode.ASL_FIELD_UNKNOWN, fp,
+                    message + "; Step Functions refuses fields the Amazon States Language does not define");
         }
     }
 
@@ -201,7 +209,8 @@ final class FieldRules {
         };
         for (String[] pair : pairs) {
             if (n.has(pair[0]) && n.has(pair[1])) {
-                diags.error(DiagnosticCode.ASL_FIELD_CONFLICT, ptr(p, pair[1]), owner + " has both " + pair[0] + " and " + pair[1] + "; keep one");
+                diags.error(DiagnosticCode.ASL_FIELD_CONFLICT, ptr(p, pair[1]),
+                        owner + " has both " + pair[0] + " and " + pair[1] + "; keep one");
             }
         }
     }
@@ -243,7 +252,8 @@ final class FieldRules {
      */
     private void credentials(JsonNode c, String p, QueryLanguage ql, String owner) {
         if (!c.isObject()) {
-            diags.error(DiagnosticCode.ASL_FIELD_TYPE, p, "Credentials must be an object with a RoleArn, not " + DefinitionBuilder.describe(c));
+            diags.error(DiagnosticCode.ASL_FIELD_TYPE, p,
+                    "Credentials must be an object with a RoleArn, not " + DefinitionBuilder.describe(c));
             return;
         }
         String label = "Credentials of " + owner;
@@ -261,9 +271,11 @@ final class FieldRules {
         JsonNode arn = c.get("RoleArn");
         if (arn != null) {
             if (!arn.isTextual()) {
-                diags.error(DiagnosticCode.ASL_FIELD_TYPE, ptr(p, "RoleArn"), "RoleArn must be a string, not " + DefinitionBuilder.describe(arn));
+                diags.error(DiagnosticCode.ASL_FIELD_TYPE, ptr(p, "RoleArn"),
+                        "RoleArn must be a string, not " + DefinitionBuilder.describe(arn));
             } else if (!isOpaque(arn.textValue()) && !ROLE_ARN.matcher(arn.textValue()).matches()) {
-                diags.warning(DiagnosticCode.ASL_VALUE_INVALID, ptr(p, "RoleArn"), "RoleArn \"" + arn.textValue() + "\" does not look like an IAM role ARN "
+                diags.warning(DiagnosticCode.ASL_VALUE_INVALID, ptr(p, "RoleArn"),
+                        "RoleArn \"" + arn.textValue() + "\" does not look like an IAM role ARN "
                         + "(arn:aws:iam::123456789012:role/NAME)");
             }
         }
@@ -322,7 +334,8 @@ final class FieldRules {
     private void waitTimestamp(JsonNode n, String p) {
         JsonNode t = n.get("Timestamp");
         if (t != null && t.isTextual() && !isOpaque(t.textValue()) && !ChoiceOperands.TIMESTAMP.matcher(t.textValue()).matches()) {
-            diags.warning(DiagnosticCode.ASL_CHOICE_RULE, ptr(p, "Timestamp"), "Timestamp \"" + t.textValue() + "\" is not an RFC 3339 timestamp with an uppercase T "
+            diags.warning(DiagnosticCode.ASL_CHOICE_RULE, ptr(p, "Timestamp"),
+                    "Timestamp \"" + t.textValue() + "\" is not an RFC 3339 timestamp with an uppercase T "
                     + "and Z (e.g. \"2016-03-14T01:59:00Z\"); the Wait fails when it runs");
         }
     }
@@ -372,7 +385,8 @@ final class FieldRules {
             }
         }
         if (n.has("Parameters") && n.has("ItemSelector")) {
-            diags.warning(DiagnosticCode.ASL_FIELD_DEPRECATED, ptr(p, "Parameters"), owner + " has both ItemSelector and the deprecated Parameters it replaces; keep ItemSelector");
+            diags.warning(DiagnosticCode.ASL_FIELD_DEPRECATED, ptr(p, "Parameters"),
+                    owner + " has both ItemSelector and the deprecated Parameters it replaces; keep ItemSelector");
         }
         JsonNode reader = n.get("ItemReader");
         if (reader != null && reader.isObject()) {
@@ -381,7 +395,8 @@ final class FieldRules {
             JsonNode res = reader.get("Resource");
             if (res == null) {
                 // Spec "Reading Items": "The ItemReader Configuration MUST have a Resource field".
-                diags.error(DiagnosticCode.ASL_FIELD_MISSING, rp, "ItemReader of " + owner + " needs a Resource, such as " + IntegrationCatalog.PREFIX + "s3:getObject");
+                diags.error(DiagnosticCode.ASL_FIELD_MISSING, rp,
+                        "ItemReader of " + owner + " needs a Resource, such as " + IntegrationCatalog.PREFIX + "s3:getObject");
             } else if (res.isTextual()) {
                 IntegrationCatalog.checkMapResource(res.textValue(), "ItemReader").ifPresent(m -> diags.warning(DiagnosticCode.ASL_INTEGRATION_UNKNOWN, ptr(rp, "Resource"), m));
             }
@@ -402,7 +417,8 @@ final class FieldRules {
             if (!batcher.has("MaxItemsPerBatch") && !batcher.has("MaxItemsPerBatchPath") && !batcher.has("MaxInputBytesPerBatch")
                     && !batcher.has("MaxInputBytesPerBatchPath")) {
                 // Spec "Batching Items": it "MUST contain at least one of" the four.
-                diags.error(DiagnosticCode.ASL_FIELD_MISSING, bp, "ItemBatcher of " + owner + " needs MaxItemsPerBatch or MaxInputBytesPerBatch"
+                diags.error(DiagnosticCode.ASL_FIELD_MISSING, bp,
+                        "ItemBatcher of " + owner + " needs MaxItemsPerBatch or MaxInputBytesPerBatch"
                         + (ql == QueryLanguage.JSONPATH ? " (or their Path forms)" : ""));
             }
             if (ql == QueryLanguage.JSONPATH) {
@@ -434,12 +450,15 @@ final class FieldRules {
     private void processorConfig(JsonNode config, String cp, String field, boolean distributed, String owner) {
         sub(config, cp, Kind.PROCESSOR_CONFIG, machineQl, "ProcessorConfig of " + owner);
         if (field.equals("Iterator")) {
-            diags.warning(DiagnosticCode.ASL_FIELD_DEPRECATED, cp, "Iterator is the deprecated form of ItemProcessor; write ItemProcessor to give a ProcessorConfig");
+            diags.warning(DiagnosticCode.ASL_FIELD_DEPRECATED, cp,
+                    "Iterator is the deprecated form of ItemProcessor; write ItemProcessor to give a ProcessorConfig");
         }
         if (distributed && !config.has("ExecutionType")) {
-            diags.error(DiagnosticCode.ASL_FIELD_MISSING, cp, "a DISTRIBUTED Map needs ProcessorConfig.ExecutionType, STANDARD or EXPRESS (the kind of child workflow it starts)");
+            diags.error(DiagnosticCode.ASL_FIELD_MISSING, cp,
+                    "a DISTRIBUTED Map needs ProcessorConfig.ExecutionType, STANDARD or EXPRESS (the kind of child workflow it starts)");
         } else if (!distributed && config.has("ExecutionType")) {
-            diags.warning(DiagnosticCode.ASL_FIELD_IGNORED, ptr(cp, "ExecutionType"), "ExecutionType only applies to a DISTRIBUTED Map; " + owner + " is INLINE and ignores it");
+            diags.warning(DiagnosticCode.ASL_FIELD_IGNORED, ptr(cp, "ExecutionType"),
+                    "ExecutionType only applies to a DISTRIBUTED Map; " + owner + " is INLINE and ignores it");
         }
     }
 
@@ -463,12 +482,15 @@ final class FieldRules {
             String name = ql == QueryLanguage.JSONPATH && key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
             String vp = ptr(p, key);
             if (name.equals("states")) {
-                diags.error(DiagnosticCode.ASL_VARIABLE_NAME, vp, "\"states\" is reserved; a state must not assign it (choose another variable name)");
+                diags.error(DiagnosticCode.ASL_VARIABLE_NAME, vp,
+                        "\"states\" is reserved; a state must not assign it (choose another variable name)");
             } else if (name.codePointCount(0, name.length()) > MAX_VARIABLE_NAME) {
-                diags.error(DiagnosticCode.ASL_VARIABLE_NAME, vp, "the variable name is " + name.codePointCount(0, name.length()) + " characters long; the limit is "
+                diags.error(DiagnosticCode.ASL_VARIABLE_NAME, vp,
+                        "the variable name is " + name.codePointCount(0, name.length()) + " characters long; the limit is "
                         + MAX_VARIABLE_NAME);
             } else if (!isIdentifier(name) && !isOpaque(name)) {
-                diags.warning(DiagnosticCode.ASL_VARIABLE_NAME, vp, "variable \"" + name + "\" is not a Unicode identifier (a letter first, then letters, digits "
+                diags.warning(DiagnosticCode.ASL_VARIABLE_NAME, vp,
+                        "variable \"" + name + "\" is not a Unicode identifier (a letter first, then letters, digits "
                         + "or connectors); Step Functions may refuse it");
             }
             if (ql == QueryLanguage.JSONPATH && key.endsWith(".$") && e.getValue().isTextual()) {
@@ -515,7 +537,8 @@ final class FieldRules {
             return;
         }
         if (!IntrinsicFunctions.looksLikeCall(s)) {
-            diags.warning(DiagnosticCode.ASL_INTRINSIC, p, key + " must hold a path (starting with $) or an intrinsic function such as States.Format(...), not \""
+            diags.warning(DiagnosticCode.ASL_INTRINSIC, p,
+                    key + " must hold a path (starting with $) or an intrinsic function such as States.Format(...), not \""
                     + (s.length() > 60 ? s.substring(0, 60) + "…" : s) + "\"; Step Functions may refuse it");
             return;
         }

@@ -79,7 +79,8 @@ final class AirflowRecords {
             JsonNode r = list.get(i);
             String at = "/dag_runs/" + i;
             if (!r.path("dag_id").isTextual()) {
-                report.accept(Diagnostic.warning(DiagnosticCode.CALIBRATE_SKIPPED, file, new SourceLocation(at, 0, 0), "DAG run without dag_id is not counted"));
+                report.accept(Diagnostic.warning(DiagnosticCode.CALIBRATE_SKIPPED, file, new SourceLocation(at, 0, 0),
+                        "DAG run without dag_id is not counted"));
                 continue;
             }
             Optional<Instant> when = Timestamps.of(r.get("logical_date")).or(() -> Timestamps.of(r.get("execution_date")))
@@ -113,7 +114,8 @@ final class AirflowRecords {
         csv(file, report, (row, col, line) -> {
             String dag = col.apply("dag_id");
             if (dag.isEmpty()) {
-                report.accept(Diagnostic.warning(DiagnosticCode.CALIBRATE_SKIPPED, file.toString(), SourceLocation.ofLine((int) line), "row without dag_id is not counted"));
+                report.accept(Diagnostic.warning(DiagnosticCode.CALIBRATE_SKIPPED, file.toString(),
+                        SourceLocation.ofLine((int) line), "row without dag_id is not counted"));
                 return;
             }
             Optional<Instant> when = Timestamps.parse(col.apply("logical_date"))
@@ -137,7 +139,8 @@ final class AirflowRecords {
             for (CSVRecord row : p) {
                 long line = row.getRecordNumber() + 1;
                 if (!row.isConsistent()) {
-                    report.accept(Diagnostic.warning(DiagnosticCode.CALIBRATE_SKIPPED, file.toString(), SourceLocation.ofLine((int) line), "row "
+                    report.accept(Diagnostic.warning(DiagnosticCode.CALIBRATE_SKIPPED, file.toString(),
+                            SourceLocation.ofLine((int) line), "row "
                             + row.getRecordNumber() + " has " + row.size() + " field(s), the header " + header.size()
                             + " (cut off, or rows of another table mixed in?); not counted"));
                     continue;

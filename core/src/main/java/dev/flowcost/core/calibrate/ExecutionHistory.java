@@ -59,7 +59,8 @@ public record ExecutionHistory(String file, Optional<String> executionArn, List<
     public static Optional<ExecutionHistory> of(String file, JsonNode root, Consumer<Diagnostic> report) {
         JsonNode ev = root.get("events");
         if (ev == null || !ev.isArray()) {
-            report.accept(Diagnostic.error(DiagnosticCode.CALIBRATE_UNUSABLE, file, new SourceLocation("/events", 0, 0), "an execution history needs an "
+            report.accept(Diagnostic.error(DiagnosticCode.CALIBRATE_UNUSABLE, file,
+                    new SourceLocation("/events", 0, 0), "an execution history needs an "
                     + "\"events\" array (the output of aws stepfunctions get-execution-history)"));
             return Optional.empty();
         }
@@ -83,7 +84,8 @@ public record ExecutionHistory(String file, Optional<String> executionArn, List<
         events.sort(Comparator.comparingLong(HistoryEvent::id));
         for (int i = 1; i < events.size(); i++) {
             if (events.get(i).id() == events.get(i - 1).id()) {
-                report.accept(Diagnostic.error(DiagnosticCode.CALIBRATE_UNUSABLE, file, SourceLocation.UNKNOWN, "event id " + events.get(i).id()
+                report.accept(Diagnostic.error(DiagnosticCode.CALIBRATE_UNUSABLE, file, SourceLocation.UNKNOWN,
+                        "event id " + events.get(i).id()
                         + " appears twice; are two executions' pages mixed in one file?"));
                 return Optional.empty();
             }

@@ -89,7 +89,8 @@ public final class CloudFormationEnvironments {
             if (v.canConvertToInt() || v.isTextual() && v.asText().matches("\\d{1,6}")) {
                 return v.asInt();
             }
-            diagnostics.add(Diagnostic.warning(DiagnosticCode.IAC_ENVIRONMENT, file, new SourceLocation(at + "/" + key, 0, 0), "environment " + id + ": "
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.IAC_ENVIRONMENT, file,
+                    new SourceLocation(at + "/" + key, 0, 0), "environment " + id + ": "
                     + key + " is not a number flowcost can know before deployment; assumed " + awsDefault));
             return awsDefault;
         }
@@ -104,14 +105,16 @@ public final class CloudFormationEnvironments {
             if (ref != null) {
                 JsonNode d = parameters.path(ref).get("Default");
                 if (d == null) {
-                    diagnostics.add(Diagnostic.warning(DiagnosticCode.IAC_ENVIRONMENT, file, new SourceLocation(at + "/" + key, 0, 0), "environment " + id
+                    diagnostics.add(Diagnostic.warning(DiagnosticCode.IAC_ENVIRONMENT, file,
+                            new SourceLocation(at + "/" + key, 0, 0), "environment " + id
                             + ": " + key + " refers to parameter " + ref + ", which has no Default; AWS's default"
                             + " is assumed"));
                 }
                 return d;
             }
             if (v.isContainerNode()) {
-                diagnostics.add(Diagnostic.warning(DiagnosticCode.IAC_ENVIRONMENT, file, new SourceLocation(at + "/" + key, 0, 0), "environment " + id
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.IAC_ENVIRONMENT, file,
+                        new SourceLocation(at + "/" + key, 0, 0), "environment " + id
                         + ": " + key + " is computed at deployment; AWS's default is assumed"));
                 return null;
             }

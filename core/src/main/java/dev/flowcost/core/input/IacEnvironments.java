@@ -56,14 +56,16 @@ public final class IacEnvironments {
                 joined.put(code.name(), with(code, code.name(), dags, code.metadataStorageGb()));
                 declared.add(code.name());
                 if (onlyOne) {
-                    diagnostics.add(Diagnostic.info(DiagnosticCode.IAC_ENVIRONMENT, e.file(), new SourceLocation(e.pointer(), 0, 0), "environment "
+                    diagnostics.add(Diagnostic.info(DiagnosticCode.IAC_ENVIRONMENT, e.file(),
+                            new SourceLocation(e.pointer(), 0, 0), "environment "
                             + code.name() + " is the only MWAA environment: it hosts every DAG given"));
                 }
                 continue;
             }
             EnvironmentSpec given = workload.environments().get(key);
             if (!sameShape(given, code)) {
-                diagnostics.add(Diagnostic.warning(DiagnosticCode.IAC_ENVIRONMENT, e.file(), new SourceLocation(e.pointer(), 0, 0), "the workload's"
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.IAC_ENVIRONMENT, e.file(),
+                        new SourceLocation(e.pointer(), 0, 0), "the workload's"
                         + " environment " + key + " (" + shape(given) + ") differs from what the code declares ("
                         + shape(code) + "); the code's values are used"));
             }
@@ -82,11 +84,13 @@ public final class IacEnvironments {
                         + " region); give --region " + codeRegion + " to price them there"));
             } else {
                 region = codeRegion;
-                diagnostics.add(Diagnostic.info(DiagnosticCode.IAC_REGION, first.file(), SourceLocation.UNKNOWN, "prices are for " + codeRegion
+                diagnostics.add(Diagnostic.info(DiagnosticCode.IAC_REGION, first.file(), SourceLocation.UNKNOWN,
+                        "prices are for " + codeRegion
                         + ", the region the code declares"));
             }
         } else if (regions.size() > 1) {
-            diagnostics.add(Diagnostic.warning(DiagnosticCode.IAC_REGION, environments.get(0).file(), SourceLocation.UNKNOWN, "the code's MWAA"
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.IAC_REGION, environments.get(0).file(),
+                    SourceLocation.UNKNOWN, "the code's MWAA"
                     + " environments are in " + String.join(", ", regions) + "; flowcost prices one region at a time ("
                     + region + ")"));
         }

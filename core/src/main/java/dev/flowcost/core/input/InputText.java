@@ -96,7 +96,8 @@ public final class InputText {
     }
 
     private static Refused tooLarge(long size, long maxBytes, String what) {
-        return new Refused(dev.flowcost.core.DiagnosticCode.INPUT_TOO_LARGE, "the file is " + sizeOf(size) + "; flowcost reads " + what + " up to " + size(maxBytes), null);
+        return new Refused(dev.flowcost.core.DiagnosticCode.INPUT_TOO_LARGE,
+                "the file is " + sizeOf(size) + "; flowcost reads " + what + " up to " + size(maxBytes), null);
     }
 
     /** A cap: {@code 16 MB} (MB of 2^20 bytes), or {@code 300 bytes}. */

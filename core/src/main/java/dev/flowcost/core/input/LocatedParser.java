@@ -182,7 +182,8 @@ public final class LocatedParser {
             // SnakeYAML reports its own limits (nesting, aliases, size) as runtime exceptions with a message.
             diagnostics.add(error(DiagnosticCode.INPUT_SYNTAX, yamlLocation(e), "malformed " + kind + ": " + yamlProblem(e)));
         } catch (StackOverflowError e) {
-            diagnostics.add(error(DiagnosticCode.INPUT_TOO_LARGE, SourceLocation.UNKNOWN, "the " + options.document() + " is nested too deeply to read"));
+            diagnostics.add(error(DiagnosticCode.INPUT_TOO_LARGE, SourceLocation.UNKNOWN,
+                    "the " + options.document() + " is nested too deeply to read"));
         }
         return null;
     }
@@ -307,7 +308,8 @@ public final class LocatedParser {
                         continue;
                     }
                     if (o.has(name)) {
-                        diagnostics.add(Diagnostic.warning(DiagnosticCode.INPUT_DUPLICATE_KEY, file, at, "key \"" + name + "\" appears more than once; the last one is used"));
+                        diagnostics.add(Diagnostic.warning(DiagnosticCode.INPUT_DUPLICATE_KEY, file, at,
+                                "key \"" + name + "\" appears more than once; the last one is used"));
                     }
                     o.set(name, n);
                     locations.put(child, at);

@@ -74,7 +74,8 @@ public final class TerraformShowReader {
             return new IacReadResult(machines, environments, diagnostics);
         }
         if (root == null || !root.isObject()) {
-            diagnostics.add(error(DiagnosticCode.INPUT_UNSUPPORTED, file, "", "expected the JSON object that 'terraform show -json' writes"));
+            diagnostics.add(error(DiagnosticCode.INPUT_UNSUPPORTED, file, "",
+                    "expected the JSON object that 'terraform show -json' writes"));
             return new IacReadResult(machines, environments, diagnostics);
         }
         String version = root.path("format_version").asText("");
@@ -86,7 +87,8 @@ public final class TerraformShowReader {
         String modulesAt = root.has("planned_values") ? "/planned_values/root_module" : "/values/root_module";
         JsonNode rootModule = root.at(modulesAt);
         if (rootModule.isMissingNode()) {
-            diagnostics.add(Diagnostic.info(DiagnosticCode.IAC_NO_STATE_MACHINE, file, SourceLocation.UNKNOWN, "no resources: the plan or state is empty"));
+            diagnostics.add(Diagnostic.info(DiagnosticCode.IAC_NO_STATE_MACHINE, file, SourceLocation.UNKNOWN,
+                    "no resources: the plan or state is empty"));
             return new IacReadResult(machines, environments, diagnostics);
         }
         Optional<String> providerRegion = providerRegion(root);
@@ -116,7 +118,8 @@ public final class TerraformShowReader {
             }
         }
         if (machines.isEmpty() && environments.isEmpty() && diagnostics.isEmpty()) {
-            diagnostics.add(Diagnostic.info(DiagnosticCode.IAC_NO_STATE_MACHINE, file, SourceLocation.UNKNOWN, "no " + STATE_MACHINE + " or "
+            diagnostics.add(Diagnostic.info(DiagnosticCode.IAC_NO_STATE_MACHINE, file, SourceLocation.UNKNOWN,
+                    "no " + STATE_MACHINE + " or "
                     + MWAA_ENVIRONMENT + " resource in this Terraform " + (modulesAt.startsWith("/planned")
                     ? "plan" : "state")));
         }
@@ -136,7 +139,8 @@ public final class TerraformShowReader {
                                      List<LoadedStateMachine> machines, List<Diagnostic> diagnostics) {
         JsonNode definition = values.path("definition");
         if (!definition.isTextual() || definition.textValue().isBlank()) {
-            diagnostics.add(warning(DiagnosticCode.IAC_DEFINITION_UNRESOLVED, file, at + "/values", "state machine " + address + " has no definition this file"
+            diagnostics.add(warning(DiagnosticCode.IAC_DEFINITION_UNRESOLVED, file, at + "/values",
+                    "state machine " + address + " has no definition this file"
                     + " knows (computed until apply?); it is not costed"));
             return;
         }
@@ -155,7 +159,8 @@ public final class TerraformShowReader {
             try {
                 type = Optional.of(WorkflowType.valueOf(declared.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                diagnostics.add(warning(DiagnosticCode.IAC_WORKFLOW_TYPE, file, at + "/values/type", "state machine " + address + " has type '"
+                diagnostics.add(warning(DiagnosticCode.IAC_WORKFLOW_TYPE, file, at + "/values/type",
+                        "state machine " + address + " has type '"
                         + declared + "'; expected STANDARD or EXPRESS; priced as STANDARD"));
             }
         }

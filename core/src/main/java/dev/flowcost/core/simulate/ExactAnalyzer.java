@@ -79,7 +79,8 @@ public final class ExactAnalyzer {
         top.express.forEach((path, v) -> express.add(new ExpressChildGroup(path, v[0], v[0] > 0 ? v[1] / v[0] : 0)));
         String beyond = beyondLimit(top);
         if (beyond != null) {
-            a.diagnostics.add(Diagnostic.error(DiagnosticCode.SIM_UNCOUNTABLE, "", new SourceLocation(machine.pointer(), 0, 0), "one execution of"
+            a.diagnostics.add(Diagnostic.error(DiagnosticCode.SIM_UNCOUNTABLE, "",
+                    new SourceLocation(machine.pointer(), 0, 0), "one execution of"
                     + " this state machine is expected to run " + beyond + ", beyond what flowcost counts ("
                     + fmt(MAX_EXPECTED) + "); check the workload's failure rates, branch weights and items against"
                     + " the Retry MaxAttempts, BackoffRate and loops of the definition"));
@@ -360,13 +361,15 @@ public final class ExactAnalyzer {
         for (String key : w.branches().keySet()) {
             boolean known = key.equals("Default") ? hasDefault : isRuleIndex(key, rules);
             if (!known) {
-                diagnostics.add(Diagnostic.warning(DiagnosticCode.SIM_CHOICE_WEIGHTS, "", c.location(), "workload weight \"" + key + "\" of Choice "
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.SIM_CHOICE_WEIGHTS, "", c.location(),
+                        "workload weight \"" + key + "\" of Choice "
                         + path + " names no branch (rules are 0.." + (rules - 1) + (hasDefault ? " and Default" : "")
                         + ")"));
             }
         }
         if (sum <= 0) {
-            diagnostics.add(Diagnostic.error(DiagnosticCode.SIM_CHOICE_WEIGHTS, "", c.location(), "the workload gives every branch of Choice " + path
+            diagnostics.add(Diagnostic.error(DiagnosticCode.SIM_CHOICE_WEIGHTS, "", c.location(),
+                    "the workload gives every branch of Choice " + path
                     + " weight 0; at least one branch must have a positive weight"));
             return null;
         }

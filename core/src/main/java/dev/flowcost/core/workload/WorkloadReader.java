@@ -72,7 +72,8 @@ public final class WorkloadReader {
         String file = fileName == null ? "" : fileName;
         List<Diagnostic> diagnostics = new ArrayList<>();
         if (content.length > InputText.MAX_WORKLOAD_BYTES) {
-            diagnostics.add(Diagnostic.error(DiagnosticCode.INPUT_TOO_LARGE, file, SourceLocation.UNKNOWN, "the file is " + InputText.sizeOf(content.length)
+            diagnostics.add(Diagnostic.error(DiagnosticCode.INPUT_TOO_LARGE, file, SourceLocation.UNKNOWN,
+                    "the file is " + InputText.sizeOf(content.length)
                     + "; flowcost reads workload files up to " + InputText.size(InputText.MAX_WORKLOAD_BYTES)));
             return new WorkloadReadResult(Optional.empty(), diagnostics);
         }
@@ -98,7 +99,8 @@ public final class WorkloadReader {
             boolean errors = diagnostics.stream().anyMatch(Diagnostic::isError);
             return new WorkloadReadResult(errors ? Optional.empty() : w, diagnostics);
         } catch (RuntimeException e) {
-            diagnostics.add(Diagnostic.error(DiagnosticCode.INPUT_INTERNAL, file, SourceLocation.UNKNOWN, "cannot read the workload: " + e));
+            diagnostics.add(Diagnostic.error(DiagnosticCode.INPUT_INTERNAL, file, SourceLocation.UNKNOWN,
+                    "cannot read the workload: " + e));
             return new WorkloadReadResult(Optional.empty(), diagnostics);
         }
     }

@@ -207,7 +207,8 @@ public final class DagFactoryYamlReader {
         List<Map.Entry<String, JsonNode>> taskEntries = entries(file, config.get("tasks"), "task_id",
                 pointer + "/tasks", diags);
         if (taskEntries.isEmpty()) {
-            diags.add(Diagnostic.warning(DiagnosticCode.DAG_NOTE, file, new SourceLocation(pointer + "/tasks", 0, 0), "DAG '" + dagId + "' has no tasks"));
+            diags.add(Diagnostic.warning(DiagnosticCode.DAG_NOTE, file, new SourceLocation(pointer + "/tasks", 0, 0),
+                    "DAG '" + dagId + "' has no tasks"));
         }
         DeclaredDag dag = new DeclaredDag(file, diags);
         List<Declared> declared = new ArrayList<>();
@@ -255,7 +256,8 @@ public final class DagFactoryYamlReader {
                 } else if (groups.containsKey(dep)) {
                     taskToGroup.add(new String[] {dep, d.fullId(), d.pointer() + "/dependencies"});
                 } else {
-                    diags.add(Diagnostic.warning(DiagnosticCode.DAG_DEPENDENCY, file, new SourceLocation(d.pointer() + "/dependencies", 0, 0),
+                    diags.add(Diagnostic.warning(DiagnosticCode.DAG_DEPENDENCY, file,
+                            new SourceLocation(d.pointer() + "/dependencies", 0, 0),
                             "dependency '" + dep + "' of task '" + d.name() + "' is neither a task nor a task group; ignored"));
                 }
             }
@@ -290,7 +292,8 @@ public final class DagFactoryYamlReader {
                 } else if (groups.containsKey(dep)) {
                     ups.addAll(ends(declared, groups.get(dep).fullId(), downstream));
                 } else {
-                    diags.add(Diagnostic.warning(DiagnosticCode.DAG_DEPENDENCY, file, new SourceLocation(g.pointer() + "/dependencies", 0, 0),
+                    diags.add(Diagnostic.warning(DiagnosticCode.DAG_DEPENDENCY, file,
+                            new SourceLocation(g.pointer() + "/dependencies", 0, 0),
                             "dependency '" + dep + "' of task group '" + g.name() + "' is neither a task nor a task group; ignored"));
                 }
                 for (String root : ends(declared, g.fullId(), upstream)) {
@@ -376,7 +379,8 @@ public final class DagFactoryYamlReader {
                 } else if (e.getValue().isNull()) {
                     out.add(Map.entry(e.getKey(), YAML.createObjectNode()));
                 } else {
-                    diags.add(Diagnostic.warning(DiagnosticCode.DAG_ENTRY_IGNORED, file, new SourceLocation(pointer + "/" + SourceLocation.escapeToken(e.getKey()), 0, 0),
+                    diags.add(Diagnostic.warning(DiagnosticCode.DAG_ENTRY_IGNORED, file,
+                            new SourceLocation(pointer + "/" + SourceLocation.escapeToken(e.getKey()), 0, 0),
                             "'" + e.getKey() + "' should be a mapping of settings; skipped"));
                 }
             }
@@ -392,7 +396,8 @@ public final class DagFactoryYamlReader {
                 }
             }
         } else {
-            diags.add(Diagnostic.warning(DiagnosticCode.DAG_ENTRY_IGNORED, file, new SourceLocation(pointer, 0, 0), "expected a mapping or a list; ignored"));
+            diags.add(Diagnostic.warning(DiagnosticCode.DAG_ENTRY_IGNORED, file, new SourceLocation(pointer, 0, 0),
+                    "expected a mapping or a list; ignored"));
         }
         return out;
     }
@@ -497,7 +502,8 @@ public final class DagFactoryYamlReader {
     private static Schedule schedule(JsonNode config, String file, String pointer, List<Diagnostic> diags) {
         String key = config.has("schedule") ? "schedule" : config.has("schedule_interval") ? "schedule_interval" : null;
         if (key == null) {
-            diags.add(Diagnostic.info(DiagnosticCode.DAG_SCHEDULE, file, new SourceLocation(pointer, 0, 0), "no schedule given: Airflow 2 runs it "
+            diags.add(Diagnostic.info(DiagnosticCode.DAG_SCHEDULE, file, new SourceLocation(pointer, 0, 0),
+                    "no schedule given: Airflow 2 runs it "
                     + "daily, Airflow 3 only when triggered; give runs per month in the workload file"));
             return new Schedule(Schedule.Kind.UNKNOWN, "");
         }

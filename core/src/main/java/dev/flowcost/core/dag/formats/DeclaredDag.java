@@ -61,12 +61,15 @@ final class DeclaredDag {
         for (Edge e : edges) {
             SourceLocation at = edgeSources.getOrDefault(e.upstream() + "\u0000" + e.downstream(), SourceLocation.UNKNOWN);
             if (e.upstream().equals(e.downstream())) {
-                diagnostics.add(Diagnostic.warning(DiagnosticCode.DAG_DEPENDENCY, file, at, "task '" + e.upstream() + "' depends on itself; edge ignored"));
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.DAG_DEPENDENCY, file, at,
+                        "task '" + e.upstream() + "' depends on itself; edge ignored"));
             } else if (!tasks.containsKey(e.upstream())) {
-                diagnostics.add(Diagnostic.warning(DiagnosticCode.DAG_DEPENDENCY, file, at, "dependency on unknown task '" + e.upstream() + "' (of '"
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.DAG_DEPENDENCY, file, at,
+                        "dependency on unknown task '" + e.upstream() + "' (of '"
                         + e.downstream() + "'); edge ignored"));
             } else if (!tasks.containsKey(e.downstream())) {
-                diagnostics.add(Diagnostic.warning(DiagnosticCode.DAG_DEPENDENCY, file, at, "task '" + e.upstream() + "' points to unknown downstream task '"
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.DAG_DEPENDENCY, file, at,
+                        "task '" + e.upstream() + "' points to unknown downstream task '"
                         + e.downstream() + "'; edge ignored"));
             } else {
                 out.add(e);

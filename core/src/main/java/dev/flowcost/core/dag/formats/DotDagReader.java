@@ -41,7 +41,8 @@ public final class DotDagReader {
             Parser parser = new Parser(file, tokens, diags);
             List<Dag> dags = parser.graphs();
             if (dags.stream().anyMatch(d -> !d.tasks().isEmpty())) {
-                diags.add(Diagnostic.info(DiagnosticCode.DAG_OPERATOR_UNKNOWN, file, SourceLocation.UNKNOWN, "DOT does not name operators: every task is read with "
+                diags.add(Diagnostic.info(DiagnosticCode.DAG_OPERATOR_UNKNOWN, file, SourceLocation.UNKNOWN,
+                        "DOT does not name operators: every task is read with "
                         + "operator 'unknown'; give durations in the workload file or read the Python source for operators"));
             }
             return new DagReadResult(dags, diags);
@@ -49,7 +50,8 @@ public final class DotDagReader {
             diags.add(Diagnostic.error(DiagnosticCode.INPUT_SYNTAX, file, new SourceLocation("", e.line, e.column), e.getMessage()));
             return new DagReadResult(List.of(), diags);
         } catch (RuntimeException | StackOverflowError e) {
-            diags.add(Diagnostic.error(DiagnosticCode.INPUT_UNREADABLE, file, SourceLocation.UNKNOWN, "could not read the DOT file: " + e.getClass().getSimpleName()));
+            diags.add(Diagnostic.error(DiagnosticCode.INPUT_UNREADABLE, file, SourceLocation.UNKNOWN,
+                    "could not read the DOT file: " + e.getClass().getSimpleName()));
             return new DagReadResult(List.of(), diags);
         }
     }
@@ -342,7 +344,8 @@ public final class DotDagReader {
             }
             if (name.isBlank()) {
                 name = "dag";
-                diags.add(Diagnostic.warning(DiagnosticCode.DAG_NOTE, file, SourceLocation.ofLine(start.line()), "graph has no name; dag id 'dag' used"));
+                diags.add(Diagnostic.warning(DiagnosticCode.DAG_NOTE, file, SourceLocation.ofLine(start.line()),
+                        "graph has no name; dag id 'dag' used"));
             }
             return build(name, start.line());
         }

@@ -71,7 +71,8 @@ public final class SerializedDagReader {
         int version = JsonValues.integer(doc, "__version").orElse(1);
         String dagId = JsonValues.text(dagNode, "_dag_id", "dag_id");
         if (dagId == null || dagId.isBlank()) {
-            diags.add(Diagnostic.error(DiagnosticCode.DAG_ENTRY_IGNORED, file, new SourceLocation(dagPointer + "/dag_id", 0, 0), "serialized DAG without a dag_id"));
+            diags.add(Diagnostic.error(DiagnosticCode.DAG_ENTRY_IGNORED, file,
+                    new SourceLocation(dagPointer + "/dag_id", 0, 0), "serialized DAG without a dag_id"));
             return;
         }
         Map<String, String> groupOf = new HashMap<>();
@@ -87,7 +88,8 @@ public final class SerializedDagReader {
                 JsonNode t = JsonValues.unwrap(tasks.get(i));
                 String taskId = JsonValues.text(t, "task_id", "_task_id");
                 if (taskId == null || taskId.isBlank()) {
-                    diags.add(Diagnostic.warning(DiagnosticCode.DAG_ENTRY_IGNORED, file, new SourceLocation(pointer, 0, 0), "task without task_id; skipped"));
+                    diags.add(Diagnostic.warning(DiagnosticCode.DAG_ENTRY_IGNORED, file,
+                            new SourceLocation(pointer, 0, 0), "task without task_id; skipped"));
                     continue;
                 }
                 dag.addTask(task(file, taskId, t, pointer, lines.line(pointer), groupOf, diags), new SourceLocation(pointer, 0, 0));

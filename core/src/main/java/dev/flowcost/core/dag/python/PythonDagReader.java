@@ -55,7 +55,8 @@ public final class PythonDagReader {
         }
         int nul = source.indexOf('\0');
         if (nul >= 0) {
-            diags.add(Diagnostic.error(DiagnosticCode.INPUT_UNREADABLE, name, SourceLocation.UNKNOWN, "binary file (NUL character at offset " + nul
+            diags.add(Diagnostic.error(DiagnosticCode.INPUT_UNREADABLE, name, SourceLocation.UNKNOWN,
+                    "binary file (NUL character at offset " + nul
                     + "); not a Python DAG file"));
             return new DagReadResult(List.of(), diags);
         }
@@ -84,7 +85,8 @@ public final class PythonDagReader {
             byte[] bytes = Files.readAllBytes(file);
             for (int i = 0; i < bytes.length; i++) {
                 if (bytes[i] == 0) {
-                    return new DagReadResult(List.of(), List.of(Diagnostic.error(DiagnosticCode.INPUT_UNREADABLE, name, SourceLocation.UNKNOWN,
+                    return new DagReadResult(List.of(), List.of(Diagnostic.error(DiagnosticCode.INPUT_UNREADABLE, name,
+                            SourceLocation.UNKNOWN,
                             "binary file (NUL byte at offset " + i + "); not a Python DAG file")));
                 }
             }
@@ -111,7 +113,8 @@ public final class PythonDagReader {
     }
 
     private static Diagnostic tooLarge(String name, long size) {
-        return Diagnostic.error(DiagnosticCode.INPUT_TOO_LARGE, name, SourceLocation.UNKNOWN, "file is " + size + " bytes, over the " + MAX_FILE_BYTES
+        return Diagnostic.error(DiagnosticCode.INPUT_TOO_LARGE, name, SourceLocation.UNKNOWN,
+                "file is " + size + " bytes, over the " + MAX_FILE_BYTES
                 + "-byte limit for a DAG file; not read");
     }
 
@@ -120,13 +123,15 @@ public final class PythonDagReader {
         PyTokenizer tokenizer = new PyTokenizer(src);
         List<PyToken> tokens = tokenizer.tokenize();
         for (PyTokenizer.Problem p : tokenizer.problems()) {
-            diags.add(Diagnostic.error(DiagnosticCode.INPUT_SYNTAX, file, new SourceLocation("", p.line(), p.column()), "syntax error at " + p.line()
+            diags.add(Diagnostic.error(DiagnosticCode.INPUT_SYNTAX, file, new SourceLocation("", p.line(), p.column()),
+                    "syntax error at " + p.line()
                     + ":" + p.column() + ": " + p.message()));
         }
         List<PyParser.Problem> problems = new ArrayList<>();
         List<PySyntax.Stmt> module = new PyParser(tokens, problems).module();
         for (PyParser.Problem p : problems) {
-            diags.add(Diagnostic.error(DiagnosticCode.INPUT_SYNTAX, file, new SourceLocation("", p.line(), p.column()), "syntax error at " + p.line()
+            diags.add(Diagnostic.error(DiagnosticCode.INPUT_SYNTAX, file, new SourceLocation("", p.line(), p.column()),
+                    "syntax error at " + p.line()
                     + ":" + p.column() + ": " + p.message().replaceFirst("^syntax error: ", "")
                     + "; statement skipped"));
         }

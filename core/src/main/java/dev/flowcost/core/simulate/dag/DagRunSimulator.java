@@ -79,7 +79,8 @@ public final class DagRunSimulator {
             }
         }
         if (unfinished > 0) {
-            diagnostics.add(Diagnostic.error(DiagnosticCode.SIM_UNCOUNTABLE, dag.file(), SourceLocation.ofLine(dag.line()), "DAG " + dag.dagId() + ": "
+            diagnostics.add(Diagnostic.error(DiagnosticCode.SIM_UNCOUNTABLE, dag.file(),
+                    SourceLocation.ofLine(dag.line()), "DAG " + dag.dagId() + ": "
                     + unfinished + " of " + n + " simulated runs never finished (a cycle, or a task that can never get"
                     + " a slot); counted as failed"));
         }

@@ -78,7 +78,8 @@ public final class EnvironmentSimulator {
         SourceLocation at = new SourceLocation("/environments/" + SourceLocation.escapeToken(env.name()), 0, 0);
         Optional<EnvironmentClass> parsed = EnvironmentClass.parse(env.environmentClass());
         if (parsed.isEmpty()) {
-            diagnostics.add(Diagnostic.error(DiagnosticCode.WORKLOAD_INVALID, "", at, "environment " + env.name() + ": unknown environment class \""
+            diagnostics.add(Diagnostic.error(DiagnosticCode.WORKLOAD_INVALID, "", at,
+                    "environment " + env.name() + ": unknown environment class \""
                     + env.environmentClass() + "\" (expected mw1.micro, mw1.small, mw1.medium, mw1.large, mw1.xlarge"
                     + " or mw1.2xlarge); simulated as mw1.small"));
         }
@@ -86,7 +87,8 @@ public final class EnvironmentSimulator {
         int maxWorkers = Math.min(env.maxWorkers(), cls.maxWorkers());
         int minWorkers = Math.min(env.minWorkers(), maxWorkers);
         if (env.maxWorkers() > cls.maxWorkers()) {
-            diagnostics.add(Diagnostic.warning(DiagnosticCode.WORKLOAD_DOUBTFUL, "", at, "environment " + env.name() + ": " + cls.className()
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.WORKLOAD_DOUBTFUL, "", at,
+                    "environment " + env.name() + ": " + cls.className()
                     + " allows at most " + cls.maxWorkers() + " worker(s); maxWorkers " + env.maxWorkers()
                     + " capped"));
         }

@@ -130,7 +130,8 @@ final class Dependencies {
         List<Object> ups = nodes(up);
         List<Object> downs = nodes(down);
         if ((ups.isEmpty() && !downs.isEmpty() || downs.isEmpty() && !ups.isEmpty()) && report.once("unresolved-edge" + line)) {
-            report.info(DiagnosticCode.DAG_DEPENDENCY, line, "one side of a dependency is not known statically; that dependency is not read");
+            report.info(DiagnosticCode.DAG_DEPENDENCY, line,
+                    "one side of a dependency is not known statically; that dependency is not read");
         }
         for (Object u : ups) {
             for (Object d : downs) {
@@ -169,7 +170,8 @@ final class Dependencies {
             Object b = items.get(i + 1);
             if (!linear && a instanceof PyList la && b instanceof PyList lb) {
                 if (la.items().size() != lb.items().size()) {
-                    report.error(DiagnosticCode.DAG_DEPENDENCY, line, "chain() got lists of different lengths (" + la.items().size() + " and "
+                    report.error(DiagnosticCode.DAG_DEPENDENCY, line,
+                            "chain() got lists of different lengths (" + la.items().size() + " and "
                             + lb.items().size() + "); Airflow rejects this");
                     continue;
                 }

@@ -205,11 +205,13 @@ public final class Evaluator {
         } else if (s instanceof PySyntax.For f) {
             return forLoop(f, scope);
         } else if (s instanceof PySyntax.While w) {
-            report.warn(DiagnosticCode.DAG_NOT_STATIC, w.line(), "while loop not executed: the reader never runs loops without a known end; its body is not read");
+            report.warn(DiagnosticCode.DAG_NOT_STATIC, w.line(),
+                    "while loop not executed: the reader never runs loops without a known end; its body is not read");
         } else if (s instanceof PySyntax.If i) {
             Boolean cond = Operators.truth(eval(i.test(), scope));
             if (cond == null) {
-                report.info(DiagnosticCode.DAG_NOT_STATIC, i.line(), "condition '" + PySyntax.show(i.test()) + "' is not known statically; read the if-branch only");
+                report.info(DiagnosticCode.DAG_NOT_STATIC, i.line(),
+                        "condition '" + PySyntax.show(i.test()) + "' is not known statically; read the if-branch only");
                 return execAll(i.body(), scope);
             }
             return execAll(cond ? i.body() : i.orElse(), scope);
@@ -292,7 +294,8 @@ public final class Evaluator {
                     scope.set(head, new ModuleRef(head));
                 }
             } else if (n.name().equals("*")) {
-                report.info(DiagnosticCode.DAG_NOTE, im.line(), "'from " + n.module() + " import *': names from it are taken by their class names");
+                report.info(DiagnosticCode.DAG_NOTE, im.line(),
+                        "'from " + n.module() + " import *': names from it are taken by their class names");
             } else {
                 scope.set(n.alias() != null ? n.alias() : n.name(), new ClassRef(n.name(), n.module(), ""));
             }
@@ -327,7 +330,8 @@ public final class Evaluator {
         Object iterable = eval(f.iter(), scope);
         Iterator<Object> it = Builtins.iterate(iterable);
         if (it == null) {
-            report.info(DiagnosticCode.DAG_NOT_STATIC, f.line(), "loop over '" + PySyntax.show(f.iter()) + "' is not known statically; loop body read once");
+            report.info(DiagnosticCode.DAG_NOT_STATIC, f.line(),
+                    "loop over '" + PySyntax.show(f.iter()) + "' is not known statically; loop body read once");
             assign(f.target(), new Unknown(PySyntax.show(f.target())), scope);
             Signal sig = execAll(f.body(), scope);
             return sig == Signal.RETURN ? sig : Signal.NORMAL;
@@ -842,7 +846,8 @@ public final class Evaluator {
     public Object invoke(Func f, List<Object> pos, Map<String, Object> kw, int at) {
         if (callDepth >= MAX_CALL_DEPTH) {
             if (report.once("calldepth")) {
-                report.warn(DiagnosticCode.DAG_LIMIT, at, "function calls nest deeper than " + MAX_CALL_DEPTH + "; the deeper calls are not read");
+                report.warn(DiagnosticCode.DAG_LIMIT, at,
+                        "function calls nest deeper than " + MAX_CALL_DEPTH + "; the deeper calls are not read");
             }
             return new Unknown(f.def().name() + "(...)");
         }
@@ -896,7 +901,8 @@ public final class Evaluator {
             return new Unknown(PySyntax.show(c));
         }
         if (report.once("setting" + key)) {
-            report.info(DiagnosticCode.DAG_NOT_STATIC, c.line(), what + " '" + key + "' is not known statically; assumed its default " + Repr.of(dflt));
+            report.info(DiagnosticCode.DAG_NOT_STATIC, c.line(),
+                    what + " '" + key + "' is not known statically; assumed its default " + Repr.of(dflt));
         }
         return dflt;
     }
