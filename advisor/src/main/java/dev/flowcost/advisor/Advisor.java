@@ -36,6 +36,8 @@ import dev.flowcost.advisor.rule.StateMachineCosting;
 import dev.flowcost.advisor.rule.TailLimits;
 import dev.flowcost.core.asl.write.AslWriter;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
+import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.asl.MapState;
 import dev.flowcost.core.asl.ParallelState;
 import dev.flowcost.core.asl.State;
@@ -122,7 +124,7 @@ public final class Advisor {
         assumptions.add(new Assumption("hoursPerMonth", "hours in a billing month", BigDecimal.valueOf(hours), "hour",
                 input.workload().hoursPerMonth() == dev.flowcost.core.workload.Workload.DEFAULT_HOURS_PER_MONTH
                         ? "default" : "workload"));
-        List<String> diagnostics = new ArrayList<>(input.readDiagnostics());
+        List<Diagnostic> diagnostics = new ArrayList<>(input.readDiagnostics());
         List<WorkflowAnalysis> workflows = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         List<CostItem> allItems = new ArrayList<>();
@@ -134,8 +136,7 @@ public final class Advisor {
             assumptions.addAll(r.assumptions());
             allItems.addAll(r.analysis().costItems());
             // the engines know the machine, not its file: name the file so the user can find the place
-            r.diagnostics().forEach(d -> diagnostics.add((d.file().isEmpty()
-                    ? new Diagnostic(d.severity(), sm.file(), d.pointer(), d.line(), d.column(), d.message()) : d).render()));
+            r.diagnostics().forEach(d -> diagnostics.add(d.file().isEmpty() ? d.inFile(sm.file()) : d));
         }
 
         List<EnvironmentAnalysis> environments = new ArrayList<>();
@@ -237,7 +238,7 @@ public final class Advisor {
     }
 
     private static void environment(EnvironmentSpec env, List<Dag> dags, AdvisorInput input, String region,
-                                    List<Assumption> assumptions, List<String> diagnostics, List<Finding> findings,
+                                    List<Assumption> assumptions, List<Diagnostic> diagnostics, List<Finding> findings,
                                     List<EnvironmentAnalysis> environments, Map<String, WorkflowAnalysis> dagAnalyses) {
         double hours = input.workload().hoursPerMonth();
         List<String> notes = new ArrayList<>();
@@ -255,9 +256,10 @@ public final class Advisor {
             String source = perMonth.runsPerMonth().isPresent() ? perMonth.source() : "default";
             if (perMonth.runsPerMonth().isEmpty()) {
                 defaults.add(d.dagId() + ": 0 runs per month (" + perMonth.explanation() + ")");
-                diagnostics.add(d.file() + ":" + d.line() + ": warning: DAG " + d.dagId() + " has no runs per month"
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.ADVICE_INCOMPLETE, d.file(), SourceLocation.ofLine(d.line()),
+                        "DAG " + d.dagId() + " has no runs per month"
                         + " from its schedule (" + d.schedule().expression() + "); give executionsPerMonth in the"
-                        + " workload file; priced as 0 runs");
+                        + " workload file; priced as 0 runs"));
             } else if (perMonth.source().equals("schedule")) {
                 defaults.add(d.dagId() + ": runs per month from the schedule: " + perMonth.explanation());
             }
@@ -268,7 +270,7 @@ public final class Advisor {
         }
         EnvironmentMonthResult month = new EnvironmentSimulator().simulate(env, schedules, hours,
                 EnvironmentSimulator.defaultSettings(), SEED);
-        month.diagnostics().forEach(d -> diagnostics.add(d.render()));
+        diagnostics.addAll(month.diagnostics());
         MwaaCost.Prices prices = MwaaCost.Prices.from(input.prices(), region, env.environmentClass());
         List<CostItem> items = EnvironmentCosting.items(env, month, prices, hours, notes);
         List<String> dagIds = dags.stream().map(Dag::dagId).toList();
@@ -296,9 +298,10 @@ public final class Advisor {
             DagRunResult run = new DagRunSimulator().simulate(d, s.workload(), settings, DAG_RUNS, SEED);
             runs.put(d.dagId(), run);
             if (run.successProbability() < 0.5) {
-                diagnostics.add(d.file() + ":" + d.line() + ": warning: DAG " + d.dagId() + " succeeds in only "
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.ADVICE_UNCERTAIN, d.file(),
+                        SourceLocation.ofLine(d.line()), "DAG " + d.dagId() + " succeeds in only "
                         + String.format(java.util.Locale.ROOT, "%.0f %%", run.successProbability() * 100)
-                        + " of simulated runs (" + SuccessRate.reason(d, s.workload()) + "); its cost is uncertain");
+                        + " of simulated runs (" + SuccessRate.reason(d, s.workload()) + "); its cost is uncertain"));
             }
             Optional<DagMigration> migration = migration(d, s, run, shares.get(d.dagId()), input, region, diagnostics);
             migration.ifPresent(m -> {
@@ -380,13 +383,14 @@ public final class Advisor {
 
     /** The migration verdict of one DAG; a failure to assess it is a diagnostic, never the end of the analysis. */
     private static Optional<DagMigration> migration(Dag d, DagSchedule s, DagRunResult run, EnvironmentShare share,
-                                                    AdvisorInput input, String region, List<String> diagnostics) {
+                                                    AdvisorInput input, String region, List<Diagnostic> diagnostics) {
         try {
             return Optional.of(DagMigrationAdvisor.assess(new DagMigrationInput(d, s.workload(),
                     BigDecimal.valueOf(s.runsPerMonth()), d.dagId() + ".executionsPerMonth", run, share,
                     input.prices(), region, input.workload().migration(), input.dags())));
         } catch (RuntimeException e) {
-            diagnostics.add(d.file() + ":" + d.line() + ": warning: no migration advice for DAG " + d.dagId() + ": " + e);
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.ADVICE_INCOMPLETE, d.file(), SourceLocation.ofLine(d.line()),
+                    "no migration advice for DAG " + d.dagId() + ": " + e));
             return Optional.empty();
         }
     }
