@@ -94,10 +94,12 @@ class EnvironmentPlansTest {
 
     /** An hourly DAG of {@code tasks} Python tasks of {@code seconds} each, with an HTTP sensor first when blocked. */
     private static Dag dag(String id, int tasks, boolean blocked) {
-        return dag(id, tasks, blocked, "PythonOperator", OperatorFamily.WORKER_CODE);
+        return dag(id, tasks, blocked, "PythonOperator", OperatorFamily.WORKER_CODE, false);
     }
 
-    private static Dag dag(String id, int tasks, boolean blocked, String operator, OperatorFamily family) {
+    /** A DAG of {@code tasks} tasks of one operator, chained or side by side. */
+    private static Dag dag(String id, int tasks, boolean blocked, String operator, OperatorFamily family,
+                           boolean sideBySide) {
         List<DagTask> list = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();
         if (blocked) {
@@ -111,7 +113,7 @@ class EnvironmentPlansTest {
         }
         for (int i = 0; i < tasks; i++) {
             list.add(DagTask.simple("t" + i, operator, family));
-            if (i > 0 && family != OperatorFamily.AWS_SERVICE) { // AWS service tasks run side by side
+            if (i > 0 && !sideBySide) {
                 edges.add(new Edge("t" + (i - 1), "t" + i));
             } else if (blocked) {
                 edges.add(new Edge("wait_api", "t0"));
@@ -143,7 +145,7 @@ class EnvironmentPlansTest {
         List<Dag> dags = new ArrayList<>();
         Map<String, WorkflowWorkload> wl = new LinkedHashMap<>();
         for (int i = 0; i < 10; i++) {
-            Dag d = i >= 8 ? dag("d" + i, 3, true) : dag("d" + i, 3, false, "AthenaOperator", OperatorFamily.AWS_SERVICE);
+            Dag d = i >= 8 ? dag("d" + i, 3, true) : dag("d" + i, 3, false, "AthenaOperator", OperatorFamily.AWS_SERVICE, true);
             dags.add(d);
             wl.put(d.dagId(), seconds(d, i >= 8 ? 30 : 1200));
         }
@@ -169,6 +171,56 @@ class EnvironmentPlansTest {
                 .append(p.paysBack()).append(' ').append(p.notes()).append('\n'));
         e.notes().forEach(n -> b.append("  ").append(n).append('\n'));
         return b.toString();
+    }
+
+    /*
+     * Five hourly DAGs of twelve 20-minute Python tasks side by side on an mw1.small of 1–2 workers (10 slots): runs
+     * 12 minutes apart overlap, some 24 tasks want slots at once, so work queues at the maximum. The verdict is an action in words, found by re-simulation,
+     * never an enum name.
+     */
+    @Test
+    void aTooSmallEnvironmentGetsAnActionInWords() {
+        EnvironmentSpec env = new EnvironmentSpec("tight", "mw1.small", 1, 2, 2, 2, 10, List.of("*"));
+        List<Dag> dags = new ArrayList<>();
+        Map<String, WorkflowWorkload> wl = new LinkedHashMap<>();
+        for (int i = 0; i < 5; i++) {
+            Dag d = dag("w" + i, 12, false, "PythonOperator", OperatorFamily.WORKER_CODE, true);
+            dags.add(d);
+            wl.put(d.dagId(), seconds(d, 1200));
+        }
+        Analysis a = Advisor.analyze(new AdvisorInput(List.of(), dags, new Workload("us-east-1", 730, wl,
+                Map.of(env.name(), env)), PriceBook.bundled(), Optional.empty(), List.of(), List.of()));
+        EnvironmentAnalysis e = a.environments().get(0);
+        String said = e.verdict() + " " + String.join(" ", e.notes());
+        assertThat(said).doesNotContain("TOO_SMALL");
+        // on Lambda the 60 twenty-minute tasks an hour cost more than the environment: keep, and say what to change
+        assertThat(e.chosenPlan().orElseThrow().name()).isEqualTo(PlanOption.KEEP);
+        assertThat(e.verdict()).startsWith("too small: raise maxWorkers from 2 to ").contains("a month, by re-simulation");
+    }
+
+    /*
+     * A sensor with timeout=120 s and no duration in the workload waits the default 600 s, so every run fails: the
+     * warning names the DAG's file and line, the reason and the fix, and the DAG's cost is marked uncertain.
+     */
+    @Test
+    void aDagThatMostlyFailsIsFlaggedWithTheReason() {
+        DagTask s = DagTask.simple("wait_stack", "CloudFormationCreateStackSensor", OperatorFamily.SENSOR);
+        DagTask sensor = new DagTask(s.taskId(), s.operator(), s.operatorModule(), s.family(), 7, s.retries(),
+                s.retryDelaySeconds(), s.retryExponentialBackoff(), s.maxRetryDelaySeconds(), s.executionTimeoutSeconds(),
+                s.triggerRule(), s.pool(), s.poolSlots(), Optional.of(new SensorSettings(SensorSettings.Mode.POKE,
+                OptionalDouble.of(30), OptionalDouble.of(120), false)), s.mapped(), s.taskGroup(), s.role(),
+                s.arguments(), s.awsResource());
+        DagTask load = DagTask.simple("load", "PythonOperator", OperatorFamily.WORKER_CODE);
+        Dag d = new Dag("stack_wait", "stack_wait.py", 3, new Schedule(Schedule.Kind.PRESET, "@daily"), Optional.empty(),
+                false, OptionalInt.empty(), OptionalInt.empty(), Map.of(), List.of(), List.of(sensor, load),
+                List.of(new Edge("wait_stack", "load")));
+        Analysis a = Advisor.analyze(new AdvisorInput(List.of(), List.of(d), Workload.defaults(), PriceBook.bundled(),
+                Optional.empty(), List.of(), List.of()));
+        assertThat(a.diagnostics()).anyMatch(x -> x.render().contains("stack_wait.py:3")
+                && x.render().contains("[ADVICE-UNCERTAIN]") && x.render().contains("sensor wait_stack takes 600 s (default)")
+                && x.render().contains("times out after 120 s") && x.render().contains("set durationSeconds for wait_stack"));
+        WorkflowAnalysis w = a.workflows().get(0);
+        assertThat(w.verdictReasons().get(0)).startsWith("cost uncertain: only 0 % of simulated runs succeed");
     }
 
     /*
