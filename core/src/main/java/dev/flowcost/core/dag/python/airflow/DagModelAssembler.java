@@ -539,6 +539,8 @@ public final class DagModelAssembler {
             Object v = e.getValue();
             if (v instanceof String || v instanceof Number || v instanceof Boolean || v instanceof Duration) {
                 arguments.put(k, v instanceof String str ? str : repr(v));
+            } else if (k.equals("outlets") && v != null) {
+                arguments.put(k, repr(v)); // the datasets a task updates: links a DAG to those scheduled on them
             }
         }
         Optional<String> aws = OperatorCatalog.awsService(t.operator);
