@@ -241,7 +241,7 @@ final class AlternativePricing {
 
     /** A count or duration from the engines as a decimal, to 12 significant digits (doubles carry noise below that). */
     static BigDecimal decimal(double v) {
-        return new BigDecimal(Math.max(0, v)).round(new java.math.MathContext(12)).stripTrailingZeros();
+        return Money.quantity(v);
     }
 
     static String percent(BigDecimal share) {

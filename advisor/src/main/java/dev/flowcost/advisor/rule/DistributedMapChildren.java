@@ -41,6 +41,22 @@ import java.util.function.Function;
 public final class DistributedMapChildren implements StateMachineRule {
 
     public static final String RULE = "distributed-map-children";
+    static final RuleInfo INFO = new RuleInfo(RULE, "Distributed Map with STANDARD or unbatched children → batched EXPRESS children",
+            RuleInfo.Subject.STATE_MACHINE,
+            "A Distributed Map whose children are STANDARD bills every state of every child as a transition, "
+                    + "plus the parent's transition to start each child; EXPRESS children without an ItemBatcher bill "
+                    + "a request and at least 100 ms for every single item. The same Map with EXPRESS children and an "
+                    + "ItemBatcher bills one start, one request and the batch's duration per batch, the batch size "
+                    + "chosen as for an inline Map. EXPRESS children are proposed only when the iteration waits for no "
+                    + "job, callback or activity and one item fits Express's time limit; STANDARD children may instead "
+                    + "be batched as STANDARD, whichever is cheaper. It fires on a Distributed Map with enough items a "
+                    + "run to be worth a batching iteration, and only when the rewrite is cheaper.",
+            List.of(new Fact("A Distributed Map bills one state transition per child execution it starts; STANDARD children bill their own transitions, EXPRESS children their requests and duration.",
+                            "https://aws.amazon.com/step-functions/pricing/"),
+                    new Fact("Express workflows support only the Request Response integration pattern, not .sync or .waitForTaskToken.",
+                            "https://docs.aws.amazon.com/step-functions/latest/dg/integrate-optimized.html"),
+                    new Fact("A Distributed Map's ItemBatcher sets MaxItemsPerBatch and MaxInputBytesPerBatch (at most 256 KiB).",
+                            "https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html")));
     /** Mean items per Map run below which the rule stays silent. */
     public static final int MIN_ITEMS = 100;
 
@@ -69,6 +85,11 @@ public final class DistributedMapChildren implements StateMachineRule {
             return childrenNow.signum() == 0 ? BigDecimal.ZERO
                     : childTransitions.divide(childrenNow, MathContext.DECIMAL64);
         }
+    }
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override

@@ -35,8 +35,31 @@ import static dev.flowcost.advisor.rule.BatchedChildren.PAYLOAD_BUDGET_BYTES;
 public final class InlineMapToDistributedMap implements StateMachineRule {
 
     public static final String RULE = "inline-map-to-distributed-map";
+    static final RuleInfo INFO = new RuleInfo(RULE, "Inline Map → Distributed Map with EXPRESS children and an ItemBatcher",
+            RuleInfo.Subject.STATE_MACHINE,
+            "An inline Map in a Standard workflow bills every state of every iteration as a state "
+                    + "transition. A Distributed Map bills one transition per child execution it starts, and EXPRESS "
+                    + "children bill a request and their duration instead of transitions. The rule proposes a "
+                    + "Distributed Map with EXPRESS children and the cheapest ItemBatcher whose batch stays within 4 "
+                    + "minutes (Express's 5-minute limit with a margin) and 240 KiB of payload. It fires on a Standard "
+                    + "workflow's inline Map with many items, or whose iterations make most of the execution's "
+                    + "transitions, and only when the rewrite is cheaper. Work inside the iteration (Lambda and other "
+                    + "services) costs the same both ways and is left out of both sides.",
+            List.of(new Fact("Standard workflows bill each state transition, retries included; a Distributed Map bills one transition per child workflow execution it starts.",
+                            "https://aws.amazon.com/step-functions/pricing/"),
+                    new Fact("Express workflows bill per request and per GB-second of duration, rounded up to 100 ms, memory in 64 MB steps.",
+                            "https://aws.amazon.com/step-functions/pricing/"),
+                    new Fact("A Distributed Map's ItemBatcher groups items into batches, one child execution per batch.",
+                            "https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html"),
+                    new Fact("An Express execution runs at most 5 minutes; a state's payload is at most 256 KiB.",
+                            "https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html")));
     public static final int MIN_ITEMS = 100;
     public static final int MIN_INNER_TRANSITIONS = 1_000;
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
 
     @Override
     public List<Finding> apply(StateMachineContext ctx) {

@@ -21,6 +21,22 @@ import java.util.Optional;
 public final class StandardToExpress implements StateMachineRule {
 
     public static final String RULE = "standard-to-express";
+    static final RuleInfo INFO = new RuleInfo(RULE, "Short Standard workflow → Express",
+            RuleInfo.Subject.STATE_MACHINE,
+            "A short workflow pays per transition as Standard but per request and GB-second as Express. The "
+                    + "rule fires on Standard workflows with no .sync, .waitForTaskToken or activity Task and no "
+                    + "Distributed Map, when at most 1 % of simulated executions run past Express's 5 minutes (over "
+                    + "0.1 % is named as a blocker), and when Express is cheaper. The cost curve gives the break-even "
+                    + "executions a month.",
+            List.of(new Fact("Standard bills $0.025 per 1,000 state transitions; Express bills $1.00 per million requests plus duration per GB-hour.",
+                            "https://aws.amazon.com/step-functions/pricing/"),
+                    new Fact("Express workflows run at most 5 minutes and support only Request Response integrations.",
+                            "https://docs.aws.amazon.com/step-functions/latest/dg/concepts-standard-vs-express.html")));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
 
     @Override
     public List<Finding> apply(StateMachineContext ctx) {
