@@ -163,8 +163,8 @@ public final class EnvironmentPlanner {
                 + "; with the moved DAGs on their new platforms the estate saves " + Money.display(saving) + " a month");
         String title = "Environment " + in.spec().name() + ": " + verdict + " once " + movingIds.size() + " DAG(s) move";
         Change change = new Change(Change.Kind.TEXT, verdict + " " + in.spec().name(), String.join("\n", notes));
-        Finding finding = new Finding(RULE, in.spec().name(), movingIds, title, in.monthlyCost(), afterTotal, saving,
-                Finding.Confidence.MEDIUM, assumptions, List.of(), change, in.costItems(), after, Optional.empty());
+        Finding finding = dev.flowcost.advisor.rule.Findings.priced(RULE, in.spec().name(), movingIds, title,
+                in.costItems(), after, Finding.Confidence.MEDIUM, assumptions, List.of(), change, Optional.empty());
         return new EnvironmentPlan(in.spec().name(), in.spec().environmentClass(), all, movingIds, in.monthlyCost(),
                 in.costItems(), envCostAfter, envAfter, classAfter, maxWorkersAfter, verdict, notes, Optional.of(finding));
     }

@@ -2,6 +2,7 @@ package dev.flowcost.advisor.rule;
 
 import dev.flowcost.advisor.analysis.Change;
 import dev.flowcost.advisor.analysis.CostCurve;
+import dev.flowcost.advisor.analysis.CostCurves;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.analysis.Finding;
@@ -200,7 +201,7 @@ public final class DistributedMapChildren implements StateMachineRule {
         String from = t.map().executionType().name() + " children" + (t.map().itemBatcher().isPresent()
                 ? " (batched)" : ", one per item");
         String to = chosen.name() + " children in batches of " + size;
-        CostCurve curve = BreakEven.curve("executions per month", "Distributed Map, " + from, "Distributed Map, " + to,
+        CostCurve curve = CostCurves.aroundCurrent("executions per month", "Distributed Map, " + from, "Distributed Map, " + to,
                 ctx.executionsPerMonth(), Volumes.atExecutions(volume, now), Volumes.atExecutions(volume, after));
         ChangeEdits edits = ChangeEdits.of(ctx);
         BatchedChildren.distribute(edits, t.path(), chosen, size);

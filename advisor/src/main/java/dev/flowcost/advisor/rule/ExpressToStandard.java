@@ -2,6 +2,7 @@ package dev.flowcost.advisor.rule;
 
 import dev.flowcost.advisor.analysis.Change;
 import dev.flowcost.advisor.analysis.CostCurve;
+import dev.flowcost.advisor.analysis.CostCurves;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.analysis.Finding;
@@ -44,7 +45,7 @@ public final class ExpressToStandard implements StateMachineRule {
         CostItems.Volume v = ctx.volume();
         List<CostItem> now = WorkflowTypeOptions.express(ctx, memory, v);
         List<CostItem> after = WorkflowTypeOptions.standard(ctx, v);
-        CostCurve curve = BreakEven.curve("executions per month", "Express", "Standard", ctx.executionsPerMonth(),
+        CostCurve curve = CostCurves.aroundCurrent("executions per month", "Express", "Standard", ctx.executionsPerMonth(),
                 Volumes.atExecutions(v, x -> WorkflowTypeOptions.express(ctx, memory, x)),
                 Volumes.atExecutions(v, x -> WorkflowTypeOptions.standard(ctx, x)));
         List<String> assumptions = new ArrayList<>(defaults);

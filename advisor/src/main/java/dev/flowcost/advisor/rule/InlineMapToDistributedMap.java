@@ -2,6 +2,7 @@ package dev.flowcost.advisor.rule;
 
 import dev.flowcost.advisor.analysis.Change;
 import dev.flowcost.advisor.analysis.CostCurve;
+import dev.flowcost.advisor.analysis.CostCurves;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.analysis.Finding;
@@ -99,7 +100,7 @@ public final class InlineMapToDistributedMap implements StateMachineRule {
         }
         List<CostItem> itemsNow = now.apply(volume);
         List<CostItem> itemsAfter = after(m, batch, volume, rates);
-        CostCurve curve = BreakEven.curve("executions per month", "inline Map",
+        CostCurve curve = CostCurves.aroundCurrent("executions per month", "inline Map",
                 "Distributed Map (EXPRESS, batch " + batch + ")", ctx.executionsPerMonth(),
                 Volumes.atExecutions(volume, now), Volumes.atExecutions(volume, v -> after(m, batch, v, rates)));
         String children = children(m, batch).stripTrailingZeros().toPlainString();

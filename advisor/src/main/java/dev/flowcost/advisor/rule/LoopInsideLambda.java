@@ -1,6 +1,7 @@
 package dev.flowcost.advisor.rule;
 
 import dev.flowcost.advisor.analysis.CostCurve;
+import dev.flowcost.advisor.analysis.CostCurves;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.analysis.Finding;
@@ -154,7 +155,7 @@ public final class LoopInsideLambda implements StateMachineRule {
         };
         List<CostItem> itemsNow = now.apply(volume);
         List<CostItem> itemsAfter = after.apply(volume);
-        CostCurve curve = BreakEven.curve("executions per month", "inline Map of Lambda tasks",
+        CostCurve curve = CostCurves.aroundCurrent("executions per month", "inline Map of Lambda tasks",
                 "one Lambda looping over the items", ctx.executionsPerMonth(),
                 Volumes.atExecutions(volume, now), Volumes.atExecutions(volume, after));
         ChangeEdits edits = ChangeEdits.of(ctx);

@@ -2,6 +2,7 @@ package dev.flowcost.advisor.rule;
 
 import dev.flowcost.advisor.analysis.Change;
 import dev.flowcost.advisor.analysis.CostCurve;
+import dev.flowcost.advisor.analysis.CostCurves;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.analysis.Finding;
@@ -157,7 +158,7 @@ public final class PollingLoopToSync implements StateMachineRule {
                 starter.isPresent() ? "state transitions (the starting Task waits: no loop)"
                         : "state transitions (one waiting Task)", StateMachineCosting.bd(afterTransitions),
                 BigDecimal.ZERO, x, rates.standard()));
-        CostCurve curve = BreakEven.curve("executions per month", "polling loop",
+        CostCurve curve = CostCurves.aroundCurrent("executions per month", "polling loop",
                 lambdaPoll ? ".waitForTaskToken" : ".sync", ctx.executionsPerMonth(),
                 Volumes.atExecutions(v, now), Volumes.atExecutions(v, after));
         String service = lambdaPoll ? "Lambda" : job.get().service();

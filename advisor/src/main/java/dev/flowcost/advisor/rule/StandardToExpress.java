@@ -2,6 +2,7 @@ package dev.flowcost.advisor.rule;
 
 import dev.flowcost.advisor.analysis.Change;
 import dev.flowcost.advisor.analysis.CostCurve;
+import dev.flowcost.advisor.analysis.CostCurves;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.analysis.Finding;
@@ -48,7 +49,7 @@ public final class StandardToExpress implements StateMachineRule {
         CostItems.Volume v = ctx.volume();
         List<CostItem> now = WorkflowTypeOptions.standard(ctx, v);
         List<CostItem> after = WorkflowTypeOptions.express(ctx, memory, v);
-        CostCurve curve = BreakEven.curve("executions per month", "Standard", "Express", ctx.executionsPerMonth(),
+        CostCurve curve = CostCurves.aroundCurrent("executions per month", "Standard", "Express", ctx.executionsPerMonth(),
                 Volumes.atExecutions(v, x -> WorkflowTypeOptions.standard(ctx, x)),
                 Volumes.atExecutions(v, x -> WorkflowTypeOptions.express(ctx, memory, x)));
         List<String> assumptions = new ArrayList<>(defaults);
