@@ -34,7 +34,7 @@ class AdviseHelpRulesTest {
     void thePrintedHelpNamesEveryRuleAndPointsToTheDoc() {
         String help = advise().getUsageMessage(CommandLine.Help.Ansi.OFF);
         for (RuleInfo r : Rules.infos()) {
-            assertThat(help).contains("  " + r.id() + ": ");
+            assertThat(help).contains("\n  " + r.id() + "\n");
         }
         assertThat(help).contains(RuleDocs.DOC_PATH);
     }

@@ -4,6 +4,8 @@ import dev.flowcost.advisor.analysis.Alternative;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.cost.ExpressWorkflowCost;
+import dev.flowcost.advisor.cost.FargateCost;
+import dev.flowcost.advisor.cost.LambdaCost;
 import dev.flowcost.advisor.cost.MwaaCost;
 import dev.flowcost.advisor.cost.MwaaServerlessCost;
 import dev.flowcost.advisor.cost.Money;
@@ -33,7 +35,6 @@ import java.util.Optional;
 final class AlternativePricing {
 
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
-    private static final BigDecimal MB_PER_GB = BigDecimal.valueOf(1024);
 
     private AlternativePricing() {
     }
@@ -99,10 +100,8 @@ final class AlternativePricing {
                                         List<ExpressChildGroup> groups, List<CostItem> items, List<String> notes) {
         BigDecimal gbHours = BigDecimal.ZERO;
         for (ExpressChildGroup g : groups) {
-            BigDecimal billed = ExpressWorkflowCost.billedDurationSeconds(decimal(g.durationSecondsPerChild()));
-            gbHours = gbHours.add(decimal(g.executions()).multiply(billed)
-                    .multiply(BigDecimal.valueOf(MigrationDefaults.EXPRESS_CHILD_MEMORY_MB))
-                    .divide(MB_PER_GB.multiply(SECONDS_PER_HOUR), Money.DIVISION));
+            gbHours = gbHours.add(ExpressWorkflowCost.gbHours(decimal(g.executions()), decimal(g.durationSecondsPerChild()),
+                    BigDecimal.valueOf(MigrationDefaults.EXPRESS_CHILD_MEMORY_MB)));
         }
         items.add(CostItems.perExecution("Express child executions (requests)", children, vol,
                 Rate.from(book, region, Services.STATES_EXPRESS, Services.REQUEST)));
@@ -124,9 +123,8 @@ final class AlternativePricing {
             if (p.longestSeconds() <= MigrationDefaults.LAMBDA_MAX_SECONDS) {
                 int memoryMb = in.workload().task(p.taskId()).flatMap(w -> w.memoryMb().isPresent()
                         ? Optional.of(w.memoryMb().getAsInt()) : Optional.<Integer>empty()).orElse(MigrationDefaults.LAMBDA_MEMORY_MB);
-                BigDecimal billedSeconds = decimal(p.durationSeconds()).setScale(3, RoundingMode.CEILING);
-                BigDecimal gbSeconds = instances.multiply(billedSeconds).multiply(BigDecimal.valueOf(memoryMb))
-                        .divide(MB_PER_GB, Money.DIVISION);
+                BigDecimal gbSeconds = instances.multiply(LambdaCost.billedGbSeconds(decimal(p.durationSeconds()),
+                        BigDecimal.valueOf(memoryMb)));
                 items.add(CostItems.perExecution("Lambda requests: " + p.taskId(), instances, vol,
                         Rate.from(book, region, Services.LAMBDA, Services.REQUEST)));
                 items.addAll(CostItems.perExecutionTiered("Lambda duration: " + p.taskId(), gbSeconds, BigDecimal.ZERO, vol,
@@ -134,8 +132,7 @@ final class AlternativePricing {
                 notes.add("task " + p.taskId() + " → Lambda, " + memoryMb + " MB x86, "
                         + TaskProfile.minutes(p.durationSeconds()) + " min per attempt");
             } else {
-                BigDecimal billed = decimal(p.durationSeconds()).setScale(0, RoundingMode.CEILING).max(BigDecimal.valueOf(60));
-                BigDecimal taskHours = instances.multiply(billed).divide(SECONDS_PER_HOUR, Money.DIVISION);
+                BigDecimal taskHours = FargateCost.taskHours(instances, decimal(p.durationSeconds()));
                 items.add(CostItems.perExecution("Fargate vCPU-hours: " + p.taskId(),
                         taskHours.multiply(MigrationDefaults.FARGATE_VCPU), vol,
                         Rate.from(book, region, Services.FARGATE, Services.fargateVcpu(Architecture.X86))));

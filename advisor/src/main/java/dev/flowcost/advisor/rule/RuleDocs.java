@@ -53,14 +53,39 @@ public final class RuleDocs {
         return b.toString();
     }
 
-    /** The rule list of {@code advise --help}: a heading line, then one line per rule ("  id: title"). */
+    /** Columns the help text fits in (picocli's default usage width). */
+    public static final int HELP_WIDTH = 80;
+
+    /**
+     * The rule list of {@code advise --help}: a heading line, then per rule its id indented by 2 and its title
+     * indented by 6, wrapped to {@link #HELP_WIDTH} columns.
+     */
     public static List<String> helpLines(List<RuleInfo> rules) {
         List<String> out = new ArrayList<>();
         out.add("Rules (each described, with its sources, in " + DOC_PATH + "):");
         for (RuleInfo r : rules) {
-            out.add("  " + r.id() + ": " + r.title());
+            out.add("  " + r.id());
+            out.addAll(wrap(r.title(), "      ", HELP_WIDTH));
         }
         return out;
+    }
+
+    /** {@code text} in lines of at most {@code width} columns (a longer word stays whole), each after {@code indent}. */
+    static List<String> wrap(String text, String indent, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : text.split(" ")) {
+            if (line.length() > indent.length() && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(indent);
+            }
+            if (line.length() > indent.length()) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     private static String cell(String text) {
