@@ -7,6 +7,8 @@ import dev.flowcost.advisor.migration.EnvironmentPlan;
 import dev.flowcost.advisor.migration.EnvironmentPlanInput;
 import dev.flowcost.advisor.migration.EnvironmentPlanner;
 import dev.flowcost.advisor.migration.EnvironmentShare;
+import dev.flowcost.core.usage.Resolved;
+import dev.flowcost.core.usage.WorkflowUsage;
 import dev.flowcost.core.dag.DagRuns;
 import dev.flowcost.advisor.analysis.Analysis;
 import dev.flowcost.advisor.analysis.Assumption;
@@ -72,8 +74,6 @@ import java.util.Set;
  */
 public final class Advisor {
 
-    /** Executions a month of a state machine the workload says nothing about. */
-    public static final BigDecimal DEFAULT_EXECUTIONS_PER_MONTH = BigDecimal.valueOf(1000);
     /** Seed of the environment and DAG simulations: the same input gives the same analysis. */
     public static final long SEED = 42;
     /** DAG runs simulated to learn each DAG's per-run steps. */
@@ -183,8 +183,9 @@ public final class Advisor {
                                               PriceBook prices, String region) {
         WorkflowWorkload wl = workload.workflowOrDefault(sm.name());
         WorkflowType type = wl.workflowType().or(sm::declaredType).orElse(WorkflowType.STANDARD);
-        BigDecimal executions = wl.executionsPerMonth().isPresent()
-                ? BigDecimal.valueOf(wl.executionsPerMonth().getAsDouble()) : DEFAULT_EXECUTIONS_PER_MONTH;
+        Resolved perMonth = WorkflowUsage.of(sm.name(), workload).executionsPerMonth();
+        BigDecimal executions = perMonth.isDefault() ? BigDecimal.valueOf(perMonth.intValue())
+                : BigDecimal.valueOf(perMonth.value());
         ExactResult exact = ExactAnalyzer.analyze(sm.machine(), wl);
         TailLimits limits = exact.hasErrors() ? TailLimits.none() : TailLimits.simulate(sm.machine(), wl, SEED);
         return new StateMachineContext(sm.name(), sm.machine(), type, wl, executions, exact, prices, region,
@@ -203,7 +204,7 @@ public final class Advisor {
         List<Assumption> assumptions = new ArrayList<>();
         boolean executionsGiven = wl.executionsPerMonth().isPresent();
         if (!executionsGiven) {
-            defaults.add(sm.name() + ": executionsPerMonth " + DEFAULT_EXECUTIONS_PER_MONTH + " (default)");
+            defaults.add(sm.name() + ": executionsPerMonth " + ctx.executionsPerMonth() + " (default)");
         }
         assumptions.add(new Assumption(ctx.executionsKey(), "executions a month of " + sm.name(),
                 ctx.executionsPerMonth(), "execution", executionsGiven ? "workload" : "default"));

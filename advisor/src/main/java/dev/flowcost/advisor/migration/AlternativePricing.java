@@ -14,6 +14,8 @@ import dev.flowcost.advisor.cost.TieredRate;
 import dev.flowcost.advisor.price.Architecture;
 import dev.flowcost.advisor.price.PriceBook;
 import dev.flowcost.advisor.price.Services;
+import dev.flowcost.core.usage.UsageDefaults;
+import dev.flowcost.core.usage.WorkflowUsage;
 import dev.flowcost.core.dag.OperatorFamily;
 import dev.flowcost.core.simulate.ExactResult;
 import dev.flowcost.core.simulate.ExpressChildGroup;
@@ -35,6 +37,9 @@ import java.util.Optional;
 final class AlternativePricing {
 
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+    private static final BigDecimal FARGATE_VCPU = BigDecimal.valueOf(UsageDefaults.CONVERTED_FARGATE_VCPU.intValue());
+    private static final BigDecimal FARGATE_MEMORY_GB =
+            BigDecimal.valueOf(UsageDefaults.CONVERTED_FARGATE_MEMORY_GB.intValue());
 
     private AlternativePricing() {
     }
@@ -101,13 +106,13 @@ final class AlternativePricing {
         BigDecimal gbHours = BigDecimal.ZERO;
         for (ExpressChildGroup g : groups) {
             gbHours = gbHours.add(ExpressWorkflowCost.gbHours(decimal(g.executions()), decimal(g.durationSecondsPerChild()),
-                    BigDecimal.valueOf(MigrationDefaults.EXPRESS_CHILD_MEMORY_MB)));
+                    BigDecimal.valueOf(UsageDefaults.EXPRESS_CHILD_MEMORY_MB.intValue())));
         }
         items.add(CostItems.perExecution("Express child executions (requests)", children, vol,
                 Rate.from(book, region, Services.STATES_EXPRESS, Services.REQUEST)));
         items.addAll(CostItems.perExecutionTiered("Express child duration", gbHours, BigDecimal.ZERO, vol,
                 TieredRate.fromRows(book.tiers(region, Services.STATES_EXPRESS, Services.DURATION))));
-        notes.add("Express children billed at " + MigrationDefaults.EXPRESS_CHILD_MEMORY_MB + " MB");
+        notes.add("Express children billed at " + UsageDefaults.EXPRESS_CHILD_MEMORY_MB.intValue() + " MB");
     }
 
     /** Lambda (or Fargate, past Lambda's 15 minutes) for the profiles' work that runs on the Airflow workers today. */
@@ -121,8 +126,7 @@ final class AlternativePricing {
             }
             BigDecimal instances = decimal(p.instancesPerRun());
             if (p.longestSeconds() <= MigrationDefaults.LAMBDA_MAX_SECONDS) {
-                int memoryMb = in.workload().task(p.taskId()).flatMap(w -> w.memoryMb().isPresent()
-                        ? Optional.of(w.memoryMb().getAsInt()) : Optional.<Integer>empty()).orElse(MigrationDefaults.LAMBDA_MEMORY_MB);
+                int memoryMb = WorkflowUsage.of(in.workload()).convertedLambdaMemoryMb(p.taskId()).intValue();
                 BigDecimal gbSeconds = instances.multiply(LambdaCost.billedGbSeconds(decimal(p.durationSeconds()),
                         BigDecimal.valueOf(memoryMb)));
                 items.add(CostItems.perExecution("Lambda requests: " + p.taskId(), instances, vol,
@@ -134,13 +138,13 @@ final class AlternativePricing {
             } else {
                 BigDecimal taskHours = FargateCost.taskHours(instances, decimal(p.durationSeconds()));
                 items.add(CostItems.perExecution("Fargate vCPU-hours: " + p.taskId(),
-                        taskHours.multiply(MigrationDefaults.FARGATE_VCPU), vol,
+                        taskHours.multiply(FARGATE_VCPU), vol,
                         Rate.from(book, region, Services.FARGATE, Services.fargateVcpu(Architecture.X86))));
                 items.add(CostItems.perExecution("Fargate GB-hours: " + p.taskId(),
-                        taskHours.multiply(MigrationDefaults.FARGATE_MEMORY_GB), vol,
+                        taskHours.multiply(FARGATE_MEMORY_GB), vol,
                         Rate.from(book, region, Services.FARGATE, Services.fargateMemory(Architecture.X86))));
                 notes.add("task " + p.taskId() + " → Fargate (longer than Lambda's 15 minutes), "
-                        + MigrationDefaults.FARGATE_VCPU + " vCPU / " + MigrationDefaults.FARGATE_MEMORY_GB + " GB x86");
+                        + FARGATE_VCPU + " vCPU / " + FARGATE_MEMORY_GB + " GB x86");
             }
         }
     }

@@ -26,8 +26,6 @@ final class BatchedChildren {
     static final long PAYLOAD_BUDGET_BYTES = 240 * 1024;
     /** Assumed size of one item's JSON. */
     static final long ITEM_BYTES = 1024;
-    /** Assumed billed memory of an EXPRESS child (a small child definition and one batch of data). */
-    static final int CHILD_MEMORY_MB = 64;
 
     private BatchedChildren() {
     }

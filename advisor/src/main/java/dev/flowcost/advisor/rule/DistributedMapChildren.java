@@ -162,7 +162,7 @@ public final class DistributedMapChildren implements StateMachineRule {
         Rates rates = Rates.of(ctx);
         CostItems.Volume volume = ctx.volumeWithItems(t.path());
         boolean parentBillsStarts = ctx.type() == WorkflowType.STANDARD;
-        BigDecimal memory = BigDecimal.valueOf(ctx.workload().billedMemoryMb().orElse(BatchedChildren.CHILD_MEMORY_MB));
+        BigDecimal memory = BigDecimal.valueOf(ctx.usage().expressChildMemoryMb().intValue());
         Function<CostItems.Volume, List<CostItem>> now = v -> now(t, parentBillsStarts, memory, v, rates);
 
         boolean expressPossible = !t.waits() && t.iterationSeconds() <= BatchedChildren.MAX_BATCH_SECONDS;

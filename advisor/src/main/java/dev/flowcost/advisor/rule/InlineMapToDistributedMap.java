@@ -6,6 +6,7 @@ import dev.flowcost.advisor.analysis.CostCurves;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.analysis.Finding;
+import dev.flowcost.core.usage.UsageDefaults;
 import dev.flowcost.core.asl.MapState;
 import dev.flowcost.core.workload.WorkflowType;
 
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import static dev.flowcost.advisor.rule.BatchedChildren.CHILD_MEMORY_MB;
 import static dev.flowcost.advisor.rule.BatchedChildren.ITEM_BYTES;
 import static dev.flowcost.advisor.rule.BatchedChildren.MAX_BATCH_SECONDS;
 import static dev.flowcost.advisor.rule.BatchedChildren.PAYLOAD_BUDGET_BYTES;
@@ -112,7 +112,7 @@ public final class InlineMapToDistributedMap implements StateMachineRule {
                 "each item is " + ITEM_BYTES + " bytes of JSON (assumed): a batch of " + batch + " is "
                         + batch * ITEM_BYTES + " bytes (limit " + PAYLOAD_BUDGET_BYTES + ", Step Functions allows 262,144)",
                 tail.describe(),
-                "EXPRESS children bill " + CHILD_MEMORY_MB + " MB (assumed: a small child definition and one batch of data)",
+                "EXPRESS children bill " + UsageDefaults.EXPRESS_CHILD_MEMORY_MB.intValue() + " MB (assumed: a small child definition and one batch of data)",
                 children + " child executions per execution instead of " + m.items().stripTrailingZeros().toPlainString()
                         + " iterations",
                 "work inside the iteration (Lambda and other services) costs the same both ways and is left out",
@@ -136,7 +136,7 @@ public final class InlineMapToDistributedMap implements StateMachineRule {
     private static List<CostItem> after(InlineMaps.InlineMap m, long batch, CostItems.Volume v, Rates rates) {
         double batchSeconds = Math.min(batch, m.items().doubleValue()) * m.iterationSeconds();
         return BatchedChildren.expressChildren(m.path(), children(m, batch), batchSeconds, true,
-                BigDecimal.valueOf(CHILD_MEMORY_MB), v, rates);
+                BigDecimal.valueOf(UsageDefaults.EXPRESS_CHILD_MEMORY_MB.intValue()), v, rates);
     }
 
     /** Children per execution: every Map entry starts ceil(items / batch). */

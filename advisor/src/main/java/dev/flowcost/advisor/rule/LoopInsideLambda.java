@@ -6,6 +6,7 @@ import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.analysis.Finding;
 import dev.flowcost.advisor.cost.LambdaCost;
+import dev.flowcost.core.usage.UsageDefaults;
 import dev.flowcost.core.asl.State;
 import dev.flowcost.core.asl.StateMachine;
 import dev.flowcost.core.asl.TaskState;
@@ -76,7 +77,8 @@ public final class LoopInsideLambda implements StateMachineRule {
             if (chunks > MAX_CHUNKS || tail.stops()) {
                 continue;
             }
-            int memory = chain.stream().mapToInt(ctx::memoryMb).max().orElse(StateMachineContext.DEFAULT_LAMBDA_MEMORY_MB);
+            int memory = chain.stream().mapToInt(ctx::memoryMb).max()
+                    .orElse(UsageDefaults.LAMBDA_MEMORY_MB.intValue());
             if (memory > MAX_MEMORY_MB) {
                 continue;
             }
