@@ -183,14 +183,15 @@ public final class Advisor {
                                               PriceBook prices, String region) {
         WorkflowWorkload wl = workload.workflowOrDefault(sm.name());
         WorkflowType type = wl.workflowType().or(sm::declaredType).orElse(WorkflowType.STANDARD);
-        Resolved perMonth = WorkflowUsage.of(sm.name(), workload).executionsPerMonth();
+        WorkflowUsage usage = WorkflowUsage.of(sm.name(), workload);
+        Resolved perMonth = usage.executionsPerMonth();
         BigDecimal executions = perMonth.isDefault() ? BigDecimal.valueOf(perMonth.intValue())
                 : BigDecimal.valueOf(perMonth.value());
         ExactResult exact = ExactAnalyzer.analyze(sm.machine(), wl);
         TailLimits limits = exact.hasErrors() ? TailLimits.none() : TailLimits.simulate(sm.machine(), wl, SEED);
         return new StateMachineContext(sm.name(), sm.machine(), type, wl, executions, exact, prices, region,
                 sm.definitionBytes(), sm.name() + ".executionsPerMonth",
-                sm.definition().orElseGet(() -> AslWriter.toJson(sm.machine())), limits);
+                sm.definition().orElseGet(() -> AslWriter.toJson(sm.machine())), limits, usage);
     }
 
     private record StateMachineResult(WorkflowAnalysis analysis, List<Finding> findings, List<Assumption> assumptions,

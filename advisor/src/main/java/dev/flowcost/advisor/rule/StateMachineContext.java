@@ -12,7 +12,6 @@ import dev.flowcost.core.workload.LambdaArchitecture;
 import dev.flowcost.core.usage.Resolved;
 import dev.flowcost.core.usage.WorkflowUsage;
 import dev.flowcost.core.workload.StepWorkload;
-import dev.flowcost.core.workload.WorkloadOrigin;
 import dev.flowcost.core.workload.WorkflowType;
 import dev.flowcost.core.workload.WorkflowWorkload;
 
@@ -37,15 +36,14 @@ import java.util.Optional;
  * @param definition         the definition as the user wrote it, which changes edit ({@link ChangeEdits}); not to be
  *                           modified
  * @param limits             the share of simulated executions over each time limit a rule checks ({@link TailLimits})
+ * @param usage              the workflow's usage as resolved once in core ({@link WorkflowUsage}): each value the rules
+ *                           read, with where it came from
  */
 public record StateMachineContext(String name, StateMachine machine, WorkflowType type, WorkflowWorkload workload,
                                   BigDecimal executionsPerMonth, ExactResult exact, PriceBook prices, String region,
-                                  long definitionBytes, String executionsKey, JsonNode definition, TailLimits limits) {
+                                  long definitionBytes, String executionsKey, JsonNode definition, TailLimits limits,
+                                  WorkflowUsage usage) {
 
-    /** The workflow's usage as resolved in core: each value with where it came from (workload or default). */
-    public WorkflowUsage usage() {
-        return WorkflowUsage.of(name, workload, WorkloadOrigin.NONE);
-    }
 
     /** The per-execution volume of this workflow. */
     public CostItems.Volume volume() {

@@ -24,7 +24,8 @@ public final class UsageDefaults {
             "a short call; give the real one");
     /** Memory of the Lambda function a Task state invokes. */
     public static final UsageKey LAMBDA_MEMORY_MB = new UsageKey(StepKind.LAMBDA_TASK, "memoryMb", 128, "MB",
-            "Lambda's default and smallest memory");
+            "Lambda's smallest memory");
+    // Lambda memory runs from 128 MB to 10,240 MB: https://aws.amazon.com/lambda/pricing/ (PRICING.md)
     /** Seconds a Pass, Choice or other flow state takes by itself. */
     public static final UsageKey STATE_SECONDS = new UsageKey(StepKind.OTHER_STATE, "durationSeconds", 0, "s",
             "a flow state does no work of its own");
@@ -51,10 +52,12 @@ public final class UsageDefaults {
             1024, "MB", "a mid-size function for code that ran on an Airflow worker");
     /** vCPU of the Fargate task that replaces worker code longer than Lambda's 15 minutes. */
     public static final UsageKey CONVERTED_FARGATE_VCPU = new UsageKey(StepKind.CONVERTED_WORKER_CODE, "fargateVcpu", 1,
-            "vCPU", "one vCPU, as an Airflow worker slot has at most");
+            "vCPU", "a small task size for one task's code");
     /** Memory of that Fargate task. */
     public static final UsageKey CONVERTED_FARGATE_MEMORY_GB = new UsageKey(StepKind.CONVERTED_WORKER_CODE,
-            "fargateMemoryGb", 2, "GB", "the smallest memory Fargate pairs with one vCPU above 1 GB");
+            "fargateMemoryGb", 2, "GB", "the smallest memory Fargate allows with 1 vCPU");
+    // Fargate task sizes: 1 vCPU takes 2 to 8 GB,
+    // https://docs.aws.amazon.com/AmazonECS/latest/userguide/task-cpu-memory-error.html
 
     private static final Map<OperatorFamily, UsageKey> TASK_SECONDS_BY_FAMILY = byFamily();
 
