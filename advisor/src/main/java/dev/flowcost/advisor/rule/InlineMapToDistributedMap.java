@@ -26,7 +26,7 @@ import static dev.flowcost.advisor.rule.BatchedChildren.PAYLOAD_BUDGET_BYTES;
  * children bill a request and their duration instead. The batch size is the one that costs least while a batch
  * stays within {@value BatchedChildren#MAX_BATCH_SECONDS} s (Express's 5-minute limit with a safety margin) and its
  * payload within {@value BatchedChildren#PAYLOAD_BUDGET_BYTES} bytes (256 KiB with room for the batch wrapper), at
- * {@value BatchedChildren#ITEM_BYTES} bytes an item unless told otherwise.
+ * the defaults table's bytes an item ({@link dev.flowcost.core.usage.UsageDefaults#MAP_ITEM_BYTES}).
  *
  * <p>Fires on a STANDARD workflow's inline Map with at least {@value #MIN_ITEMS} items, or whose iterations make at
  * least half the execution's transitions and at least {@value #MIN_INNER_TRANSITIONS} of them; only when the

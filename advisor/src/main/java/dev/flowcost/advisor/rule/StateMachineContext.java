@@ -11,13 +11,11 @@ import dev.flowcost.core.simulate.StateCount;
 import dev.flowcost.core.workload.LambdaArchitecture;
 import dev.flowcost.core.usage.Resolved;
 import dev.flowcost.core.usage.WorkflowUsage;
-import dev.flowcost.core.workload.StepWorkload;
 import dev.flowcost.core.workload.WorkflowType;
 import dev.flowcost.core.workload.WorkflowWorkload;
 
 import java.math.BigDecimal;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What a rule may look at for one state machine: its definition, type, workload, monthly executions, the exact
@@ -62,24 +60,24 @@ public record StateMachineContext(String name, StateMachine machine, WorkflowTyp
 
     /** Mean items of a Map per entry, as {@link WorkflowUsage#items} resolves them. */
     public BigDecimal items(String mapPath) {
-        Resolved r = usage().items(mapPath);
+        Resolved r = usage.items(mapPath);
         return r.isDefault() ? BigDecimal.valueOf(r.intValue()) : BigDecimal.valueOf(r.value());
     }
 
     /** Whether the workload gives the Map's items. */
     public boolean itemsGiven(String mapPath) {
-        return workload.state(mapPath).flatMap(StepWorkload::items).isPresent();
+        return !usage.items(mapPath).isDefault();
     }
 
     /** Mean seconds of one attempt of a state, as {@link WorkflowUsage#stateSeconds} resolves them. */
     public double durationSeconds(String path) {
         State s = statesByPath().get(path);
-        return usage().stateSeconds(path, s == null ? "" : s.type()).value();
+        return usage.stateSeconds(path, s == null ? "" : s.type()).value();
     }
 
     /** Lambda memory of a Task, as {@link WorkflowUsage#lambdaMemoryMb} resolves it. */
     public int memoryMb(String path) {
-        return usage().lambdaMemoryMb(path).intValue();
+        return usage.lambdaMemoryMb(path).intValue();
     }
 
     /** Architecture of the Lambda a Task invokes: the state's, else the workflow's default, else x86_64. */
@@ -89,7 +87,7 @@ public record StateMachineContext(String name, StateMachine machine, WorkflowTyp
 
     /** Whether the workload gives the Task's memory. */
     public boolean memoryGiven(String path) {
-        return workload.state(path).map(w -> w.memoryMb().isPresent()).orElse(false);
+        return !usage.lambdaMemoryMb(path).isDefault();
     }
 
     /** Every state by path ("Fan/Charge" for nested states). */

@@ -3,6 +3,7 @@ package dev.flowcost.advisor.rule;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.cost.ExpressMemoryEstimate;
 import dev.flowcost.advisor.cost.StandardWorkflowCost;
+import dev.flowcost.core.usage.UsageDefaults;
 import dev.flowcost.core.usage.Resolved;
 import dev.flowcost.core.asl.MapState;
 import dev.flowcost.core.asl.ParallelState;
@@ -29,7 +30,7 @@ import java.util.Map;
 public final class StateMachineCosting {
 
     /** Execution data assumed per Map or Parallel step for the Express memory estimate (PRICING.md's example). */
-    public static final long EXECUTION_DATA_BYTES = 32_000;
+    public static final long EXECUTION_DATA_BYTES = (long) UsageDefaults.EXPRESS_EXECUTION_DATA_BYTES.value();
 
     /** The items and every default they rest on. */
     public record Costed(List<CostItem> items, List<String> defaultsUsed) {

@@ -35,6 +35,12 @@ public final class UsageDefaults {
     /** Items a Map state iterates per entry. */
     public static final UsageKey MAP_ITEMS = new UsageKey(StepKind.MAP, "items", 1, "item",
             "one item, the smallest list that runs the iteration");
+    /** Execution data per Map or Parallel step in the Express memory estimate (50 MB + definition + data × steps). */
+    public static final UsageKey EXPRESS_EXECUTION_DATA_BYTES = new UsageKey(StepKind.WORKFLOW, "executionDataBytes",
+            32_000, "byte", "the Step Functions pricing page's memory-estimate example (32 KB a step)");
+    /** Size of one Map item's JSON, for the payload limit of a batch. */
+    public static final UsageKey MAP_ITEM_BYTES = new UsageKey(StepKind.MAP, "itemBytes", 1024, "byte",
+            "a small JSON record");
     /** Billed memory of an EXPRESS child execution. */
     public static final UsageKey EXPRESS_CHILD_MEMORY_MB = new UsageKey(StepKind.EXPRESS_CHILD, "billedMemoryMb", 64,
             "MB", "Express bills memory in 64 MB chunks; a child's is the smallest chunk");
@@ -91,8 +97,8 @@ public final class UsageDefaults {
 
     /** Every row of the table, grouped by kind of step. */
     public static List<UsageKey> table() {
-        List<UsageKey> out = new ArrayList<>(List.of(EXECUTIONS_PER_MONTH, TASK_SECONDS, LAMBDA_MEMORY_MB, STATE_SECONDS, WAIT_SECONDS,
-                MAP_ITEMS, EXPRESS_CHILD_MEMORY_MB));
+        List<UsageKey> out = new ArrayList<>(List.of(EXECUTIONS_PER_MONTH, EXPRESS_EXECUTION_DATA_BYTES, TASK_SECONDS,
+                LAMBDA_MEMORY_MB, STATE_SECONDS, WAIT_SECONDS, MAP_ITEMS, MAP_ITEM_BYTES, EXPRESS_CHILD_MEMORY_MB));
         out.addAll(TASK_SECONDS_BY_FAMILY.values());
         out.addAll(List.of(POKE_INTERVAL_SECONDS, POKE_SECONDS, MAPPED_ITEMS, CONVERTED_LAMBDA_MEMORY_MB,
                 CONVERTED_FARGATE_VCPU, CONVERTED_FARGATE_MEMORY_GB));
