@@ -36,7 +36,6 @@ import java.util.Optional;
  */
 final class AlternativePricing {
 
-    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
     private static final BigDecimal FARGATE_VCPU = BigDecimal.valueOf(UsageDefaults.CONVERTED_FARGATE_VCPU.intValue());
     private static final BigDecimal FARGATE_MEMORY_GB =
             BigDecimal.valueOf(UsageDefaults.CONVERTED_FARGATE_MEMORY_GB.intValue());
@@ -218,8 +217,8 @@ final class AlternativePricing {
             if (p.family() == OperatorFamily.EMPTY || p.instancesPerRun() <= 0) {
                 continue;
             }
-            BigDecimal billed = MwaaServerlessCost.billedSeconds(decimal(p.durationSeconds()));
-            BigDecimal hoursPerRun = decimal(p.instancesPerRun()).multiply(billed).divide(SECONDS_PER_HOUR, Money.DIVISION);
+            BigDecimal hoursPerRun = MwaaServerlessCost.taskHours(decimal(p.instancesPerRun()),
+                    decimal(p.durationSeconds()));
             items.add(CostItems.perExecution("MWAA Serverless task-hours: " + p.taskId(), hoursPerRun, vol, taskHour));
         }
         List<String> notes = List.of("each task instance billed per second with a one-minute minimum; EmptyOperators"
