@@ -200,10 +200,9 @@ public final class Advisor {
 
     private static StateMachineResult stateMachine(StateMachineInput sm, AdvisorInput input, String region) {
         StateMachineContext ctx = context(sm, input.workload(), input.prices(), region);
-        WorkflowWorkload wl = ctx.workload();
         List<String> defaults = new ArrayList<>();
         List<Assumption> assumptions = new ArrayList<>();
-        boolean executionsGiven = wl.executionsPerMonth().isPresent();
+        boolean executionsGiven = !ctx.usage().executionsPerMonth().isDefault();
         if (!executionsGiven) {
             defaults.add(sm.name() + ": executionsPerMonth " + ctx.executionsPerMonth() + " (default)");
         }
