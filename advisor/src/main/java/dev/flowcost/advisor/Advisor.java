@@ -34,6 +34,8 @@ import dev.flowcost.advisor.rule.StateMachineCosting;
 import dev.flowcost.advisor.rule.TailLimits;
 import dev.flowcost.core.asl.write.AslWriter;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
+import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.asl.MapState;
 import dev.flowcost.core.asl.ParallelState;
 import dev.flowcost.core.asl.State;
@@ -115,7 +117,7 @@ public final class Advisor {
         assumptions.add(new Assumption("hoursPerMonth", "hours in a billing month", BigDecimal.valueOf(hours), "hour",
                 input.workload().hoursPerMonth() == dev.flowcost.core.workload.Workload.DEFAULT_HOURS_PER_MONTH
                         ? "default" : "workload"));
-        List<String> diagnostics = new ArrayList<>(input.readDiagnostics());
+        List<Diagnostic> diagnostics = new ArrayList<>(input.readDiagnostics());
         List<WorkflowAnalysis> workflows = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         List<CostItem> allItems = new ArrayList<>();
@@ -127,8 +129,7 @@ public final class Advisor {
             assumptions.addAll(r.assumptions());
             allItems.addAll(r.analysis().costItems());
             // the engines know the machine, not its file: name the file so the user can find the place
-            r.diagnostics().forEach(d -> diagnostics.add((d.file().isEmpty()
-                    ? new Diagnostic(d.severity(), sm.file(), d.pointer(), d.line(), d.column(), d.message()) : d).render()));
+            r.diagnostics().forEach(d -> diagnostics.add(d.file().isEmpty() ? d.inFile(sm.file()) : d));
         }
 
         List<EnvironmentAnalysis> environments = new ArrayList<>();
@@ -231,7 +232,7 @@ public final class Advisor {
     }
 
     private static void environment(EnvironmentSpec env, List<Dag> dags, AdvisorInput input, String region,
-                                    List<Assumption> assumptions, List<String> diagnostics, List<Finding> findings,
+                                    List<Assumption> assumptions, List<Diagnostic> diagnostics, List<Finding> findings,
                                     List<EnvironmentAnalysis> environments, Map<String, WorkflowAnalysis> dagAnalyses) {
         double hours = input.workload().hoursPerMonth();
         List<String> notes = new ArrayList<>();
@@ -249,9 +250,10 @@ public final class Advisor {
             String source = perMonth.runsPerMonth().isPresent() ? perMonth.source() : "default";
             if (perMonth.runsPerMonth().isEmpty()) {
                 defaults.add(d.dagId() + ": 0 runs per month (" + perMonth.explanation() + ")");
-                diagnostics.add(d.file() + ":" + d.line() + ": warning: DAG " + d.dagId() + " has no runs per month"
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.ADVICE_INCOMPLETE, d.file(), SourceLocation.ofLine(d.line()),
+                        "DAG " + d.dagId() + " has no runs per month"
                         + " from its schedule (" + d.schedule().expression() + "); give executionsPerMonth in the"
-                        + " workload file; priced as 0 runs");
+                        + " workload file; priced as 0 runs"));
             } else if (perMonth.source().equals("schedule")) {
                 defaults.add(d.dagId() + ": runs per month from the schedule: " + perMonth.explanation());
             }
@@ -262,7 +264,7 @@ public final class Advisor {
         }
         EnvironmentMonthResult month = new EnvironmentSimulator().simulate(env, schedules, hours,
                 EnvironmentSimulator.defaultSettings(), SEED);
-        month.diagnostics().forEach(d -> diagnostics.add(d.render()));
+        diagnostics.addAll(month.diagnostics());
         MwaaCost.Prices prices = MwaaCost.Prices.from(input.prices(), region, env.environmentClass());
         List<CostItem> items = EnvironmentCosting.items(env, month, prices, hours, notes);
         List<String> dagIds = dags.stream().map(Dag::dagId).toList();
@@ -321,7 +323,7 @@ public final class Advisor {
     private static Optional<DagMigration> migration(Dag d, DagSchedule s, DagRunResult run, int dagsOnEnvironment,
                                                     BigDecimal share, EnvironmentAnalysis costed, BigDecimal workerPrice,
                                                     EnvironmentMonthResult month, EnvironmentSpec env, AdvisorInput input,
-                                                    String region, List<String> diagnostics) {
+                                                    String region, List<Diagnostic> diagnostics) {
         EnvironmentShare environmentShare = dagsOnEnvironment == 1
                 ? EnvironmentShare.alone(env.name(), env.environmentClass(), costed.monthlyCost(), costed.costItems())
                 : EnvironmentShare.shared(env.name(), env.environmentClass(), costed.monthlyCost(), costed.costItems(),
@@ -331,7 +333,8 @@ public final class Advisor {
                     BigDecimal.valueOf(s.runsPerMonth()), d.dagId() + ".executionsPerMonth", run, environmentShare,
                     input.prices(), region)));
         } catch (RuntimeException e) {
-            diagnostics.add(d.file() + ":" + d.line() + ": warning: no migration advice for DAG " + d.dagId() + ": " + e);
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.ADVICE_INCOMPLETE, d.file(), SourceLocation.ofLine(d.line()),
+                    "no migration advice for DAG " + d.dagId() + ": " + e));
             return Optional.empty();
         }
     }

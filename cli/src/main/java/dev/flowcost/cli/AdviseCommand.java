@@ -141,7 +141,7 @@ final class AdviseCommand implements Callable<Integer> {
             out.print(TextReport.render(analysis));
             out.print(extra);
         } else {
-            out.print(format == AdviseFormat.json ? AnalysisJson.write(analysis)
+            out.print(format == AdviseFormat.json ? AnalysisJson.write(analysis) + "\n"
                     : format == AdviseFormat.sarif ? dev.flowcost.report.sarif.SarifReport.render(analysis,
                             new FlowcostCommand.Version().getVersion()[0].replace("flowcost ", ""), Path.of(""))
                     : InfracostUsage.render(analysis));

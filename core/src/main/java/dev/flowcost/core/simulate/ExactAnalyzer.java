@@ -1,6 +1,7 @@
 package dev.flowcost.core.simulate;
 
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.asl.ChoiceRule;
 import dev.flowcost.core.asl.ChoiceState;
@@ -73,7 +74,7 @@ public final class ExactAnalyzer {
             // a key naming no state at all is the workload matching's warning (with the workload's line); here only
             // a state that exists but that no execution can reach
             if (!a.seenPaths.contains(key) && paths.contains(key)) {
-                a.diagnostics.add(Diagnostic.warning("", SourceLocation.UNKNOWN,
+                a.diagnostics.add(Diagnostic.warning(DiagnosticCode.WORKLOAD_NO_MATCH, "", SourceLocation.UNKNOWN,
                         "workload names state \"" + key + "\", which no execution of the state machine reaches"));
             }
         }
@@ -81,7 +82,8 @@ public final class ExactAnalyzer {
         top.express.forEach((path, v) -> express.add(new ExpressChildGroup(path, v[0], v[0] > 0 ? v[1] / v[0] : 0)));
         String beyond = beyondLimit(top);
         if (beyond != null) {
-            a.diagnostics.add(Diagnostic.error("", new SourceLocation(machine.pointer(), 0, 0), "one execution of"
+            a.diagnostics.add(Diagnostic.error(DiagnosticCode.SIM_UNCOUNTABLE, "",
+                    new SourceLocation(machine.pointer(), 0, 0), "one execution of"
                     + " this state machine is expected to run " + beyond + ", beyond what flowcost counts ("
                     + fmt(MAX_EXPECTED) + "); check the workload's failure rates, branch weights and items against"
                     + " the Retry MaxAttempts, BackoffRate and loops of the definition"));
@@ -187,7 +189,7 @@ public final class ExactAnalyzer {
     Scope scope(StateMachine machine, String prefix, StateCount.Billing billing) {
         Map<String, State> states = machine.states();
         if (!states.containsKey(machine.startAt())) {
-            diagnostics.add(Diagnostic.error("", new SourceLocation(machine.pointer() + "/StartAt", 0, 0),
+            diagnostics.add(Diagnostic.error(DiagnosticCode.ASL_NEXT_UNKNOWN, "", new SourceLocation(machine.pointer() + "/StartAt", 0, 0),
                     "StartAt \"" + machine.startAt() + "\" names no state; this machine cannot be analyzed"));
             return failed();
         }
@@ -231,7 +233,7 @@ public final class ExactAnalyzer {
         try {
             visits = LinearSolver.visits(targets, probability);
         } catch (LinearSolver.TooEntangledException ex) {
-            diagnostics.add(Diagnostic.error("", new SourceLocation(machine.pointer(), 0, 0),
+            diagnostics.add(Diagnostic.error(DiagnosticCode.SIM_UNCOUNTABLE, "", new SourceLocation(machine.pointer(), 0, 0),
                     (prefix.isEmpty() ? "the state machine" : "the inner machine of \"" + prefix + "\"")
                             + ": " + ex.getMessage() + "; split it into smaller state machines"));
             return failed();
@@ -259,7 +261,7 @@ public final class ExactAnalyzer {
     }
 
     private Scope unending(StateMachine machine, String prefix) {
-        diagnostics.add(Diagnostic.error("", new SourceLocation(machine.pointer(), 0, 0),
+        diagnostics.add(Diagnostic.error(DiagnosticCode.SIM_UNCOUNTABLE, "", new SourceLocation(machine.pointer(), 0, 0),
                 (prefix.isEmpty() ? "the state machine" : "the inner machine of \"" + prefix + "\"")
                         + " does not reach its end with probability 1 under the workload's branch weights"
                         + " (a Choice loop with no way out?); give the exit branch a weight above 0"));
@@ -364,13 +366,15 @@ public final class ExactAnalyzer {
         for (String key : w.branches().keySet()) {
             boolean known = key.equals("Default") ? hasDefault : isRuleIndex(key, rules);
             if (!known) {
-                diagnostics.add(Diagnostic.warning("", c.location(), "workload weight \"" + key + "\" of Choice "
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.SIM_CHOICE_WEIGHTS, "", c.location(),
+                        "workload weight \"" + key + "\" of Choice "
                         + path + " names no branch (rules are 0.." + (rules - 1) + (hasDefault ? " and Default" : "")
                         + ")"));
             }
         }
         if (sum <= 0) {
-            diagnostics.add(Diagnostic.error("", c.location(), "the workload gives every branch of Choice " + path
+            diagnostics.add(Diagnostic.error(DiagnosticCode.SIM_CHOICE_WEIGHTS, "", c.location(),
+                    "the workload gives every branch of Choice " + path
                     + " weight 0; at least one branch must have a positive weight"));
             return null;
         }
@@ -418,7 +422,7 @@ public final class ExactAnalyzer {
         for (String t : missing) {
             double p = e.next.remove(t);
             e.endFail.merge(RUNTIME, p, Double::sum);
-            diagnostics.add(Diagnostic.error("", from.location(), "state \"" + from.name()
+            diagnostics.add(Diagnostic.error(DiagnosticCode.ASL_NEXT_UNKNOWN, "", from.location(), "state \"" + from.name()
                     + "\" leads to \"" + t + "\", which does not exist"));
         }
     }

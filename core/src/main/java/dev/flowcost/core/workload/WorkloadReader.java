@@ -2,6 +2,7 @@ package dev.flowcost.core.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.input.InputText;
 import dev.flowcost.core.input.LocatedDocument;
@@ -61,7 +62,7 @@ public final class WorkloadReader {
         try {
             bytes = InputText.bytes(file, InputText.MAX_WORKLOAD_BYTES, "workload files");
         } catch (InputText.Refused e) {
-            return new WorkloadReadResult(Optional.empty(), List.of(Diagnostic.error(name, SourceLocation.UNKNOWN,
+            return new WorkloadReadResult(Optional.empty(), List.of(Diagnostic.error(e.code(), name, SourceLocation.UNKNOWN,
                     "cannot read the workload file: " + e.getMessage())));
         }
         return read(name, bytes);
@@ -71,7 +72,8 @@ public final class WorkloadReader {
         String file = fileName == null ? "" : fileName;
         List<Diagnostic> diagnostics = new ArrayList<>();
         if (content.length > InputText.MAX_WORKLOAD_BYTES) {
-            diagnostics.add(Diagnostic.error(file, SourceLocation.UNKNOWN, "the file is " + InputText.sizeOf(content.length)
+            diagnostics.add(Diagnostic.error(DiagnosticCode.INPUT_TOO_LARGE, file, SourceLocation.UNKNOWN,
+                    "the file is " + InputText.sizeOf(content.length)
                     + "; flowcost reads workload files up to " + InputText.size(InputText.MAX_WORKLOAD_BYTES)));
             return new WorkloadReadResult(Optional.empty(), diagnostics);
         }
@@ -79,7 +81,7 @@ public final class WorkloadReader {
         try {
             text = TextDecoding.decode(content);
         } catch (TextDecoding.NotText e) {
-            diagnostics.add(Diagnostic.error(file, SourceLocation.UNKNOWN, e.getMessage()));
+            diagnostics.add(Diagnostic.error(DiagnosticCode.INPUT_UNREADABLE, file, SourceLocation.UNKNOWN, e.getMessage()));
             return new WorkloadReadResult(Optional.empty(), diagnostics);
         }
         LocatedTree tree;
@@ -97,7 +99,8 @@ public final class WorkloadReader {
             boolean errors = diagnostics.stream().anyMatch(Diagnostic::isError);
             return new WorkloadReadResult(errors ? Optional.empty() : w, diagnostics);
         } catch (RuntimeException e) {
-            diagnostics.add(Diagnostic.error(file, SourceLocation.UNKNOWN, "cannot read the workload: " + e));
+            diagnostics.add(Diagnostic.error(DiagnosticCode.INPUT_INTERNAL, file, SourceLocation.UNKNOWN,
+                    "cannot read the workload: " + e));
             return new WorkloadReadResult(Optional.empty(), diagnostics);
         }
     }
@@ -135,11 +138,19 @@ public final class WorkloadReader {
         }
 
         private void error(String pointer, String message) {
-            diagnostics.add(Diagnostic.error(file, tree.at(pointer), message));
+            error(DiagnosticCode.WORKLOAD_INVALID, pointer, message);
+        }
+
+        private void error(DiagnosticCode code, String pointer, String message) {
+            diagnostics.add(Diagnostic.error(code, file, tree.at(pointer), message));
         }
 
         private void warning(String pointer, String message) {
-            diagnostics.add(Diagnostic.warning(file, tree.at(pointer), message));
+            warning(DiagnosticCode.WORKLOAD_DOUBTFUL, pointer, message);
+        }
+
+        private void warning(DiagnosticCode code, String pointer, String message) {
+            diagnostics.add(Diagnostic.warning(code, file, tree.at(pointer), message));
         }
 
         private static String child(String pointer, String key) {
@@ -149,7 +160,7 @@ public final class WorkloadReader {
         Optional<Workload> workload() {
             JsonNode root = tree.root;
             if (root == null || root.isNull()) {
-                error("", "the workload file is empty");
+                error(DiagnosticCode.INPUT_EMPTY, "", "the workload file is empty");
                 return Optional.empty();
             }
             if (!root.isObject()) {
@@ -461,7 +472,7 @@ public final class WorkloadReader {
         private void unknownKeys(JsonNode n, String p, Set<String> known, String where) {
             n.fieldNames().forEachRemaining(k -> {
                 if (!known.contains(k)) {
-                    warning(child(p, k), "unknown key \"" + k + "\" in " + where + " is ignored"
+                    warning(DiagnosticCode.WORKLOAD_FIELD_UNKNOWN, child(p, k), "unknown key \"" + k + "\" in " + where + " is ignored"
                             + suggestion(k, known));
                 }
             });

@@ -82,7 +82,7 @@ public final class AnalysisJson {
         root.set("findings", array(a.findings(), AnalysisJson::finding));
         root.set("assumptions", array(a.assumptions(), AnalysisJson::assumption));
         root.set("prices", array(a.prices(), AnalysisJson::price));
-        root.set("diagnostics", strings(a.diagnostics()));
+        root.set("diagnostics", DiagnosticJson.array(a.diagnostics()));
         ObjectNode totals = root.putObject("totals");
         totals.put("monthlyCostNow", a.totals().monthlyCostNow());
         totals.put("monthlyCostAfter", a.totals().monthlyCostAfter());
@@ -354,7 +354,7 @@ public final class AnalysisJson {
                     list(root, p, "workflows", this::workflow), list(root, p, "environments", this::environment),
                     credits, findings,
                     list(root, p, "assumptions", this::assumption), list(root, p, "prices", this::price),
-                    strings(root, p, "diagnostics"),
+                    diagnostics(root, p),
                     new Totals(decimal(totals, "/totals", "monthlyCostNow"),
                             decimal(totals, "/totals", "monthlyCostAfter"),
                             decimal(totals, "/totals", "monthlySaving"),
@@ -502,6 +502,28 @@ public final class AnalysisJson {
             for (int i = 0; i < array.size(); i++) {
                 String ip = ap + "/" + i;
                 values.add(element.read(object(array.get(i), ip), ip));
+            }
+            return values;
+        }
+
+        /**
+         * The diagnostics, each in {@link DiagnosticJson}'s form. Files written before diagnostics carried codes hold
+         * text lines instead; those are skipped (they say nothing the numbers depend on, and diff reads only numbers).
+         */
+        private static List<dev.flowcost.core.Diagnostic> diagnostics(JsonNode parent, String p) {
+            JsonNode array = field(parent, p, "diagnostics");
+            String ap = p + "/diagnostics";
+            if (!array.isArray()) {
+                throw new BadJson(ap, "expected an array of diagnostics");
+            }
+            List<dev.flowcost.core.Diagnostic> values = new ArrayList<>(array.size());
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    continue;
+                }
+                int at = i;
+                values.add(DiagnosticJson.read(array.get(i)).orElseThrow(() -> new BadJson(ap + "/" + at,
+                        "expected a diagnostic {severity, code, file, line, column, message}")));
             }
             return values;
         }

@@ -101,7 +101,7 @@ public final class TextReport {
         if (!a.diagnostics().isEmpty()) {
             line("");
             heading("Diagnostics");
-            a.diagnostics().forEach(d -> line("  " + clean(d)));
+            a.diagnostics().forEach(d -> line("  " + clean(d.render())));
         }
     }
 

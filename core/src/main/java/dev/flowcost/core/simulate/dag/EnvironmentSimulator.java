@@ -1,6 +1,7 @@
 package dev.flowcost.core.simulate.dag;
 
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.dag.EnvironmentClass;
 import dev.flowcost.core.workload.EnvironmentSpec;
@@ -77,7 +78,8 @@ public final class EnvironmentSimulator {
         SourceLocation at = new SourceLocation("/environments/" + SourceLocation.escapeToken(env.name()), 0, 0);
         Optional<EnvironmentClass> parsed = EnvironmentClass.parse(env.environmentClass());
         if (parsed.isEmpty()) {
-            diagnostics.add(Diagnostic.error("", at, "environment " + env.name() + ": unknown environment class \""
+            diagnostics.add(Diagnostic.error(DiagnosticCode.WORKLOAD_INVALID, "", at,
+                    "environment " + env.name() + ": unknown environment class \""
                     + env.environmentClass() + "\" (expected mw1.micro, mw1.small, mw1.medium, mw1.large, mw1.xlarge"
                     + " or mw1.2xlarge); simulated as mw1.small"));
         }
@@ -85,7 +87,8 @@ public final class EnvironmentSimulator {
         int maxWorkers = Math.min(env.maxWorkers(), cls.maxWorkers());
         int minWorkers = Math.min(env.minWorkers(), maxWorkers);
         if (env.maxWorkers() > cls.maxWorkers()) {
-            diagnostics.add(Diagnostic.warning("", at, "environment " + env.name() + ": " + cls.className()
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.WORKLOAD_DOUBTFUL, "", at,
+                    "environment " + env.name() + ": " + cls.className()
                     + " allows at most " + cls.maxWorkers() + " worker(s); maxWorkers " + env.maxWorkers()
                     + " capped"));
         }
@@ -116,7 +119,7 @@ public final class EnvironmentSimulator {
                     + " %.1f hours of the month (%,.0f task instances) and scaled the totals ×%.4g", instances0,
                     horizon / 3600, MAX_SIMULATED_TASK_INSTANCES, scale);
             defaults.add(pattern);
-            diagnostics.add(Diagnostic.info("", at, "environment " + env.name() + ": " + pattern
+            diagnostics.add(Diagnostic.info(DiagnosticCode.SIM_NOTE, "", at, "environment " + env.name() + ": " + pattern
                     + " (runs start on fixed intervals, so the rest of the month repeats it)"));
         }
         DagRunEngine engine = new DagRunEngine(compiled, settings, cls.slots(minWorkers), new SplittableRandom(seed),
