@@ -11,6 +11,8 @@ import dev.flowcost.advisor.migration.MarginalCosts;
 import dev.flowcost.advisor.migration.SizingAdvice;
 import dev.flowcost.advisor.migration.SuccessRate;
 import dev.flowcost.advisor.analysis.PlanOption;
+import dev.flowcost.core.usage.Resolved;
+import dev.flowcost.core.usage.WorkflowUsage;
 import dev.flowcost.core.dag.DagRuns;
 import dev.flowcost.advisor.analysis.Analysis;
 import dev.flowcost.advisor.analysis.Assumption;
@@ -79,8 +81,6 @@ import java.util.Set;
  */
 public final class Advisor {
 
-    /** Executions a month of a state machine the workload says nothing about. */
-    public static final BigDecimal DEFAULT_EXECUTIONS_PER_MONTH = BigDecimal.valueOf(1000);
     /** Seed of the environment and DAG simulations: the same input gives the same analysis. */
     public static final long SEED = 42;
     /** DAG runs simulated to learn each DAG's per-run steps. */
@@ -191,13 +191,15 @@ public final class Advisor {
                                               PriceBook prices, String region) {
         WorkflowWorkload wl = workload.workflowOrDefault(sm.name());
         WorkflowType type = wl.workflowType().or(sm::declaredType).orElse(WorkflowType.STANDARD);
-        BigDecimal executions = wl.executionsPerMonth().isPresent()
-                ? BigDecimal.valueOf(wl.executionsPerMonth().getAsDouble()) : DEFAULT_EXECUTIONS_PER_MONTH;
+        WorkflowUsage usage = WorkflowUsage.of(sm.name(), workload);
+        Resolved perMonth = usage.executionsPerMonth();
+        BigDecimal executions = perMonth.isDefault() ? BigDecimal.valueOf(perMonth.intValue())
+                : BigDecimal.valueOf(perMonth.value());
         ExactResult exact = ExactAnalyzer.analyze(sm.machine(), wl);
         TailLimits limits = exact.hasErrors() ? TailLimits.none() : TailLimits.simulate(sm.machine(), wl, SEED);
         return new StateMachineContext(sm.name(), sm.machine(), type, wl, executions, exact, prices, region,
                 sm.definitionBytes(), sm.name() + ".executionsPerMonth",
-                sm.definition().orElseGet(() -> AslWriter.toJson(sm.machine())), limits);
+                sm.definition().orElseGet(() -> AslWriter.toJson(sm.machine())), limits, usage);
     }
 
     private record StateMachineResult(WorkflowAnalysis analysis, List<Finding> findings, List<Assumption> assumptions,
@@ -206,12 +208,11 @@ public final class Advisor {
 
     private static StateMachineResult stateMachine(StateMachineInput sm, AdvisorInput input, String region) {
         StateMachineContext ctx = context(sm, input.workload(), input.prices(), region);
-        WorkflowWorkload wl = ctx.workload();
         List<String> defaults = new ArrayList<>();
         List<Assumption> assumptions = new ArrayList<>();
-        boolean executionsGiven = wl.executionsPerMonth().isPresent();
+        boolean executionsGiven = !ctx.usage().executionsPerMonth().isDefault();
         if (!executionsGiven) {
-            defaults.add(sm.name() + ": executionsPerMonth " + DEFAULT_EXECUTIONS_PER_MONTH + " (default)");
+            defaults.add(sm.name() + ": executionsPerMonth " + ctx.executionsPerMonth() + " (default)");
         }
         assumptions.add(new Assumption(ctx.executionsKey(), "executions a month of " + sm.name(),
                 ctx.executionsPerMonth(), "execution", executionsGiven ? "workload" : "default"));

@@ -97,6 +97,12 @@ class SarifOutputTest {
             String rule = res.get("ruleId").asText();
             assertThat(log.at("/runs/0/tool/driver/rules/" + res.get("ruleIndex").asInt() + "/id").asText())
                     .isEqualTo(rule);
+            // the rule's metadata comes from the catalogue, not from its id in words
+            JsonNode meta = log.at("/runs/0/tool/driver/rules/" + res.get("ruleIndex").asInt());
+            dev.flowcost.advisor.rule.RuleInfo info = dev.flowcost.advisor.rule.Rules.info(rule).orElseThrow();
+            assertThat(meta.at("/shortDescription/text").asText()).isEqualTo(info.title());
+            assertThat(meta.at("/fullDescription/text").asText()).isEqualTo(info.description());
+            assertThat(meta.at("/helpUri").asText()).endsWith("docs/rules.md#" + rule);
         }
         assertThat(sawMap).isTrue();
         assertThat(sawSensor).isTrue();

@@ -7,6 +7,7 @@ import dev.flowcost.advisor.analysis.CostCurve;
 import dev.flowcost.advisor.analysis.Finding;
 import dev.flowcost.advisor.analysis.WorkItem;
 import dev.flowcost.advisor.cost.Money;
+import dev.flowcost.advisor.rule.Rules;
 import dev.flowcost.core.Diagnostic;
 import dev.flowcost.core.asl.AslValidator;
 import dev.flowcost.core.convert.ConversionNote;
@@ -93,7 +94,7 @@ public final class DagMigrationAdvisor {
 
         CostCurve curve = curve(in, mwaa, best, exact, profiles);
         reasons.add(breakEvenReason(in, curve));
-        List<Finding> findings = SensorTriggerRule.findings(in, profiles, verdict);
+        List<Finding> findings = Rules.apply(DagRuleContexts.of(in, profiles, verdict));
         return new DagMigration(alternatives, verdict, reasons,
                 blockers.stream().map(Blocker::sentence).collect(Collectors.toList()), findings, Optional.of(curve),
                 Optional.of(conversion), Optional.of(work));

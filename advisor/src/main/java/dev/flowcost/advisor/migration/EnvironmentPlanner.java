@@ -573,9 +573,9 @@ public final class EnvironmentPlanner {
             chosen.workItems().forEach(w -> body.add("work: " + w.sentence()));
             body.addAll(chosen.notes());
             Change change = new Change(Change.Kind.TEXT, chosen.name() + " " + spec.name(), String.join("\n", body));
-            return new Finding(RULE, spec.name(), chosen.dagsMoving(), title, in.monthlyCost(), chosen.monthlyCostAfter(),
-                    chosen.monthlySaving(), Finding.Confidence.MEDIUM, assumptions, List.of(), change, in.costItems(),
-                    chosen.itemsAfter(), Optional.empty());
+            return dev.flowcost.advisor.rule.Findings.priced(RULE, spec.name(), chosen.dagsMoving(), title,
+                    in.costItems(), chosen.itemsAfter(), Finding.Confidence.MEDIUM, assumptions, List.of(), change,
+                    Optional.empty());
         }
 
         private Optional<CostItem> scheduleItem(EnvironmentPlanInput.PlannedDag d) {

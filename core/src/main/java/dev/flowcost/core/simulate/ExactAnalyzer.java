@@ -14,6 +14,8 @@ import dev.flowcost.core.asl.TaskState;
 import dev.flowcost.core.asl.WaitState;
 import dev.flowcost.core.asl.Catcher;
 import dev.flowcost.core.workload.StepWorkload;
+import dev.flowcost.core.usage.Resolved;
+import dev.flowcost.core.usage.WorkflowUsage;
 import dev.flowcost.core.workload.WorkflowWorkload;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -49,18 +51,19 @@ import java.util.Set;
  */
 public final class ExactAnalyzer {
 
-    static final double DEFAULT_TASK_SECONDS = 1.0;
     static final int INLINE_DEFAULT_CONCURRENCY = 40;
     static final int DISTRIBUTED_DEFAULT_CONCURRENCY = 10_000;
     static final String RUNTIME = "States.Runtime";
 
     private final WorkflowWorkload workload;
+    private final WorkflowUsage usage;
     private final Set<String> defaults = new LinkedHashSet<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Set<String> seenPaths = new LinkedHashSet<>();
 
     ExactAnalyzer(WorkflowWorkload workload) {
         this.workload = workload;
+        this.usage = WorkflowUsage.of(workload);
     }
 
     public static ExactResult analyze(StateMachine machine, WorkflowWorkload workload) {
@@ -310,31 +313,33 @@ public final class ExactAnalyzer {
                 StateCount::plus);
     }
 
+    /** A Task's mean attempt seconds, resolved by {@link WorkflowUsage} ({@code w} is the state's workload entry). */
     double taskSeconds(String path, StepWorkload w) {
-        if (w.durationSeconds().isPresent()) {
-            return w.durationSeconds().getAsDouble();
+        Resolved r = usage.stateSeconds(path, "Task");
+        if (r.isDefault()) {
+            defaults.add("Task " + path + ": durationSeconds " + fmt(r.value()) + " s (default)");
         }
-        defaults.add("Task " + path + ": durationSeconds " + fmt(DEFAULT_TASK_SECONDS) + " s (default)");
-        return DEFAULT_TASK_SECONDS;
+        return r.value();
     }
 
     double waitSeconds(WaitState wt, String path, StepWorkload w) {
         if (wt.seconds().isPresent()) {
             return wt.seconds().getAsDouble();
         }
-        if (w.durationSeconds().isPresent()) {
-            return w.durationSeconds().getAsDouble();
+        Resolved r = usage.stateSeconds(path, "Wait");
+        if (r.isDefault()) {
+            defaults.add("Wait " + path + ": durationSeconds " + fmt(r.value())
+                    + " s (default; the wait time is read at run time)");
         }
-        defaults.add("Wait " + path + ": durationSeconds 0 s (default; the wait time is read at run time)");
-        return 0;
+        return r.value();
     }
 
     double items(String path, StepWorkload w) {
-        if (w.items().isPresent()) {
-            return w.items().get().mean();
+        Resolved r = usage.items(path);
+        if (r.isDefault()) {
+            defaults.add("Map " + path + ": items " + fmt(r.value()) + " (default)");
         }
-        defaults.add("Map " + path + ": items 1 (default)");
-        return 1;
+        return r.value();
     }
 
     /** Choice branch probabilities in order: rules 0..n-1, then Default (when the state has one). */

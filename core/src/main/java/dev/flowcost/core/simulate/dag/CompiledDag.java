@@ -11,6 +11,8 @@ import dev.flowcost.core.dag.SensorSettings;
 import dev.flowcost.core.dag.TriggerRule;
 import dev.flowcost.core.workload.ItemCount;
 import dev.flowcost.core.workload.StepWorkload;
+import dev.flowcost.core.usage.Resolved;
+import dev.flowcost.core.usage.WorkflowUsage;
 import dev.flowcost.core.workload.WorkflowWorkload;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,10 +81,12 @@ final class CompiledDag {
     final boolean cyclic;
     final List<String> defaultsUsed = new ArrayList<>();
     final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final WorkflowUsage usage;
 
     CompiledDag(Dag dag, WorkflowWorkload workload, DagSimulationSettings settings, int index) {
         this.dag = dag;
         this.index = index;
+        this.usage = WorkflowUsage.of(workload);
         int n = dag.tasks().size();
         Map<String, Integer> idx = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -206,11 +210,9 @@ final class CompiledDag {
 
     private Duration duration(DagTask t, StepWorkload w) {
         String id = t.taskId();
-        double mean;
-        if (w.durationSeconds().isPresent()) {
-            mean = Math.max(0, w.durationSeconds().getAsDouble());
-        } else {
-            mean = TaskDurationDefaults.seconds(t.family());
+        Resolved resolved = usage.taskSeconds(id, t.family());
+        double mean = Math.max(0, resolved.value());
+        if (resolved.isDefault()) {
             defaultsUsed.add(id + ": " + (t.family() == OperatorFamily.SENSOR ? "waits " : "takes ") + fmt(mean)
                     + " s (" + t.family() + " default)");
         }
