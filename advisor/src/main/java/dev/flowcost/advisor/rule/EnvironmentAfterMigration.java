@@ -11,15 +11,16 @@ import java.util.List;
 public final class EnvironmentAfterMigration implements Rule {
 
     public static final String RULE = "environment-after-migration";
-    static final RuleInfo INFO = new RuleInfo(RULE, "MWAA environment once the movable DAGs leave: downsize or decommission",
+    static final RuleInfo INFO = new RuleInfo(RULE, "MWAA environment plan: which DAGs leave together, and what the environment becomes",
             RuleInfo.Subject.ENVIRONMENT,
-            "After each DAG has its verdict, the environment it runs on is planned again without the DAGs advised to "
-                    + "move. An environment with no DAG left is decommissioned. Otherwise its extra-worker hours scale with "
-                    + "the remaining DAGs' share of worker-slot seconds, the peak of running tasks becomes at most the sum "
-                    + "of the remaining DAGs' own peaks, and the smallest class whose slots, DAG capacity and worker, "
-                    + "scheduler and web server counts hold that is proposed. The finding's cost after is the planned "
-                    + "environment plus what the moved DAGs cost on their new platforms, so the saving is the estate's. "
-                    + "DAGs advised hybrid stay on the environment.",
+            "Every MWAA environment is planned as a whole: keep it; move each DAG whose own move pays back; move every "
+                    + "DAG without a hard blocker (decommission when none stays, else the smallest class and workers that "
+                    + "hold what stays); and, for each smaller class, the cheapest group of DAGs whose leaving lets the "
+                    + "environment run on it. The month after each plan is simulated again with the DAGs that stay, each "
+                    + "moving DAG goes to its cheapest target, and the plan's work items are priced at the workload's "
+                    + "hourly rate. The chosen plan is the cheapest a month whose work pays back within the horizon (12 "
+                    + "months by default); its finding's saving is the estate's, and the conditions say at what volume "
+                    + "the answer flips.",
             List.of(new Fact("MWAA bills each environment per hour it exists by its class, plus extra workers, schedulers "
                             + "and web servers per hour and metadata storage per GB-month.",
                             "https://aws.amazon.com/managed-workflows-for-apache-airflow/pricing/"),
