@@ -165,7 +165,7 @@ class JsonSchemaContractTest {
     void aRenamedFieldInRealOutputFailsValidation() throws IOException {
         String analysis = advise();
         for (String field : List.of("monthlySaving", "executionsPerMonth", "monthlyAmount", "countedFindings",
-                "breakEvenVolume", "schemaVersion")) {
+                "breakEvenVolume", "schemaVersion", "paybackMonths", "dagsMoving", "hoursEach", "breakEvenRunsPerMonth")) {
             String renamed = rename(analysis, field, field + "X");
             assertThat(renamed).isNotEqualTo(analysis);
             assertThat(errors("analysis", renamed)).as(field).isNotEmpty();
