@@ -46,16 +46,15 @@ import dev.flowcost.core.asl.State;
 import dev.flowcost.core.asl.StateMachine;
 import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.dag.DagTask;
-import dev.flowcost.core.dag.EnvironmentClass;
-import dev.flowcost.core.simulate.ExactAnalyzer;
 import dev.flowcost.core.simulate.ExactResult;
 import dev.flowcost.core.simulate.StateCount;
 import dev.flowcost.core.simulate.dag.DagRunResult;
-import dev.flowcost.core.simulate.dag.DagRunSimulator;
 import dev.flowcost.core.simulate.dag.DagSchedule;
-import dev.flowcost.core.simulate.dag.DagSimulationSettings;
 import dev.flowcost.core.simulate.dag.EnvironmentMonthResult;
-import dev.flowcost.core.simulate.dag.EnvironmentSimulator;
+import dev.flowcost.core.count.Counting;
+import dev.flowcost.core.count.DagCounts;
+import dev.flowcost.core.count.EnvironmentCounts;
+import dev.flowcost.core.count.MachineCounts;
 import dev.flowcost.core.simulate.dag.EnvironmentMonths;
 import dev.flowcost.core.simulate.dag.TaskRunStats;
 import dev.flowcost.core.workload.EnvironmentSpec;
@@ -195,8 +194,9 @@ public final class Advisor {
         Resolved perMonth = usage.executionsPerMonth();
         BigDecimal executions = perMonth.isDefault() ? BigDecimal.valueOf(perMonth.intValue())
                 : BigDecimal.valueOf(perMonth.value());
-        ExactResult exact = ExactAnalyzer.analyze(sm.machine(), wl);
-        TailLimits limits = exact.hasErrors() ? TailLimits.none() : TailLimits.simulate(sm.machine(), wl, SEED);
+        MachineCounts counts = Counting.machine(sm.machine(), wl, SEED);
+        ExactResult exact = counts.exact();
+        TailLimits limits = TailLimits.of(counts);
         return new StateMachineContext(sm.name(), sm.machine(), type, wl, executions, exact, prices, region,
                 sm.definitionBytes(), sm.name() + ".executionsPerMonth",
                 sm.definition().orElseGet(() -> AslWriter.toJson(sm.machine())), limits, usage);
@@ -269,17 +269,18 @@ public final class Advisor {
             schedules.add(new DagSchedule(d, wl, runs));
             dagDefaults.put(d.dagId(), defaults);
         }
-        EnvironmentMonthResult month = new EnvironmentSimulator().simulate(env, schedules, hours,
-                EnvironmentSimulator.defaultSettings(), SEED);
+        // every count of the environment (its month, counterfactual months, each DAG's runs and draft) comes from
+        // the counting stage
+        EnvironmentCounts counted = Counting.environment(env, schedules, hours, SEED, DAG_RUNS,
+                EnvironmentPlanner.MAX_RESIMULATIONS, EnvironmentPlanner.PLANNING_TASK_INSTANCES);
+        EnvironmentMonthResult month = counted.month();
         diagnostics.addAll(month.diagnostics());
         MwaaCost.Prices prices = MwaaCost.Prices.from(input.prices(), region, env.environmentClass());
         List<CostItem> items = EnvironmentCosting.items(env, month, prices, hours, notes);
         List<String> dagIds = dags.stream().map(Dag::dagId).toList();
         EnvironmentAnalysis costed = EnvironmentCosting.analysis(env, dagIds, items, month, notes);
         // counterfactual months (marginal costs, plans, sizing) come from one memoised, bounded source
-        EnvironmentMonths months = EnvironmentMonths.memoised(env, schedules, hours,
-                EnvironmentSimulator.defaultSettings(), SEED, EnvironmentPlanner.MAX_RESIMULATIONS,
-                EnvironmentPlanner.PLANNING_TASK_INSTANCES);
+        EnvironmentMonths months = counted.months();
         if (month.verdict() == dev.flowcost.core.simulate.dag.SizingVerdict.TOO_SMALL) {
             String action = SizingAdvice.tooSmall(env, month, dags, months, input.prices(), region, hours,
                     costed.monthlyCost());
@@ -289,14 +290,13 @@ public final class Advisor {
         Map<String, EnvironmentShare> shares = dags.isEmpty() ? Map.of()
                 : MarginalCosts.of(env, dagIds, month, items, costed.monthlyCost(), months, prices, hours);
 
-        DagSimulationSettings settings = DagSimulationSettings.forEnvironment(
-                EnvironmentClass.parse(env.environmentClass()).orElse(EnvironmentClass.MW1_SMALL), env.minWorkers());
         List<EnvironmentPlanInput.PlannedDag> planned = new ArrayList<>();
         Map<String, DagRunResult> runs = new LinkedHashMap<>();
         Map<String, DagMigration> migrations = new LinkedHashMap<>();
         for (DagSchedule s : schedules) {
             Dag d = s.dag();
-            DagRunResult run = new DagRunSimulator().simulate(d, s.workload(), settings, DAG_RUNS, SEED);
+            DagCounts dagCounts = counted.dags().get(d.dagId());
+            DagRunResult run = dagCounts.run();
             runs.put(d.dagId(), run);
             if (run.successProbability() < 0.5) {
                 diagnostics.add(Diagnostic.warning(DiagnosticCode.ADVICE_UNCERTAIN, d.file(),
@@ -304,7 +304,8 @@ public final class Advisor {
                         + String.format(java.util.Locale.ROOT, "%.0f %%", run.successProbability() * 100)
                         + " of simulated runs (" + SuccessRate.reason(d, s.workload()) + "); its cost is uncertain"));
             }
-            Optional<DagMigration> migration = migration(d, s, run, shares.get(d.dagId()), input, region, diagnostics);
+            Optional<DagMigration> migration = migration(d, s, dagCounts, shares.get(d.dagId()), input, region,
+                    diagnostics);
             migration.ifPresent(m -> {
                 migrations.put(d.dagId(), m);
                 planned.add(new EnvironmentPlanInput.PlannedDag(d.dagId(), m, run, m.work().orElseThrow(),
@@ -383,12 +384,18 @@ public final class Advisor {
     }
 
     /** The migration verdict of one DAG; a failure to assess it is a diagnostic, never the end of the analysis. */
-    private static Optional<DagMigration> migration(Dag d, DagSchedule s, DagRunResult run, EnvironmentShare share,
+    private static Optional<DagMigration> migration(Dag d, DagSchedule s, DagCounts counts, EnvironmentShare share,
                                                     AdvisorInput input, String region, List<Diagnostic> diagnostics) {
+        if (counts.draft().isEmpty()) {
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.ADVICE_INCOMPLETE, d.file(), SourceLocation.ofLine(d.line()),
+                    "no migration advice for DAG " + d.dagId() + ": it could not be converted: "
+                    + counts.draftFailure().orElse("unknown")));
+            return Optional.empty();
+        }
         try {
             return Optional.of(DagMigrationAdvisor.assess(new DagMigrationInput(d, s.workload(),
-                    BigDecimal.valueOf(s.runsPerMonth()), d.dagId() + ".executionsPerMonth", run, share,
-                    input.prices(), region, input.workload().migration(), input.dags())));
+                    BigDecimal.valueOf(s.runsPerMonth()), d.dagId() + ".executionsPerMonth", counts.run(), share,
+                    input.prices(), region, input.workload().migration(), input.dags(), counts.draft())));
         } catch (RuntimeException e) {
             diagnostics.add(Diagnostic.warning(DiagnosticCode.ADVICE_INCOMPLETE, d.file(), SourceLocation.ofLine(d.line()),
                     "no migration advice for DAG " + d.dagId() + ": " + e));

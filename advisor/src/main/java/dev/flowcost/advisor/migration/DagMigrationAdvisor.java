@@ -12,8 +12,8 @@ import dev.flowcost.core.Diagnostic;
 import dev.flowcost.core.asl.AslValidator;
 import dev.flowcost.core.convert.ConversionNote;
 import dev.flowcost.core.convert.ConversionResult;
-import dev.flowcost.core.convert.DagToAslConverter;
-import dev.flowcost.core.simulate.ExactAnalyzer;
+import dev.flowcost.core.count.Counting;
+import dev.flowcost.core.count.DraftCounts;
 import dev.flowcost.core.simulate.ExactResult;
 import dev.flowcost.core.workload.WorkflowWorkload;
 
@@ -56,10 +56,11 @@ public final class DagMigrationAdvisor {
         List<TaskProfile> profiles = TaskProfile.of(in.dag(), in.workload(), in.run());
         List<Blocker> blockers = Blockers.of(in.dag(), profiles);
         DagWork work = DagWork.of(in.dag(), profiles, blockers, in.migration(), in.inputs());
-        ConversionResult conversion = DagToAslConverter.convert(in.dag(), in.workload());
-        WorkflowWorkload machineWorkload = ConvertedWorkload.of(conversion.machine(), in.workload(), profiles,
-                in.runsPerMonth().doubleValue());
-        ExactResult exact = ExactAnalyzer.analyze(conversion.machine(), machineWorkload);
+        // the draft is counted by the counting stage; an input without it (a law, a test) asks the stage here
+        DraftCounts draft = in.draft().orElseGet(() -> Counting.draft(in.dag(), in.workload(),
+                in.runsPerMonth().doubleValue()));
+        ConversionResult conversion = draft.conversion();
+        ExactResult exact = draft.exact();
 
         Alternative mwaa = AlternativePricing.mwaa(in);
         Alternative stepFunctions = AlternativePricing.stepFunctions(in, exact, profiles);
