@@ -215,12 +215,13 @@ public final class Advisor {
             defaults.add(sm.name() + ": executionsPerMonth " + ctx.executionsPerMonth() + " (default)");
         }
         assumptions.add(new Assumption(ctx.executionsKey(), "executions a month of " + sm.name(),
-                ctx.executionsPerMonth(), "execution", executionsGiven ? "workload" : "default"));
+                ctx.executionsPerMonth(), "execution", ctx.usage().executionsPerMonth().source().describe()));
         Map<String, State> states = ctx.statesByPath();
         for (Map.Entry<String, State> e : states.entrySet()) {
             if (e.getValue() instanceof MapState) {
                 assumptions.add(new Assumption(ctx.itemsKey(e.getKey()), "items per run of Map " + e.getKey(),
-                        ctx.items(e.getKey()), "item", ctx.itemsGiven(e.getKey()) ? "workload" : "default"));
+                        ctx.items(e.getKey()), "item", ctx.itemsGiven(e.getKey())
+                        ? ctx.usage().items(e.getKey()).source().describe() : "default"));
             }
         }
         StateMachineCosting.Costed costed = StateMachineCosting.cost(ctx);
@@ -254,7 +255,10 @@ public final class Advisor {
             List<String> defaults = new ArrayList<>();
             DagRuns perMonth = DagRuns.of(d, wl, hours);
             double runs = perMonth.runsPerMonth().orElse(0);
-            String source = perMonth.runsPerMonth().isPresent() ? perMonth.source() : "default";
+            String source = perMonth.runsPerMonth().isEmpty() ? "default"
+                    : perMonth.source().equals("workload")
+                    ? WorkflowUsage.of(d.dagId(), input.workload()).executionsPerMonth().source().describe()
+                    : perMonth.source();
             if (perMonth.runsPerMonth().isEmpty()) {
                 defaults.add(d.dagId() + ": 0 runs per month (" + perMonth.explanation() + ")");
                 diagnostics.add(Diagnostic.warning(DiagnosticCode.ADVICE_INCOMPLETE, d.file(), SourceLocation.ofLine(d.line()),

@@ -92,6 +92,27 @@ class EnvironmentPlansTest {
         assertThat(env.notes()).anyMatch(n -> n.contains("re-simulated"));
     }
 
+    /* Every assumption says where it came from: the workload's own line for a value written there. */
+    @Test
+    void assumptionsNameTheWorkloadLineTheirValueWasWrittenOn() throws IOException {
+        WorkflowInputs in = WorkflowInputs.read(List.of(Path.of("..", "examples")));
+        Workload w = new WorkloadReader().read(Path.of("..", "examples", "workload.yaml")).workload().orElseThrow();
+        List<dev.flowcost.advisor.StateMachineInput> machines = new ArrayList<>();
+        for (var sm : in.stateMachines()) {
+            machines.add(new StateMachineInput(sm.name(), sm.file(), sm.machine(), sm.declaredType(),
+                    sm.definitionBytes(), sm.definition()));
+        }
+        Analysis a = Advisor.analyze(new AdvisorInput(machines, in.dags(), w, PriceBook.bundled(), Optional.empty(),
+                List.of(), List.of()));
+        Map<String, String> source = new LinkedHashMap<>();
+        a.assumptions().forEach(x -> source.put(x.key(), x.source()));
+        // examples/workload.yaml: line 6 "executionsPerMonth: 720", line 9 "items: {mean: 10000, ...}"
+        assertThat(source.get("orders-inline-map.executionsPerMonth")).endsWith("workload.yaml:6").startsWith("workload ");
+        assertThat(source.get("orders-inline-map.ChargeEach.items")).endsWith("workload.yaml:9");
+        assertThat(source.get("etl_glue_s3.executionsPerMonth")).isEqualTo("schedule");
+        assertThat(source.get("hoursPerMonth")).isEqualTo("default");
+    }
+
     /** An hourly DAG of {@code tasks} Python tasks of {@code seconds} each, with an HTTP sensor first when blocked. */
     private static Dag dag(String id, int tasks, boolean blocked) {
         return dag(id, tasks, blocked, "PythonOperator", OperatorFamily.WORKER_CODE, false);

@@ -65,7 +65,7 @@ public final class WorkflowUsage {
 
     /** Executions a month of a state machine. */
     public Resolved executionsPerMonth() {
-        return resolve(workload.executionsPerMonth(), UsageDefaults.EXECUTIONS_PER_MONTH, "", "", "");
+        return resolve(workload.executionsPerMonth(), UsageDefaults.EXECUTIONS_PER_MONTH, "", "", "executionsPerMonth");
     }
 
     /**
@@ -131,12 +131,19 @@ public final class WorkflowUsage {
             return new Resolved(given.getAsDouble(), row.unit(), new Provenance.Calibrated(detail));
         }
         return new Resolved(given.getAsDouble(), row.unit(), new Provenance.FromWorkload(origin.file(),
-                line(section, step)));
+                line(section, step, key)));
     }
 
-    /** The line of the entry in the workload file: the step's entry, else the workflow's, else 0. */
-    private int line(String section, String step) {
+    /** The line of the value in the workload file: its key's, else the step's entry, else the workflow's, else 0. */
+    private int line(String section, String step, String key) {
         String wf = "/workflows/" + SourceLocation.escapeToken(workflow);
+        if (!key.isEmpty()) {
+            String entry = section.isEmpty() ? wf : wf + "/" + section + "/" + SourceLocation.escapeToken(step);
+            SourceLocation exact = origin.locations().get(entry + "/" + SourceLocation.escapeToken(key));
+            if (exact != null) {
+                return exact.line();
+            }
+        }
         if (!section.isEmpty()) {
             SourceLocation at = origin.locations().get(wf + "/" + section + "/" + SourceLocation.escapeToken(step));
             if (at == null) {

@@ -515,6 +515,9 @@ public final class WorkloadReader {
 
         private void unknownKeys(JsonNode n, String p, Set<String> known, String where) {
             n.fieldNames().forEachRemaining(k -> {
+                if (known.contains(k) && p.startsWith("/workflows/")) {
+                    located.putIfAbsent(child(p, k), tree.at(child(p, k))); // where each value was written
+                }
                 if (!known.contains(k)) {
                     warning(DiagnosticCode.WORKLOAD_FIELD_UNKNOWN, child(p, k), "unknown key \"" + k + "\" in " + where + " is ignored"
                             + suggestion(k, known));

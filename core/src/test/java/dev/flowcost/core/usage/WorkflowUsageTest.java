@@ -28,15 +28,15 @@ class WorkflowUsageTest {
         WorkflowUsage u = orders();
         Resolved executions = u.executionsPerMonth();
         assertThat(executions.value()).isEqualTo(720);
-        assertThat(executions.source().describe()).isEqualTo("workload " + FILE + ":4");
+        assertThat(executions.source().describe()).isEqualTo("workload " + FILE + ":5"); // the value's own line
         Resolved charge = u.stateSeconds("Fan/Charge", "Task");
         assertThat(charge.value()).isEqualTo(2.5);
         assertThat(charge.unit()).isEqualTo("s");
-        assertThat(charge.source().describe()).isEqualTo("workload " + FILE + ":7");
+        assertThat(charge.source().describe()).isEqualTo("workload " + FILE + ":8");
         assertThat(u.lambdaMemoryMb("Fan/Charge").intValue()).isEqualTo(512);
         assertThat(u.items("Fan").value()).isEqualTo(40);
-        assertThat(u.items("Fan").source().describe()).endsWith(":10");
-        assertThat(u.taskSeconds("load_orders", OperatorFamily.WORKER_CODE).source().describe()).endsWith(":15");
+        assertThat(u.items("Fan").source().describe()).endsWith(":11");
+        assertThat(u.taskSeconds("load_orders", OperatorFamily.WORKER_CODE).source().describe()).endsWith(":16");
     }
 
     @Test
