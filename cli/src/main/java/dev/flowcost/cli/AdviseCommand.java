@@ -120,6 +120,9 @@ final class AdviseCommand implements Callable<Integer> {
             workload = r.workload().orElseThrow(() -> new InputException("the calibrated workload is not valid: "
                     + r.diagnostics()));
             calibrated = c.result().written();
+            java.util.Map<String, String> fromData = new java.util.LinkedHashMap<>();
+            calibrated.forEach(v -> fromData.put(v.label(), v.provenance()));
+            workload = workload.withCalibration(fromData); // every number from data says so where it is shown
         } else {
             workload = options.workload.load(err);
         }

@@ -95,7 +95,7 @@ public final class IacEnvironments {
                     + region + ")"));
         }
         Workload merged = new Workload(region, workload.hoursPerMonth(), workload.workflows(), joined, workload.origin(),
-                workload.migration());
+                workload.migration(), workload.calibration());
         return new Merged(merged, declared, diagnostics);
     }
 

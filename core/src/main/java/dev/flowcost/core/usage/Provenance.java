@@ -47,7 +47,7 @@ public sealed interface Provenance permits Provenance.FromWorkload, Provenance.D
 
         @Override
         public String describe() {
-            return "calibrated from " + detail;
+            return detail.startsWith("from ") ? "calibrated " + detail : "calibrated from " + detail;
         }
     }
 }

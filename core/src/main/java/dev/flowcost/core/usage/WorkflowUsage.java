@@ -36,7 +36,7 @@ public final class WorkflowUsage {
 
     /** The usage of workflow {@code name} in {@code workload} (defaults when the workload does not name it). */
     public static WorkflowUsage of(String name, Workload workload) {
-        return new WorkflowUsage(name, workload.workflowOrDefault(name), workload.origin(), Map.of());
+        return new WorkflowUsage(name, workload.workflowOrDefault(name), workload.origin(), workload.calibration());
     }
 
     /** The usage of one workflow's workload entry, with where the entry was written. */

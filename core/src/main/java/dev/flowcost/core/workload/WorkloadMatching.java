@@ -90,7 +90,7 @@ public final class WorkloadMatching {
         Map<String, WorkflowWorkload> only = new LinkedHashMap<>();
         workload.workflow(name).ifPresent(w -> only.put(name, w));
         Workload one = new Workload(workload.region(), workload.hoursPerMonth(), only, Map.of(), workload.origin(),
-                workload.migration());
+                workload.migration(), workload.calibration());
         Result r = match(one, statePaths.isEmpty() && !taskIds.isEmpty() ? Map.of() : Map.of(name, statePaths),
                 taskIds.isEmpty() ? Map.of() : Map.of(name, taskIds));
         Map<String, WorkflowWorkload> all = new LinkedHashMap<>(workload.workflows());
