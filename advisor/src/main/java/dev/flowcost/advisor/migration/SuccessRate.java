@@ -24,6 +24,9 @@ public final class SuccessRate {
     /** The likely reasons, e.g. "sensor wait_for_stack waits 600 s (default) but times out after 120 s: set ...". */
     public static String reason(Dag dag, WorkflowWorkload workload) {
         List<String> out = new ArrayList<>();
+        if (cyclic(dag)) {
+            out.add("the DAG has a cycle (its DAG-CYCLE error), so the tasks on it never run");
+        }
         for (DagTask t : dag.tasks()) {
             Optional<StepWorkload> w = workload.task(t.taskId());
             boolean given = w.isPresent() && w.get().durationSeconds().isPresent();
@@ -48,5 +51,35 @@ public final class SuccessRate {
             }
         }
         return out.isEmpty() ? "the failure rates and trigger rules together; check the workload" : String.join("; ", out);
+    }
+
+    /** Whether the DAG's edges close a cycle (Kahn's algorithm leaves tasks unvisited). */
+    static boolean cyclic(Dag dag) {
+        java.util.Map<String, Integer> indegree = new java.util.HashMap<>();
+        java.util.Map<String, List<String>> next = new java.util.HashMap<>();
+        dag.tasks().forEach(t -> indegree.put(t.taskId(), 0));
+        for (dev.flowcost.core.dag.Edge e : dag.edges()) {
+            if (indegree.containsKey(e.upstream()) && indegree.containsKey(e.downstream())) {
+                next.computeIfAbsent(e.upstream(), k -> new ArrayList<>()).add(e.downstream());
+                indegree.merge(e.downstream(), 1, Integer::sum);
+            }
+        }
+        java.util.ArrayDeque<String> ready = new java.util.ArrayDeque<>();
+        indegree.forEach((k, v) -> {
+            if (v == 0) {
+                ready.add(k);
+            }
+        });
+        int seen = 0;
+        while (!ready.isEmpty()) {
+            String t = ready.poll();
+            seen++;
+            for (String d : next.getOrDefault(t, List.of())) {
+                if (indegree.merge(d, -1, Integer::sum) == 0) {
+                    ready.add(d);
+                }
+            }
+        }
+        return seen < indegree.size();
     }
 }
