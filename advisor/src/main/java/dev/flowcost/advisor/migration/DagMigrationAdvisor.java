@@ -88,8 +88,13 @@ public final class DagMigrationAdvisor {
         List<String> defaulted = profiles.stream().filter(p -> !p.durationFromWorkload()
                 && p.family() != dev.flowcost.core.dag.OperatorFamily.EMPTY).map(TaskProfile::taskId).collect(Collectors.toList());
         if (!defaulted.isEmpty()) {
-            reasons.add("durations assumed from operator-family defaults (worker code 60 s, AWS service 300 s, sensor wait"
-                    + " 600 s, ...) for " + defaulted.size() + " task(s): " + String.join(", ", defaulted)
+            // the defaults named are the table's own rows for the families of the tasks that used them
+            String families = profiles.stream().filter(p -> defaulted.contains(p.taskId())).map(TaskProfile::family)
+                    .distinct().map(f -> f.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " "
+                            + WorkItem.trim(dev.flowcost.core.usage.UsageDefaults.taskSeconds(f).value()) + " s")
+                    .collect(Collectors.joining(", "));
+            reasons.add("durations assumed from operator-family defaults (" + families + ") for " + defaulted.size()
+                    + " task(s): " + String.join(", ", defaulted)
                     + "; give durationSeconds in the workload to sharpen the numbers");
         }
 
