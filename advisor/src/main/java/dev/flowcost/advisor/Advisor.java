@@ -7,6 +7,12 @@ import dev.flowcost.advisor.migration.EnvironmentPlan;
 import dev.flowcost.advisor.migration.EnvironmentPlanInput;
 import dev.flowcost.advisor.migration.EnvironmentPlanner;
 import dev.flowcost.advisor.migration.EnvironmentShare;
+import dev.flowcost.advisor.migration.MarginalCosts;
+import dev.flowcost.advisor.migration.SizingAdvice;
+import dev.flowcost.advisor.migration.SuccessRate;
+import dev.flowcost.advisor.analysis.PlanOption;
+import dev.flowcost.core.usage.Resolved;
+import dev.flowcost.core.usage.WorkflowUsage;
 import dev.flowcost.core.dag.DagRuns;
 import dev.flowcost.advisor.analysis.Analysis;
 import dev.flowcost.advisor.analysis.Assumption;
@@ -32,22 +38,24 @@ import dev.flowcost.advisor.rule.StateMachineCosting;
 import dev.flowcost.advisor.rule.TailLimits;
 import dev.flowcost.core.asl.write.AslWriter;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
+import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.asl.MapState;
 import dev.flowcost.core.asl.ParallelState;
 import dev.flowcost.core.asl.State;
 import dev.flowcost.core.asl.StateMachine;
 import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.dag.DagTask;
-import dev.flowcost.core.dag.EnvironmentClass;
-import dev.flowcost.core.simulate.ExactAnalyzer;
 import dev.flowcost.core.simulate.ExactResult;
 import dev.flowcost.core.simulate.StateCount;
 import dev.flowcost.core.simulate.dag.DagRunResult;
-import dev.flowcost.core.simulate.dag.DagRunSimulator;
 import dev.flowcost.core.simulate.dag.DagSchedule;
-import dev.flowcost.core.simulate.dag.DagSimulationSettings;
 import dev.flowcost.core.simulate.dag.EnvironmentMonthResult;
-import dev.flowcost.core.simulate.dag.EnvironmentSimulator;
+import dev.flowcost.core.count.Counting;
+import dev.flowcost.core.count.DagCounts;
+import dev.flowcost.core.count.EnvironmentCounts;
+import dev.flowcost.core.count.MachineCounts;
+import dev.flowcost.core.simulate.dag.EnvironmentMonths;
 import dev.flowcost.core.simulate.dag.TaskRunStats;
 import dev.flowcost.core.workload.EnvironmentSpec;
 import dev.flowcost.core.workload.WorkflowType;
@@ -72,8 +80,6 @@ import java.util.Set;
  */
 public final class Advisor {
 
-    /** Executions a month of a state machine the workload says nothing about. */
-    public static final BigDecimal DEFAULT_EXECUTIONS_PER_MONTH = BigDecimal.valueOf(1000);
     /** Seed of the environment and DAG simulations: the same input gives the same analysis. */
     public static final long SEED = 42;
     /** DAG runs simulated to learn each DAG's per-run steps. */
@@ -90,6 +96,8 @@ public final class Advisor {
             new FreeTier("Standard state transitions free tier", Services.STATES_STANDARD, Services.TRANSITION,
                     Services.FREE_TRANSITIONS),
             new FreeTier("Lambda requests free tier", Services.LAMBDA, Services.REQUEST, Services.FREE_REQUESTS),
+            new FreeTier("EventBridge Scheduler free tier", Services.EVENTBRIDGE_SCHEDULER, Services.INVOCATION,
+                    Services.FREE_INVOCATIONS),
             new FreeTier("Lambda GB-seconds free tier", Services.LAMBDA,
                     Services.lambdaDuration(dev.flowcost.advisor.price.Architecture.X86), Services.FREE_GB_SECONDS),
             new FreeTier("Lambda GB-seconds free tier (Arm, what x86 leaves)", Services.LAMBDA,
@@ -115,7 +123,7 @@ public final class Advisor {
         assumptions.add(new Assumption("hoursPerMonth", "hours in a billing month", BigDecimal.valueOf(hours), "hour",
                 input.workload().hoursPerMonth() == dev.flowcost.core.workload.Workload.DEFAULT_HOURS_PER_MONTH
                         ? "default" : "workload"));
-        List<String> diagnostics = new ArrayList<>(input.readDiagnostics());
+        List<Diagnostic> diagnostics = new ArrayList<>(input.readDiagnostics());
         List<WorkflowAnalysis> workflows = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         List<CostItem> allItems = new ArrayList<>();
@@ -127,8 +135,7 @@ public final class Advisor {
             assumptions.addAll(r.assumptions());
             allItems.addAll(r.analysis().costItems());
             // the engines know the machine, not its file: name the file so the user can find the place
-            r.diagnostics().forEach(d -> diagnostics.add((d.file().isEmpty()
-                    ? new Diagnostic(d.severity(), sm.file(), d.pointer(), d.line(), d.column(), d.message()) : d).render()));
+            r.diagnostics().forEach(d -> diagnostics.add(d.file().isEmpty() ? d.inFile(sm.file()) : d));
         }
 
         List<EnvironmentAnalysis> environments = new ArrayList<>();
@@ -183,13 +190,16 @@ public final class Advisor {
                                               PriceBook prices, String region) {
         WorkflowWorkload wl = workload.workflowOrDefault(sm.name());
         WorkflowType type = wl.workflowType().or(sm::declaredType).orElse(WorkflowType.STANDARD);
-        BigDecimal executions = wl.executionsPerMonth().isPresent()
-                ? BigDecimal.valueOf(wl.executionsPerMonth().getAsDouble()) : DEFAULT_EXECUTIONS_PER_MONTH;
-        ExactResult exact = ExactAnalyzer.analyze(sm.machine(), wl);
-        TailLimits limits = exact.hasErrors() ? TailLimits.none() : TailLimits.simulate(sm.machine(), wl, SEED);
+        WorkflowUsage usage = WorkflowUsage.of(sm.name(), workload);
+        Resolved perMonth = usage.executionsPerMonth();
+        BigDecimal executions = perMonth.isDefault() ? BigDecimal.valueOf(perMonth.intValue())
+                : BigDecimal.valueOf(perMonth.value());
+        MachineCounts counts = Counting.machine(sm.machine(), wl, SEED);
+        ExactResult exact = counts.exact();
+        TailLimits limits = TailLimits.of(counts);
         return new StateMachineContext(sm.name(), sm.machine(), type, wl, executions, exact, prices, region,
                 sm.definitionBytes(), sm.name() + ".executionsPerMonth",
-                sm.definition().orElseGet(() -> AslWriter.toJson(sm.machine())), limits);
+                sm.definition().orElseGet(() -> AslWriter.toJson(sm.machine())), limits, usage);
     }
 
     private record StateMachineResult(WorkflowAnalysis analysis, List<Finding> findings, List<Assumption> assumptions,
@@ -198,20 +208,20 @@ public final class Advisor {
 
     private static StateMachineResult stateMachine(StateMachineInput sm, AdvisorInput input, String region) {
         StateMachineContext ctx = context(sm, input.workload(), input.prices(), region);
-        WorkflowWorkload wl = ctx.workload();
         List<String> defaults = new ArrayList<>();
         List<Assumption> assumptions = new ArrayList<>();
-        boolean executionsGiven = wl.executionsPerMonth().isPresent();
+        boolean executionsGiven = !ctx.usage().executionsPerMonth().isDefault();
         if (!executionsGiven) {
-            defaults.add(sm.name() + ": executionsPerMonth " + DEFAULT_EXECUTIONS_PER_MONTH + " (default)");
+            defaults.add(sm.name() + ": executionsPerMonth " + ctx.executionsPerMonth() + " (default)");
         }
         assumptions.add(new Assumption(ctx.executionsKey(), "executions a month of " + sm.name(),
-                ctx.executionsPerMonth(), "execution", executionsGiven ? "workload" : "default"));
+                ctx.executionsPerMonth(), "execution", ctx.usage().executionsPerMonth().source().describe()));
         Map<String, State> states = ctx.statesByPath();
         for (Map.Entry<String, State> e : states.entrySet()) {
             if (e.getValue() instanceof MapState) {
                 assumptions.add(new Assumption(ctx.itemsKey(e.getKey()), "items per run of Map " + e.getKey(),
-                        ctx.items(e.getKey()), "item", ctx.itemsGiven(e.getKey()) ? "workload" : "default"));
+                        ctx.items(e.getKey()), "item", ctx.itemsGiven(e.getKey())
+                        ? ctx.usage().items(e.getKey()).source().describe() : "default"));
             }
         }
         StateMachineCosting.Costed costed = StateMachineCosting.cost(ctx);
@@ -230,7 +240,7 @@ public final class Advisor {
     }
 
     private static void environment(EnvironmentSpec env, List<Dag> dags, AdvisorInput input, String region,
-                                    List<Assumption> assumptions, List<String> diagnostics, List<Finding> findings,
+                                    List<Assumption> assumptions, List<Diagnostic> diagnostics, List<Finding> findings,
                                     List<EnvironmentAnalysis> environments, Map<String, WorkflowAnalysis> dagAnalyses) {
         double hours = input.workload().hoursPerMonth();
         List<String> notes = new ArrayList<>();
@@ -245,12 +255,16 @@ public final class Advisor {
             List<String> defaults = new ArrayList<>();
             DagRuns perMonth = DagRuns.of(d, wl, hours);
             double runs = perMonth.runsPerMonth().orElse(0);
-            String source = perMonth.runsPerMonth().isPresent() ? perMonth.source() : "default";
+            String source = perMonth.runsPerMonth().isEmpty() ? "default"
+                    : perMonth.source().equals("workload")
+                    ? WorkflowUsage.of(d.dagId(), input.workload()).executionsPerMonth().source().describe()
+                    : perMonth.source();
             if (perMonth.runsPerMonth().isEmpty()) {
                 defaults.add(d.dagId() + ": 0 runs per month (" + perMonth.explanation() + ")");
-                diagnostics.add(d.file() + ":" + d.line() + ": warning: DAG " + d.dagId() + " has no runs per month"
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.ADVICE_INCOMPLETE, d.file(), SourceLocation.ofLine(d.line()),
+                        "DAG " + d.dagId() + " has no runs per month"
                         + " from its schedule (" + d.schedule().expression() + "); give executionsPerMonth in the"
-                        + " workload file; priced as 0 runs");
+                        + " workload file; priced as 0 runs"));
             } else if (perMonth.source().equals("schedule")) {
                 defaults.add(d.dagId() + ": runs per month from the schedule: " + perMonth.explanation());
             }
@@ -259,23 +273,73 @@ public final class Advisor {
             schedules.add(new DagSchedule(d, wl, runs));
             dagDefaults.put(d.dagId(), defaults);
         }
-        EnvironmentMonthResult month = new EnvironmentSimulator().simulate(env, schedules, hours,
-                EnvironmentSimulator.defaultSettings(), SEED);
-        month.diagnostics().forEach(d -> diagnostics.add(d.render()));
+        // every count of the environment (its month, counterfactual months, each DAG's runs and draft) comes from
+        // the counting stage
+        EnvironmentCounts counted = Counting.environment(env, schedules, hours, SEED, DAG_RUNS,
+                EnvironmentPlanner.MAX_RESIMULATIONS, EnvironmentPlanner.PLANNING_TASK_INSTANCES);
+        EnvironmentMonthResult month = counted.month();
+        diagnostics.addAll(month.diagnostics());
         MwaaCost.Prices prices = MwaaCost.Prices.from(input.prices(), region, env.environmentClass());
         List<CostItem> items = EnvironmentCosting.items(env, month, prices, hours, notes);
         List<String> dagIds = dags.stream().map(Dag::dagId).toList();
         EnvironmentAnalysis costed = EnvironmentCosting.analysis(env, dagIds, items, month, notes);
-        BigDecimal workerPrice = prices.worker().map(dev.flowcost.advisor.cost.Rate::price).orElse(BigDecimal.ZERO);
+        // counterfactual months (marginal costs, plans, sizing) come from one memoised, bounded source
+        EnvironmentMonths months = counted.months();
+        if (month.verdict() == dev.flowcost.core.simulate.dag.SizingVerdict.TOO_SMALL) {
+            String action = SizingAdvice.tooSmall(env, month, dags, months, input.prices(), region, hours,
+                    costed.monthlyCost());
+            costed = new EnvironmentAnalysis(costed.name(), costed.environmentClass(), costed.dags(), costed.costItems(),
+                    costed.monthlyCost(), costed.monthlyCostAfter(), action, costed.notes());
+        }
+        Map<String, EnvironmentShare> shares = dags.isEmpty() ? Map.of()
+                : MarginalCosts.of(env, dagIds, month, items, costed.monthlyCost(), months, prices, hours);
 
-        DagSimulationSettings settings = DagSimulationSettings.forEnvironment(
-                EnvironmentClass.parse(env.environmentClass()).orElse(EnvironmentClass.MW1_SMALL), env.minWorkers());
         List<EnvironmentPlanInput.PlannedDag> planned = new ArrayList<>();
+        Map<String, DagRunResult> runs = new LinkedHashMap<>();
+        Map<String, DagMigration> migrations = new LinkedHashMap<>();
         for (DagSchedule s : schedules) {
             Dag d = s.dag();
+            DagCounts dagCounts = counted.dags().get(d.dagId());
+            DagRunResult run = dagCounts.run();
+            runs.put(d.dagId(), run);
+            if (run.successProbability() < 0.5) {
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.ADVICE_UNCERTAIN, d.file(),
+                        SourceLocation.ofLine(d.line()), "DAG " + d.dagId() + " succeeds in only "
+                        + String.format(java.util.Locale.ROOT, "%.0f %%", run.successProbability() * 100)
+                        + " of simulated runs (" + SuccessRate.reason(d, s.workload()) + "); its cost is uncertain"));
+            }
+            Optional<DagMigration> migration = migration(d, s, dagCounts, shares.get(d.dagId()), input, region,
+                    diagnostics);
+            migration.ifPresent(m -> {
+                migrations.put(d.dagId(), m);
+                planned.add(new EnvironmentPlanInput.PlannedDag(d.dagId(), m, run, m.work().orElseThrow(),
+                        BigDecimal.valueOf(s.runsPerMonth()), d.dagId() + ".executionsPerMonth"));
+            });
+        }
+        EnvironmentAnalysis result = costed;
+        if (!dags.isEmpty() && planned.size() == schedules.size()) {
+            EnvironmentPlan plan = EnvironmentPlanner.plan(new EnvironmentPlanInput(env, month, items,
+                    costed.monthlyCost(), planned, input.prices(), region, months, input.workload().migration(), hours));
+            plan.finding().ifPresent(findings::add);
+            PlanOption chosen = plan.options().stream().filter(PlanOption::chosen).findFirst().orElseThrow();
+            for (Map.Entry<String, DagMigration> e : migrations.entrySet()) {
+                e.setValue(decided(e.getValue(), e.getKey(), chosen));
+            }
+            List<String> allNotes = new ArrayList<>(costed.notes());
+            allNotes.addAll(plan.notes());
+            String verdict = EnvironmentPlan.KEEP.equals(plan.verdict()) ? costed.verdict() : plan.verdict();
+            result = new EnvironmentAnalysis(costed.name(), costed.environmentClass(), costed.dags(),
+                    costed.costItems(), costed.monthlyCost(), plan.monthlyCostAfter(), verdict, dedupeStrings(allNotes),
+                    plan.options(), Optional.of(plan.conditions()));
+        }
+        environments.add(result);
+        for (DagSchedule s : schedules) {
+            Dag d = s.dag();
+            DagRunResult run = runs.get(d.dagId());
+            Optional<DagMigration> migration = Optional.ofNullable(migrations.get(d.dagId()));
+            migration.ifPresent(m -> findings.addAll(m.findings()));
             BigDecimal share = EnvironmentCosting.share(d.dagId(), dagIds, month.slotSecondsByDag());
             List<CostItem> shareItems = EnvironmentCosting.shareOf(items, share);
-            DagRunResult run = new DagRunSimulator().simulate(d, s.workload(), settings, DAG_RUNS, SEED);
             List<StepCount> steps = new ArrayList<>();
             for (DagTask t : d.tasks()) {
                 TaskRunStats st = run.perTask().get(t.taskId());
@@ -286,12 +350,12 @@ public final class Advisor {
                     .stripTrailingZeros().toPlainString() + "% of environment " + env.name()
                     + " by worker-slot seconds (a share of its bill, not added to the total)");
             defaults.addAll(run.defaultsUsed());
-            Optional<DagMigration> migration = migration(d, s, run, dags.size(), share, costed, workerPrice, month, env,
-                    input, region, diagnostics);
-            migration.ifPresent(m -> {
-                findings.addAll(m.findings());
-                planned.add(new EnvironmentPlanInput.PlannedDag(d.dagId(), m, run));
-            });
+            List<String> reasons = new ArrayList<>(migration.map(DagMigration::reasons).orElse(List.of()));
+            if (run.successProbability() < 0.5) {
+                reasons.add(0, "cost uncertain: only " + String.format(java.util.Locale.ROOT, "%.0f %%",
+                        run.successProbability() * 100) + " of simulated runs succeed ("
+                        + SuccessRate.reason(d, s.workload()) + ")");
+            }
             List<Graph.Node> nodes = d.tasks().stream().map(t -> new Graph.Node(t.taskId(), t.taskId(), t.operator()))
                     .toList();
             List<Graph.Edge> edges = d.edges().stream().map(e -> new Graph.Edge(e.upstream(), e.downstream())).toList();
@@ -299,38 +363,46 @@ public final class Advisor {
                     BigDecimal.valueOf(s.runsPerMonth()), d.dagId() + ".executionsPerMonth", shareItems,
                     CostItems.total(shareItems), steps, new Graph(nodes, edges),
                     migration.map(DagMigration::alternatives).orElse(List.of()), migration.map(DagMigration::verdict),
-                    migration.map(DagMigration::blockers).orElse(List.of()), dedupeStrings(defaults),
-                    migration.map(DagMigration::reasons).orElse(List.of())));
-        }
-        if (planned.size() == schedules.size()) {
-            EnvironmentPlan plan = EnvironmentPlanner.plan(new EnvironmentPlanInput(env, month, items,
-                    costed.monthlyCost(), planned, input.prices(), region));
-            plan.finding().ifPresent(findings::add);
-            List<String> allNotes = new ArrayList<>(costed.notes());
-            allNotes.addAll(plan.notes());
-            environments.add(new EnvironmentAnalysis(costed.name(), costed.environmentClass(), costed.dags(),
-                    costed.costItems(), costed.monthlyCost(), plan.monthlyCostAfter(),
-                    EnvironmentPlan.KEEP.equals(plan.verdict()) ? costed.verdict() : plan.verdict(), dedupeStrings(allNotes)));
-        } else {
-            environments.add(costed);
+                    migration.map(DagMigration::blockers).orElse(List.of()), dedupeStrings(defaults), reasons));
         }
     }
 
+    /**
+     * A DAG's advice once its environment's plan is chosen: a DAG the plan moves goes to the plan's target (its own
+     * sensor findings drop: the move replaces them, and the plan's finding holds the saving); a DAG whose own advice
+     * moved it but the plan keeps stays, with the reason.
+     */
+    private static DagMigration decided(DagMigration m, String dagId, PlanOption chosen) {
+        if (chosen.dagsMoving().contains(dagId)) {
+            String platform = chosen.targets().getOrDefault(dagId, DagMigration.STEP_FUNCTIONS);
+            String verdict = platform.equals(DagMigration.MWAA_SERVERLESS) ? DagMigration.MOVE_TO_SERVERLESS
+                    : DagMigration.MOVE_TO_STEP_FUNCTIONS;
+            return m.decided(verdict, "the environment plan \"" + chosen.name() + "\" moves it: " + chosen.description(),
+                    List.of());
+        }
+        if (m.leavesMwaa()) {
+            return m.decided(DagMigration.KEEP, "the environment plan \"" + chosen.name() + "\" keeps it on MWAA: "
+                    + chosen.description(), m.findings());
+        }
+        return m;
+    }
+
     /** The migration verdict of one DAG; a failure to assess it is a diagnostic, never the end of the analysis. */
-    private static Optional<DagMigration> migration(Dag d, DagSchedule s, DagRunResult run, int dagsOnEnvironment,
-                                                    BigDecimal share, EnvironmentAnalysis costed, BigDecimal workerPrice,
-                                                    EnvironmentMonthResult month, EnvironmentSpec env, AdvisorInput input,
-                                                    String region, List<String> diagnostics) {
-        EnvironmentShare environmentShare = dagsOnEnvironment == 1
-                ? EnvironmentShare.alone(env.name(), env.environmentClass(), costed.monthlyCost(), costed.costItems())
-                : EnvironmentShare.shared(env.name(), env.environmentClass(), costed.monthlyCost(), costed.costItems(),
-                        share, dagsOnEnvironment, BigDecimal.valueOf(month.workerHoursAboveMinimum()), workerPrice);
+    private static Optional<DagMigration> migration(Dag d, DagSchedule s, DagCounts counts, EnvironmentShare share,
+                                                    AdvisorInput input, String region, List<Diagnostic> diagnostics) {
+        if (counts.draft().isEmpty()) {
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.ADVICE_INCOMPLETE, d.file(), SourceLocation.ofLine(d.line()),
+                    "no migration advice for DAG " + d.dagId() + ": it could not be converted: "
+                    + counts.draftFailure().orElse("unknown")));
+            return Optional.empty();
+        }
         try {
             return Optional.of(DagMigrationAdvisor.assess(new DagMigrationInput(d, s.workload(),
-                    BigDecimal.valueOf(s.runsPerMonth()), d.dagId() + ".executionsPerMonth", run, environmentShare,
-                    input.prices(), region)));
+                    BigDecimal.valueOf(s.runsPerMonth()), d.dagId() + ".executionsPerMonth", counts.run(), share,
+                    input.prices(), region, input.workload().migration(), input.dags(), counts.draft())));
         } catch (RuntimeException e) {
-            diagnostics.add(d.file() + ":" + d.line() + ": warning: no migration advice for DAG " + d.dagId() + ": " + e);
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.ADVICE_INCOMPLETE, d.file(), SourceLocation.ofLine(d.line()),
+                    "no migration advice for DAG " + d.dagId() + ": " + e));
             return Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 package dev.flowcost.advisor;
 
+import dev.flowcost.core.Diagnostic;
 import dev.flowcost.advisor.price.PriceBook;
 import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.workload.Workload;
@@ -18,17 +19,17 @@ import java.util.Set;
  * @param prices          the price book in use (bundled, possibly overridden by a user CSV)
  * @param regionOverride  a region given on the command line, which wins over the workload's
  * @param inputFiles      the files read, for the report
- * @param readDiagnostics what the readers reported, already rendered as text lines
+ * @param readDiagnostics what the readers reported, as data (each with its code)
  * @param declaredEnvironments names of the workload's environments that the inputs themselves declare (Terraform,
  *                        CloudFormation): these are costed even when no DAG is given, their hours being billed anyway
  */
 public record AdvisorInput(List<StateMachineInput> stateMachines, List<Dag> dags, Workload workload, PriceBook prices,
-                           Optional<String> regionOverride, List<String> inputFiles, List<String> readDiagnostics,
+                           Optional<String> regionOverride, List<String> inputFiles, List<Diagnostic> readDiagnostics,
                            Set<String> declaredEnvironments) {
 
     /** Inputs that declare no environment of their own. */
     public AdvisorInput(List<StateMachineInput> stateMachines, List<Dag> dags, Workload workload, PriceBook prices,
-                        Optional<String> regionOverride, List<String> inputFiles, List<String> readDiagnostics) {
+                        Optional<String> regionOverride, List<String> inputFiles, List<Diagnostic> readDiagnostics) {
         this(stateMachines, dags, workload, prices, regionOverride, inputFiles, readDiagnostics, Set.of());
     }
 

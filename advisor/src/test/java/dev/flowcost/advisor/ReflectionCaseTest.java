@@ -63,6 +63,10 @@ class ReflectionCaseTest {
         assertThat(e.verdict()).isEqualTo("decommission");
         assertThat(a.totals().monthlySaving()).isGreaterThan(new java.math.BigDecimal("300"));
         assertThat(a.findings()).anyMatch(f -> f.isSaving() && f.workflow().equals("solo"));
+        // the work (15 tasks, a schedule, a cutover, the decommissioning) pays back well inside a year
+        var plan = e.chosenPlan().orElseThrow();
+        assertThat(plan.dagsMoving()).containsExactly("reflection_report");
+        assertThat(plan.paybackMonths().orElseThrow()).isLessThan(new java.math.BigDecimal("9"));
     }
 
     @Test
@@ -87,6 +91,8 @@ class ReflectionCaseTest {
         assertThat(w.verdict()).contains(DagMigration.KEEP);
         assertThat(w.verdictReasons()).anyMatch(r -> r.contains("marginal cost"));
         assertThat(a.environments().get(0).verdict()).isNotEqualTo("decommission");
+        // no plan that moves the 15-task DAG is chosen: its saving does not pay back the work
+        assertThat(a.environments().get(0).chosenPlan().orElseThrow().dagsMoving()).doesNotContain("reflection_report");
     }
 
     /** An hourly DAG of 4 tasks of 10 minutes each (the workload gives the durations): work that keeps workers busy. */

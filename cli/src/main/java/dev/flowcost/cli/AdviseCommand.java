@@ -1,25 +1,28 @@
 package dev.flowcost.cli;
 
 import dev.flowcost.advisor.analysis.Analysis;
+import dev.flowcost.advisor.rule.RuleDocs;
+import dev.flowcost.advisor.rule.Rules;
 import dev.flowcost.report.infracost.InfracostUsage;
 import dev.flowcost.report.json.AnalysisJson;
 import dev.flowcost.report.text.TextReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code flowcost advise}: what each workflow costs a month and what to change, biggest saving first. */
-@Command(name = "advise", mixinStandardHelpOptions = true,
+@Command(name = "advise", mixinStandardHelpOptions = true, modelTransformer = AdviseCommand.RuleList.class,
         header = "Monthly cost of every workflow and environment, and what to change, biggest saving first.",
         description = {"Price every state machine and DAG found (Step Functions Standard/Express, Distributed Map children, "
-                + "Lambda, MWAA environments and each DAG's share) and apply the rules: inline Map → Distributed Map, "
-                + "a loop inside one Lambda, Standard ↔ Express, polling loop → .sync, MWAA vs Step Functions vs MWAA "
-                + "Serverless per DAG, sensors → event triggers, environment sizing. Each finding gives the monthly cost "
-                + "now and after, the saving, the assumptions, the blockers and the concrete change.",
+                + "Lambda, MWAA environments and each DAG's share), weigh MWAA vs Step Functions vs MWAA Serverless per "
+                + "DAG, and apply the rules listed below. Each finding gives the monthly cost now and after, the saving, "
+                + "the assumptions, the blockers and the concrete change.",
                 "", "Exit 0 ok, 1 over --fail-over, 2 usage error, 3 input error (also with --keep-going when an input was left out), 4 internal error."},
         footer = {"", "Examples:", "  flowcost advise examples/ --workload examples/workload.yaml",
                 "  flowcost advise machines/ dags/ -w workload.yaml --region eu-west-1",
@@ -27,6 +30,24 @@ import picocli.CommandLine.Parameters;
                 "  flowcost advise plan.json --format infracost-usage > infracost-usage.yml",
                 "  flowcost advise orders.asl.json --prices my-discounts.csv --fail-over 500"})
 final class AdviseCommand implements Callable<Integer> {
+
+    /**
+     * Adds the rule list, generated from the rules' metadata ({@link RuleDocs#helpLines}), after the first paragraph
+     * of the description, so {@code --help} lists exactly the rules {@code advise} applies.
+     */
+    static final class RuleList implements CommandLine.IModelTransformer {
+        @Override
+        public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec spec) {
+            List<String> lines = new ArrayList<>(List.of(spec.usageMessage().description()));
+            List<String> rules = new ArrayList<>();
+            rules.add("");
+            // picocli formats description lines: a '%' in a title must not read as a format specifier
+            RuleDocs.helpLines(Rules.infos()).forEach(l -> rules.add(l.replace("%", "%%")));
+            lines.addAll(Math.min(1, lines.size()), rules);
+            spec.usageMessage().description(lines.toArray(new String[0]));
+            return spec;
+        }
+    }
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "State machine and DAG files, or directories.")
     List<Path> inputs;
@@ -99,6 +120,9 @@ final class AdviseCommand implements Callable<Integer> {
             workload = r.workload().orElseThrow(() -> new InputException("the calibrated workload is not valid: "
                     + r.diagnostics()));
             calibrated = c.result().written();
+            java.util.Map<String, String> fromData = new java.util.LinkedHashMap<>();
+            calibrated.forEach(v -> fromData.put(v.label(), v.provenance()));
+            workload = workload.withCalibration(fromData); // every number from data says so where it is shown
         } else {
             workload = options.workload.load(err);
         }
@@ -120,7 +144,7 @@ final class AdviseCommand implements Callable<Integer> {
             out.print(TextReport.render(analysis));
             out.print(extra);
         } else {
-            out.print(format == AdviseFormat.json ? AnalysisJson.write(analysis)
+            out.print(format == AdviseFormat.json ? AnalysisJson.write(analysis) + "\n"
                     : format == AdviseFormat.sarif ? dev.flowcost.report.sarif.SarifReport.render(analysis,
                             new FlowcostCommand.Version().getVersion()[0].replace("flowcost ", ""), Path.of(""))
                     : InfracostUsage.render(analysis));

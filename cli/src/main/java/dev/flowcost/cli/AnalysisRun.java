@@ -7,6 +7,7 @@ import dev.flowcost.advisor.analysis.Analysis;
 import dev.flowcost.advisor.price.MissingPriceException;
 import dev.flowcost.advisor.price.PriceBook;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.asl.StatePaths;
 import dev.flowcost.core.input.IacEnvironments;
 import dev.flowcost.core.input.LoadedStateMachine;
@@ -50,7 +51,7 @@ final class AnalysisRun {
         Activity.set("reading the inputs");
         WorkflowInputs inputs = WorkflowInputs.read(paths, allowed);
         for (Diagnostic d : inputs.diagnostics()) {
-            if (d.severity() != dev.flowcost.core.Severity.INFO || !d.message().startsWith("no DAG found")) {
+            if (d.code() != DiagnosticCode.DAG_NONE_FOUND) { // a folder's other files are not news
                 err.println(d.render());
             }
         }
@@ -82,7 +83,7 @@ final class AnalysisRun {
         workload = matched.workload();
         List<StateMachineInput> machines = inputs.stateMachines().stream().map(AnalysisRun::toAdvisor).toList();
         List<String> files = inputs.files().stream().map(Path::toString).toList();
-        List<String> diagnostics = inputs.diagnostics().stream().map(Diagnostic::render).toList();
+        List<Diagnostic> diagnostics = inputs.diagnostics();
         AdvisorInput input = new AdvisorInput(machines, inputs.dags(), workload, prices, Optional.ofNullable(region),
                 files, diagnostics, merged.declared());
         Analysis analysis;
@@ -92,11 +93,13 @@ final class AnalysisRun {
         } catch (MissingPriceException e) {
             throw new InputException(e.getMessage());
         }
-        List<String> engineErrors = new java.util.ArrayList<>();
-        for (String d : analysis.diagnostics()) {
-            if (!diagnostics.contains(d)) {
-                err.println(d);
-                if (isError(d)) {
+        // what the engines added (the readers' diagnostics were printed above)
+        java.util.Set<Diagnostic> read = new java.util.HashSet<>(diagnostics);
+        List<Diagnostic> engineErrors = new java.util.ArrayList<>();
+        for (Diagnostic d : analysis.diagnostics()) {
+            if (!read.contains(d)) {
+                err.println(d.render());
+                if (d.isError()) {
                     engineErrors.add(d);
                 }
             }
@@ -107,11 +110,6 @@ final class AnalysisRun {
         }
         Activity.set("writing the results");
         return new Outcome(analysis, errors.size() + engineErrors.size());
-    }
-
-    /** An analysis diagnostic line ({@code [file:line: ]severity: message}) that is an error. */
-    static boolean isError(String diagnostic) {
-        return diagnostic.startsWith("error: ") || diagnostic.contains(": error: ");
     }
 
     private static StateMachineInput toAdvisor(LoadedStateMachine m) {

@@ -136,14 +136,14 @@ final class SimulateCommand implements Callable<Integer> {
         ExactResult exact = ExactAnalyzer.analyze(machine, wl);
         if (exact.hasErrors()) {
             throw new InputException(exact.diagnostics().stream().filter(Diagnostic::isError)
-                    .map(d -> new Diagnostic(d.severity(), file.toString(), d.pointer(), d.line(), d.column(), d.message()).render())
+                    .map(d -> d.inFile(file.toString()).render())
                     .collect(Collectors.joining(System.lineSeparator())));
         }
         MonteCarloResult mc = Progress.around(err, "simulating " + executions + " executions",
                 () -> MonteCarloSimulator.simulate(machine, wl, executions, seed));
         // what the engines noticed (executions cut at the step cap, defaults...) goes to stderr, located in the file
         java.util.stream.Stream.concat(exact.diagnostics().stream(), mc.diagnostics().stream()).distinct()
-                .map(d -> new Diagnostic(d.severity(), file.toString(), d.pointer(), d.line(), d.column(), d.message()))
+                .map(d -> d.inFile(file.toString()))
                 .forEach(d -> err.println(d.render()));
         StateMachineSimulationView view = new StateMachineSimulationView(file.toString(), machine, exact, mc);
         out.print(common.format == OutputFormat.json ? view.json() : view.text());

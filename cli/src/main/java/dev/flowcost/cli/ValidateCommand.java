@@ -98,7 +98,7 @@ final class ValidateCommand implements Callable<Integer> {
             ObjectNode f = arr.addObject();
             f.put("file", r.file());
             f.put("valid", !r.hasErrors());
-            f.set("diagnostics", Json.diagnostics(r.diagnostics()));
+            f.set("diagnostics", dev.flowcost.report.json.DiagnosticJson.array(r.diagnostics()));
         }
         return root;
     }

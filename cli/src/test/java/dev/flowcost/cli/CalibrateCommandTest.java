@@ -70,6 +70,18 @@ class CalibrateCommandTest {
         assertThat(values).allMatch(l -> l.contains("from 2 executions, 2026-10-01..2026-10-30"));
     }
 
+    /* The numbers themselves say so too: an assumption whose value came from the histories names them as its source. */
+    @Test
+    void adviseCalibrateJsonAssumptionsSayTheyCameFromData() throws java.io.IOException {
+        CliRun r = CliRun.of("advise", DEFINITION, "--calibrate", HISTORIES, "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        List<String> sources = new java.util.ArrayList<>();
+        root.get("assumptions").forEach(a -> sources.add(a.get("key").asText() + " ← " + a.get("source").asText()));
+        assertThat(sources).anyMatch(x -> x.startsWith("pay.executionsPerMonth ← calibrated from 2 executions,"
+                + " 2026-10-01..2026-10-30"));
+    }
+
     @Test
     void reportBillWritesReconcileFilesWithTheReportAndABadBillWritesNothing() throws IOException {
         Path out = tmp.resolve("out");

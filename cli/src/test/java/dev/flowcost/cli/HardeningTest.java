@@ -270,7 +270,7 @@ class HardeningTest {
                 + "        branches: {\"0\": 0.000000001, \"Default\": 0.999999999}\n");
         CliRun r = run("simulate", def.toString(), "-w", w.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.err()).contains(def + ": warning:", "were cut", "exact analysis");
+        assertThat(r.err()).contains(def + ": warning [SIM-LIMITED]", "were cut", "exact analysis");
     }
 
     @Test
@@ -281,6 +281,6 @@ class HardeningTest {
                 + "    for i in range(20000):\n        EmptyOperator(task_id=f\"t{i}\")\n");
         CliRun r = run("inspect", dag.toString(), "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.err()).contains("big.py:5: warning:", "big_loop", "may be missing");
+        assertThat(r.err()).contains("big.py:5: warning [DAG-LIMIT]", "big_loop", "may be missing");
     }
 }

@@ -54,9 +54,25 @@ class SarifOutputTest {
         assertThat(schema.validate(broken, InputFormat.JSON)).isNotEmpty();
     }
 
+    /*
+     * With the bundled workload the environment plan moves every DAG, so no sensor finding is left for a DAG (the
+     * move replaces it). At $100,000 an engineer-hour no move pays back, the DAGs stay, and the sensor finding shows.
+     */
     @Test
-    void eachFindingPointsAtTheLineOfItsTarget() throws IOException {
-        JsonNode log = JSON.readTree(advise().out());
+    void eachFindingPointsAtTheLineOfItsTarget(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path workload = dir.resolve("workload.yaml");
+        Files.writeString(workload, Files.readString(CliRun.examples().resolve("workload.yaml"))
+                + "\nmigration:\n  hourlyRate: 100000\n");
+        JsonNode moving = JSON.readTree(advise().out());
+        boolean plan = false;
+        for (JsonNode res : moving.at("/runs/0/results")) {
+            plan |= res.get("ruleId").asText().equals("environment-after-migration");
+            assertThat(res.get("ruleId").asText()).isNotEqualTo("sensor-to-event-trigger");
+        }
+        assertThat(plan).isTrue();
+        CliRun kept = CliRun.of("advise", CliRun.examples().toString(), "-w", workload.toString(), "--format", "sarif");
+        assertThat(kept.exitCode()).as(kept.err()).isZero();
+        JsonNode log = JSON.readTree(kept.out());
         Path map = CliRun.examples().resolve("orders-inline-map.asl.json");
         int chargeEach = lineOf(map, "\"ChargeEach\": {");
         Path dag = CliRun.examples().resolve("etl_glue_s3.py");
@@ -81,6 +97,12 @@ class SarifOutputTest {
             String rule = res.get("ruleId").asText();
             assertThat(log.at("/runs/0/tool/driver/rules/" + res.get("ruleIndex").asInt() + "/id").asText())
                     .isEqualTo(rule);
+            // the rule's metadata comes from the catalogue, not from its id in words
+            JsonNode meta = log.at("/runs/0/tool/driver/rules/" + res.get("ruleIndex").asInt());
+            dev.flowcost.advisor.rule.RuleInfo info = dev.flowcost.advisor.rule.Rules.info(rule).orElseThrow();
+            assertThat(meta.at("/shortDescription/text").asText()).isEqualTo(info.title());
+            assertThat(meta.at("/fullDescription/text").asText()).isEqualTo(info.description());
+            assertThat(meta.at("/helpUri").asText()).endsWith("docs/rules.md#" + rule);
         }
         assertThat(sawMap).isTrue();
         assertThat(sawSensor).isTrue();

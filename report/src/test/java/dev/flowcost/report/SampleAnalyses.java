@@ -215,7 +215,8 @@ public final class SampleAnalyses {
         BigDecimal saving = findings.stream().map(Finding::monthlySaving).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Analysis(Analysis.SCHEMA_VERSION, "us-east-1", List.of("orders.asl.json", "dags/nightly_etl.py"),
                 List.of(orders, etl), List.of(env), credits, findings, b.assumptions(), b.prices(),
-                List.of("orders.asl.json:12: warning: Map Fan has no MaxConcurrency"),
+                List.of(dev.flowcost.core.Diagnostic.warning(dev.flowcost.core.DiagnosticCode.ASL_FIELD_MISSING, "orders.asl.json",
+                        dev.flowcost.core.SourceLocation.ofLine(12), "Map Fan has no MaxConcurrency")),
                 new Totals(now, now.subtract(saving), saving, credits,
                         java.util.stream.IntStream.range(0, findings.size()).boxed().toList()));
     }

@@ -1,5 +1,6 @@
 package dev.flowcost.advisor.analysis;
 
+import dev.flowcost.core.Diagnostic;
 import java.util.List;
 
 /**
@@ -16,12 +17,12 @@ import java.util.List;
  * @param findings       recommendations, biggest monthly saving first
  * @param assumptions    every value the numbers depend on that a user may change (executions, items, hours)
  * @param prices         the price rows used, with sources and dates, and whether a user file overrode them
- * @param diagnostics    what the readers and engines reported, as text lines {@code file:line: severity: message}
+ * @param diagnostics    what the readers and engines reported, as data: each with its severity, stable code and place
  * @param totals         the estate's monthly cost now, after the recommendations, and the saving
  */
 public record Analysis(int schemaVersion, String region, List<String> inputs, List<WorkflowAnalysis> workflows,
                        List<EnvironmentAnalysis> environments, List<FreeTierCredit> credits, List<Finding> findings,
-                       List<Assumption> assumptions, List<PriceUsed> prices, List<String> diagnostics, Totals totals) {
+                       List<Assumption> assumptions, List<PriceUsed> prices, List<Diagnostic> diagnostics, Totals totals) {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -49,6 +49,11 @@ public final class ExpressWorkflowCost {
                 .multiply(billedMemoryMb(memoryMb)).divide(MB_PER_GB);
     }
 
+    /** {@link #gbSeconds} in GB-hours. */
+    public static BigDecimal gbHours(BigDecimal executions, BigDecimal durationSeconds, BigDecimal memoryMb) {
+        return gbSeconds(executions, durationSeconds, memoryMb).divide(SECONDS_PER_HOUR, Money.DIVISION);
+    }
+
     /**
      * Monthly cost of {@code executions} Express executions, each of {@code durationSeconds} (average per execution)
      * using {@code memoryMb}.

@@ -23,6 +23,11 @@ public final class FargateCost {
     private FargateCost() {
     }
 
+    /** Task-hours billed for {@code tasks} runs of {@code secondsPerTask}: whole seconds, at least one minute each. */
+    public static BigDecimal taskHours(BigDecimal tasks, BigDecimal secondsPerTask) {
+        return BilledSeconds.hours(tasks, secondsPerTask, BigDecimal.ONE);
+    }
+
     /** Monthly cost of {@code tasks} task runs of {@code secondsPerTask} each with {@code vcpu} and {@code memoryGb}. */
     public static CostBreakdown monthly(BigDecimal tasks, BigDecimal secondsPerTask, BigDecimal vcpu,
                                         BigDecimal memoryGb, Prices prices) {

@@ -31,13 +31,22 @@ public final class LambdaCost {
     private LambdaCost() {
     }
 
+    /**
+     * GB-seconds billed for one invocation of {@code durationSeconds} with {@code memoryMb}: the duration rounded up
+     * to 1 ms, times the memory in GB. The one Lambda duration rule every caller (workflow costing, rules, DAG
+     * migration) prices with (https://aws.amazon.com/lambda/pricing/: "duration ... rounded up to the nearest 1 ms").
+     */
+    public static BigDecimal billedGbSeconds(BigDecimal durationSeconds, BigDecimal memoryMb) {
+        StandardWorkflowCost.requireNonNegative(durationSeconds, "durationSeconds");
+        StandardWorkflowCost.requireNonNegative(memoryMb, "memoryMb");
+        return durationSeconds.setScale(3, RoundingMode.CEILING).multiply(memoryMb).divide(MB_PER_GB);
+    }
+
     /** GB-seconds of {@code invocations}, each lasting {@code durationMs} (rounded up to 1 ms) with {@code memoryMb}. */
     public static BigDecimal gbSeconds(BigDecimal invocations, BigDecimal durationMs, BigDecimal memoryMb) {
         StandardWorkflowCost.requireNonNegative(invocations, "invocations");
         StandardWorkflowCost.requireNonNegative(durationMs, "durationMs");
-        StandardWorkflowCost.requireNonNegative(memoryMb, "memoryMb");
-        BigDecimal billedMs = durationMs.setScale(0, RoundingMode.CEILING);
-        return invocations.multiply(billedMs).divide(MS_PER_SECOND).multiply(memoryMb).divide(MB_PER_GB);
+        return invocations.multiply(billedGbSeconds(durationMs.divide(MS_PER_SECOND), memoryMb));
     }
 
     /** Monthly cost of {@code invocations} of {@code durationMs} each at {@code memoryMb}. */

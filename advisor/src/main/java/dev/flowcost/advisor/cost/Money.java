@@ -27,6 +27,14 @@ public final class Money {
         return new BigDecimal(amount);
     }
 
+    /**
+     * A count or duration from the engines as a decimal, to 12 significant digits (doubles carry noise below that);
+     * negative values become 0.
+     */
+    public static BigDecimal quantity(double v) {
+        return new BigDecimal(Math.max(0, v)).round(new MathContext(12)).stripTrailingZeros();
+    }
+
     /** The amount rounded HALF_UP to cents, for display only. */
     public static BigDecimal cents(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.HALF_UP);

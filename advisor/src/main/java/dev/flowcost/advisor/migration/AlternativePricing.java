@@ -4,6 +4,8 @@ import dev.flowcost.advisor.analysis.Alternative;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.cost.ExpressWorkflowCost;
+import dev.flowcost.advisor.cost.FargateCost;
+import dev.flowcost.advisor.cost.LambdaCost;
 import dev.flowcost.advisor.cost.MwaaCost;
 import dev.flowcost.advisor.cost.MwaaServerlessCost;
 import dev.flowcost.advisor.cost.Money;
@@ -12,6 +14,8 @@ import dev.flowcost.advisor.cost.TieredRate;
 import dev.flowcost.advisor.price.Architecture;
 import dev.flowcost.advisor.price.PriceBook;
 import dev.flowcost.advisor.price.Services;
+import dev.flowcost.core.usage.UsageDefaults;
+import dev.flowcost.core.usage.WorkflowUsage;
 import dev.flowcost.core.dag.OperatorFamily;
 import dev.flowcost.core.simulate.ExactResult;
 import dev.flowcost.core.simulate.ExpressChildGroup;
@@ -32,8 +36,9 @@ import java.util.Optional;
  */
 final class AlternativePricing {
 
-    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
-    private static final BigDecimal MB_PER_GB = BigDecimal.valueOf(1024);
+    private static final BigDecimal FARGATE_VCPU = BigDecimal.valueOf(UsageDefaults.CONVERTED_FARGATE_VCPU.intValue());
+    private static final BigDecimal FARGATE_MEMORY_GB =
+            BigDecimal.valueOf(UsageDefaults.CONVERTED_FARGATE_MEMORY_GB.intValue());
 
     private AlternativePricing() {
     }
@@ -51,8 +56,7 @@ final class AlternativePricing {
             return new Alternative(DagMigration.MWAA, env.environmentMonthlyCost(), env.environmentItems(), notes);
         }
         notes.add("shared with " + (env.dagsOnEnvironment() - 1) + " other DAG(s): removing it saves only its marginal"
-                + " cost, the extra-worker hours attributed to it by slot share; the base fee, schedulers, web servers"
-                + " and storage stay");
+                + " cost (" + env.marginalBasis() + "); the base fee, schedulers, web servers and storage stay");
         List<CostItem> items = new ArrayList<>();
         Optional<Rate> worker = workerRate(in.prices(), in.region(), env.environmentClass());
         if (worker.isPresent() && env.marginalMonthlyCost().signum() > 0 && in.runsPerMonth().signum() > 0) {
@@ -99,16 +103,14 @@ final class AlternativePricing {
                                         List<ExpressChildGroup> groups, List<CostItem> items, List<String> notes) {
         BigDecimal gbHours = BigDecimal.ZERO;
         for (ExpressChildGroup g : groups) {
-            BigDecimal billed = ExpressWorkflowCost.billedDurationSeconds(decimal(g.durationSecondsPerChild()));
-            gbHours = gbHours.add(decimal(g.executions()).multiply(billed)
-                    .multiply(BigDecimal.valueOf(MigrationDefaults.EXPRESS_CHILD_MEMORY_MB))
-                    .divide(MB_PER_GB.multiply(SECONDS_PER_HOUR), Money.DIVISION));
+            gbHours = gbHours.add(ExpressWorkflowCost.gbHours(decimal(g.executions()), decimal(g.durationSecondsPerChild()),
+                    BigDecimal.valueOf(UsageDefaults.EXPRESS_CHILD_MEMORY_MB.intValue())));
         }
         items.add(CostItems.perExecution("Express child executions (requests)", children, vol,
                 Rate.from(book, region, Services.STATES_EXPRESS, Services.REQUEST)));
         items.addAll(CostItems.perExecutionTiered("Express child duration", gbHours, BigDecimal.ZERO, vol,
                 TieredRate.fromRows(book.tiers(region, Services.STATES_EXPRESS, Services.DURATION))));
-        notes.add("Express children billed at " + MigrationDefaults.EXPRESS_CHILD_MEMORY_MB + " MB");
+        notes.add("Express children billed at " + UsageDefaults.EXPRESS_CHILD_MEMORY_MB.intValue() + " MB");
     }
 
     /** Lambda (or Fargate, past Lambda's 15 minutes) for the profiles' work that runs on the Airflow workers today. */
@@ -122,11 +124,9 @@ final class AlternativePricing {
             }
             BigDecimal instances = decimal(p.instancesPerRun());
             if (p.longestSeconds() <= MigrationDefaults.LAMBDA_MAX_SECONDS) {
-                int memoryMb = in.workload().task(p.taskId()).flatMap(w -> w.memoryMb().isPresent()
-                        ? Optional.of(w.memoryMb().getAsInt()) : Optional.<Integer>empty()).orElse(MigrationDefaults.LAMBDA_MEMORY_MB);
-                BigDecimal billedSeconds = decimal(p.durationSeconds()).setScale(3, RoundingMode.CEILING);
-                BigDecimal gbSeconds = instances.multiply(billedSeconds).multiply(BigDecimal.valueOf(memoryMb))
-                        .divide(MB_PER_GB, Money.DIVISION);
+                int memoryMb = WorkflowUsage.of(in.workload()).convertedLambdaMemoryMb(p.taskId()).intValue();
+                BigDecimal gbSeconds = instances.multiply(LambdaCost.billedGbSeconds(decimal(p.durationSeconds()),
+                        BigDecimal.valueOf(memoryMb)));
                 items.add(CostItems.perExecution("Lambda requests: " + p.taskId(), instances, vol,
                         Rate.from(book, region, Services.LAMBDA, Services.REQUEST)));
                 items.addAll(CostItems.perExecutionTiered("Lambda duration: " + p.taskId(), gbSeconds, BigDecimal.ZERO, vol,
@@ -134,16 +134,15 @@ final class AlternativePricing {
                 notes.add("task " + p.taskId() + " → Lambda, " + memoryMb + " MB x86, "
                         + TaskProfile.minutes(p.durationSeconds()) + " min per attempt");
             } else {
-                BigDecimal billed = decimal(p.durationSeconds()).setScale(0, RoundingMode.CEILING).max(BigDecimal.valueOf(60));
-                BigDecimal taskHours = instances.multiply(billed).divide(SECONDS_PER_HOUR, Money.DIVISION);
+                BigDecimal taskHours = FargateCost.taskHours(instances, decimal(p.durationSeconds()));
                 items.add(CostItems.perExecution("Fargate vCPU-hours: " + p.taskId(),
-                        taskHours.multiply(MigrationDefaults.FARGATE_VCPU), vol,
+                        taskHours.multiply(FARGATE_VCPU), vol,
                         Rate.from(book, region, Services.FARGATE, Services.fargateVcpu(Architecture.X86))));
                 items.add(CostItems.perExecution("Fargate GB-hours: " + p.taskId(),
-                        taskHours.multiply(MigrationDefaults.FARGATE_MEMORY_GB), vol,
+                        taskHours.multiply(FARGATE_MEMORY_GB), vol,
                         Rate.from(book, region, Services.FARGATE, Services.fargateMemory(Architecture.X86))));
                 notes.add("task " + p.taskId() + " → Fargate (longer than Lambda's 15 minutes), "
-                        + MigrationDefaults.FARGATE_VCPU + " vCPU / " + MigrationDefaults.FARGATE_MEMORY_GB + " GB x86");
+                        + FARGATE_VCPU + " vCPU / " + FARGATE_MEMORY_GB + " GB x86");
             }
         }
     }
@@ -217,8 +216,8 @@ final class AlternativePricing {
             if (p.family() == OperatorFamily.EMPTY || p.instancesPerRun() <= 0) {
                 continue;
             }
-            BigDecimal billed = MwaaServerlessCost.billedSeconds(decimal(p.durationSeconds()));
-            BigDecimal hoursPerRun = decimal(p.instancesPerRun()).multiply(billed).divide(SECONDS_PER_HOUR, Money.DIVISION);
+            BigDecimal hoursPerRun = MwaaServerlessCost.taskHours(decimal(p.instancesPerRun()),
+                    decimal(p.durationSeconds()));
             items.add(CostItems.perExecution("MWAA Serverless task-hours: " + p.taskId(), hoursPerRun, vol, taskHour));
         }
         List<String> notes = List.of("each task instance billed per second with a one-minute minimum; EmptyOperators"
@@ -241,7 +240,7 @@ final class AlternativePricing {
 
     /** A count or duration from the engines as a decimal, to 12 significant digits (doubles carry noise below that). */
     static BigDecimal decimal(double v) {
-        return new BigDecimal(Math.max(0, v)).round(new java.math.MathContext(12)).stripTrailingZeros();
+        return Money.quantity(v);
     }
 
     static String percent(BigDecimal share) {

@@ -13,7 +13,12 @@ public record Blocker(Kind kind, String taskId, String sentence) {
     public enum Kind {
         /** A sensor on an S3 key: an S3 event → EventBridge rule replaces it. */
         EVENT_SENSOR(false),
-        /** A sensor on external state with no event to replace it: it keeps the DAG on Airflow. */
+        /**
+         * A sensor on AWS state (a Glue job, a CloudFormation stack, a Lambda function's state): Step Functions waits
+         * on it with a .sync integration, a poll loop or an EventBridge rule, so it is work, not a blocker.
+         */
+        AWS_STATE_SENSOR(false),
+        /** A sensor on state outside AWS with no event to replace it: it keeps the DAG on Airflow. */
         EXTERNAL_SENSOR(true),
         /** ExternalTaskSensor, TriggerDagRunOperator and the like: it keeps the DAG on Airflow. */
         CROSS_DAG(true),

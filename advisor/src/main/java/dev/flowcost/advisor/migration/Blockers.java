@@ -51,6 +51,11 @@ public final class Blockers {
             if (isS3KeySensor(t.operator())) {
                 out.add(new Blocker(Blocker.Kind.EVENT_SENSOR, id, named + " waits on external state (an S3 object):"
                         + " replace it with an S3 object-created event → EventBridge rule that starts the state machine."));
+            } else if (waitsOnAwsState(t)) {
+                out.add(new Blocker(Blocker.Kind.AWS_STATE_SENSOR, id, named + " waits on AWS state ("
+                        + OperatorCatalog.awsService(t.operator()).orElse("an AWS resource") + "): Step Functions can wait on it"
+                        + " too, with a .sync integration where the service has one, a Wait + describe poll loop, or"
+                        + " an EventBridge rule on the service's state-change event."));
             } else {
                 out.add(new Blocker(Blocker.Kind.EXTERNAL_SENSOR, id, named + " waits on external state that has no"
                         + " event flowcost knows of: keep the wait in Airflow, or find an event that announces it."));
@@ -88,6 +93,28 @@ public final class Blockers {
 
     static boolean isTimeSensor(String operator) {
         return TIME_SENSORS.contains(shortName(operator));
+    }
+
+    /**
+     * Name prefixes of Amazon provider sensors whose state Step Functions can wait on (a .sync integration, a
+     * describe-and-Wait poll loop, or the service's EventBridge state-change event), beyond those the operator
+     * catalog maps to a service. From the apache-airflow-providers-amazon sensor modules
+     * (https://airflow.apache.org/docs/apache-airflow-providers-amazon/stable/operators/index.html).
+     */
+    static final java.util.List<String> AWS_SENSOR_PREFIXES = java.util.List.of("CloudFormation", "Lambda", "Redshift",
+            "Sqs", "SQS", "Dynamo", "Ecs", "ECS", "Eks", "EKS", "Rds", "RDS", "Dms", "DMS", "Kinesis", "QuickSight",
+            "Quicksight", "Ec2", "EC2", "Bedrock", "Comprehend", "OpenSearch", "Mwaa", "MWAA", "Sns", "SNS");
+
+    /** A sensor on the state of an AWS resource (Glue job, CloudFormation stack, Lambda function, EMR step, ...). */
+    static boolean waitsOnAwsState(String operator) {
+        String n = shortName(operator);
+        return OperatorCatalog.awsService(operator).isPresent() || AWS_SENSOR_PREFIXES.stream().anyMatch(n::startsWith);
+    }
+
+    /** The same, also by the module it is imported from (airflow.providers.amazon.*). */
+    static boolean waitsOnAwsState(DagTask t) {
+        return waitsOnAwsState(t.operator()) || (t.operatorModule() != null
+                && t.operatorModule().startsWith("airflow.providers.amazon"));
     }
 
     static boolean isS3KeySensor(String operator) {

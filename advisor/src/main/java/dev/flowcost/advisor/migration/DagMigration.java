@@ -20,9 +20,11 @@ import java.util.Optional;
  * @param findings     sensor → event trigger findings
  * @param curve        MWAA against the best alternative over runs a month, with the break-even volume
  * @param conversion   the draft state machine
+ * @param work         what its move takes: work items, hard blockers, links to other DAGs
  */
 public record DagMigration(List<Alternative> alternatives, String verdict, List<String> reasons, List<String> blockers,
-                           List<Finding> findings, Optional<CostCurve> curve, Optional<ConversionResult> conversion) {
+                           List<Finding> findings, Optional<CostCurve> curve, Optional<ConversionResult> conversion,
+                           Optional<DagWork> work) {
 
     public static final String KEEP = "keep on MWAA";
     public static final String MOVE_TO_STEP_FUNCTIONS = "move to Step Functions";
@@ -40,6 +42,21 @@ public record DagMigration(List<Alternative> alternatives, String verdict, List<
         reasons = List.copyOf(reasons);
         blockers = List.copyOf(blockers);
         findings = List.copyOf(findings);
+        work = work == null ? Optional.empty() : work;
+    }
+
+    /** Advice without the work read (laws and tests that price alternatives only). */
+    public DagMigration(List<Alternative> alternatives, String verdict, List<String> reasons, List<String> blockers,
+                        List<Finding> findings, Optional<CostCurve> curve, Optional<ConversionResult> conversion) {
+        this(alternatives, verdict, reasons, blockers, findings, curve, conversion, Optional.empty());
+    }
+
+    /** The same advice with the environment plan's verdict, its reason first, and only {@code kept} findings. */
+    public DagMigration decided(String newVerdict, String reason, List<Finding> kept) {
+        List<String> r = new java.util.ArrayList<>();
+        r.add(reason);
+        r.addAll(reasons);
+        return new DagMigration(alternatives, newVerdict, r, blockers, kept, curve, conversion, work);
     }
 
     /** Whether the verdict takes the DAG off MWAA entirely (so its environment may shrink). */

@@ -5,13 +5,15 @@ import dev.flowcost.advisor.cost.MwaaServerlessCost;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostCurve;
 import dev.flowcost.advisor.analysis.Finding;
+import dev.flowcost.advisor.analysis.WorkItem;
 import dev.flowcost.advisor.cost.Money;
+import dev.flowcost.advisor.rule.Rules;
 import dev.flowcost.core.Diagnostic;
 import dev.flowcost.core.asl.AslValidator;
 import dev.flowcost.core.convert.ConversionNote;
 import dev.flowcost.core.convert.ConversionResult;
-import dev.flowcost.core.convert.DagToAslConverter;
-import dev.flowcost.core.simulate.ExactAnalyzer;
+import dev.flowcost.core.count.Counting;
+import dev.flowcost.core.count.DraftCounts;
 import dev.flowcost.core.simulate.ExactResult;
 import dev.flowcost.core.workload.WorkflowWorkload;
 
@@ -37,9 +39,10 @@ import java.util.stream.Collectors;
  *       a cross-DAG dependency, a dataset schedule): {@link DagMigration#HYBRID} when its mapped tasks hold at least
  *       {@link MigrationDefaults#HYBRID_MIN_MAPPED_SLOT_SHARE} of its worker slot-seconds (the fan-out moves to a
  *       Step Functions Map started from Airflow, the rest stays), else {@link DagMigration#KEEP}.</li>
- *   <li>Otherwise the cheapest unblocked alternative (Step Functions on a tie) when it saves more than
- *       {@link MigrationDefaults#MOVE_MIN_SAVING_SHARE} of the MWAA cost and more than
- *       {@link MigrationDefaults#MOVE_MIN_SAVING_USD} a month.</li>
+ *   <li>Otherwise the cheapest unblocked alternative (Step Functions on a tie) when its saving against the DAG's
+ *       MWAA cost (the whole environment when alone, else its re-simulated marginal cost) pays back the work its
+ *       move takes ({@link DagWork}, at the workload's hourly rate) within the horizon
+ *       ({@link dev.flowcost.core.workload.MigrationSettings}, 12 months by default).</li>
  *   <li>Otherwise {@link DagMigration#KEEP}.</li>
  * </ol>
  */
@@ -52,10 +55,12 @@ public final class DagMigrationAdvisor {
     public static DagMigration assess(DagMigrationInput in) {
         List<TaskProfile> profiles = TaskProfile.of(in.dag(), in.workload(), in.run());
         List<Blocker> blockers = Blockers.of(in.dag(), profiles);
-        ConversionResult conversion = DagToAslConverter.convert(in.dag(), in.workload());
-        WorkflowWorkload machineWorkload = ConvertedWorkload.of(conversion.machine(), in.workload(), profiles,
-                in.runsPerMonth().doubleValue());
-        ExactResult exact = ExactAnalyzer.analyze(conversion.machine(), machineWorkload);
+        DagWork work = DagWork.of(in.dag(), profiles, blockers, in.migration(), in.inputs());
+        // the draft is counted by the counting stage; an input without it (a law, a test) asks the stage here
+        DraftCounts draft = in.draft().orElseGet(() -> Counting.draft(in.dag(), in.workload(),
+                in.runsPerMonth().doubleValue()));
+        ConversionResult conversion = draft.conversion();
+        ExactResult exact = draft.exact();
 
         Alternative mwaa = AlternativePricing.mwaa(in);
         Alternative stepFunctions = AlternativePricing.stepFunctions(in, exact, profiles);
@@ -72,7 +77,7 @@ public final class DagMigrationAdvisor {
         hybrid.ifPresent(alternatives::add);
 
         List<String> reasons = new ArrayList<>();
-        String verdict = verdict(in, mwaa, best, blockers, profiles, serverlessBlocked, reasons);
+        String verdict = verdict(in, mwaa, best, blockers, profiles, serverlessBlocked, work, reasons);
         if (!serverlessOffered) {
             reasons.add("MWAA Serverless not priced: it is not offered in " + in.region());
         }
@@ -90,32 +95,39 @@ public final class DagMigrationAdvisor {
 
         CostCurve curve = curve(in, mwaa, best, exact, profiles);
         reasons.add(breakEvenReason(in, curve));
-        List<Finding> findings = SensorTriggerRule.findings(in, profiles, verdict);
+        List<Finding> findings = Rules.apply(DagRuleContexts.of(in, profiles, verdict));
         return new DagMigration(alternatives, verdict, reasons,
                 blockers.stream().map(Blocker::sentence).collect(Collectors.toList()), findings, Optional.of(curve),
-                Optional.of(conversion));
+                Optional.of(conversion), Optional.of(work));
     }
 
     /** The verdict by the rule in the class comment, with its reasons appended to {@code reasons}. */
     static String verdict(DagMigrationInput in, Alternative mwaa, Alternative best, List<Blocker> blockers,
-                          List<TaskProfile> profiles, boolean serverlessBlocked, List<String> reasons) {
+                          List<TaskProfile> profiles, boolean serverlessBlocked, DagWork work, List<String> reasons) {
         EnvironmentShare env = in.environment();
         BigDecimal saving = mwaa.monthlyCost().subtract(best.monthlyCost());
-        BigDecimal threshold = mwaa.monthlyCost().multiply(MigrationDefaults.MOVE_MIN_SAVING_SHARE)
-                .max(MigrationDefaults.MOVE_MIN_SAVING_USD);
+        double hours = work.hours() + (env.alone() ? in.migration().hours("decommission") : 0);
+        BigDecimal effort = BigDecimal.valueOf(hours).multiply(BigDecimal.valueOf(in.migration().rate()));
+        BigDecimal horizon = BigDecimal.valueOf(in.migration().horizon());
+        Optional<BigDecimal> payback = saving.signum() > 0
+                ? Optional.of(effort.divide(saving, 2, java.math.RoundingMode.HALF_UP)) : Optional.empty();
+        boolean paysBack = payback.isPresent() && payback.get().compareTo(horizon) <= 0;
         if (env.alone()) {
             reasons.add("alone on environment " + env.environmentName() + ": on MWAA it costs the whole environment, "
                     + Money.display(mwaa.monthlyCost()) + " a month, and moving it lets the environment go");
         } else {
             reasons.add("shares environment " + env.environmentName() + " with " + (env.dagsOnEnvironment() - 1)
                     + " other DAG(s): moving it saves only its marginal cost, " + Money.display(mwaa.monthlyCost())
-                    + " a month (extra-worker hours by its " + AlternativePricing.percent(env.slotShare())
-                    + " slot share); the " + Money.display(env.environmentMonthlyCost())
-                    + " environment stays for the others");
+                    + " a month (" + env.marginalBasis() + "); the " + Money.display(env.environmentMonthlyCost())
+                    + " environment stays for the others (the environment plan weighs moving them together)");
         }
         reasons.add("cheapest alternative: " + best.platform() + " at " + Money.displayPrecise(best.monthlyCost()) + " a month ("
                 + (saving.signum() >= 0 ? "saves " + Money.displayPrecise(saving) : "costs " + Money.displayPrecise(saving.negate()) + " more")
-                + "); a move needs a saving over " + Money.display(threshold) + " (10 % of the MWAA cost, at least $5)");
+                + "); its move takes " + WorkItem.trim(hours) + " h of work (" + Money.display(effort) + " at "
+                + Money.display(BigDecimal.valueOf(in.migration().rate())) + " an hour, " + in.migration().source("hourlyRate")
+                + "), " + payback.map(m -> "paid back in " + m.toPlainString() + " months").orElse("never paid back")
+                + "; a move must pay back within " + WorkItem.trim(in.migration().horizon()) + " months ("
+                + in.migration().source("horizonMonths") + ")");
         if (serverlessBlocked) {
             reasons.add("MWAA Serverless not priced: a task runs longer than its 60-minute limit");
         }
@@ -135,12 +147,13 @@ public final class DagMigrationAdvisor {
                     + " it stays on Airflow");
             return DagMigration.KEEP;
         }
-        if (saving.compareTo(threshold) > 0) {
+        if (paysBack) {
             return best.platform().equals(DagMigration.MWAA_SERVERLESS) ? DagMigration.MOVE_TO_SERVERLESS
                     : DagMigration.MOVE_TO_STEP_FUNCTIONS;
         }
-        reasons.add(env.alone() ? "the saving does not clear the margin: keep it on MWAA"
-                : "its marginal cost on the shared environment is too small for a move to pay: keep it on MWAA");
+        reasons.add(env.alone() ? "the saving does not pay back the work within the horizon: keep it on MWAA"
+                : "its marginal cost on the shared environment is too small for its own move to pay back: keep it on"
+                + " MWAA unless the environment plan moves it with others");
         return DagMigration.KEEP;
     }
 

@@ -1,6 +1,8 @@
 package dev.flowcost.advisor.migration;
 
 import dev.flowcost.advisor.analysis.CostItem;
+import dev.flowcost.advisor.analysis.EnvironmentConditions;
+import dev.flowcost.advisor.analysis.PlanOption;
 import dev.flowcost.advisor.analysis.EnvironmentAnalysis;
 import dev.flowcost.advisor.analysis.Finding;
 
@@ -26,11 +28,15 @@ import java.util.Optional;
  * @param verdict          "keep", "downsize to mw1.small", "decommission"
  * @param notes            why, in numbers
  * @param finding          the estate-level finding, when any DAG moves
+ * @param options          every plan weighed, the chosen one marked
+ * @param conditions       when the answer changes
+ * @param simulations      environment months re-simulated for the plans
  */
 public record EnvironmentPlan(String environmentName, String environmentClass, List<String> dags, List<String> movingDags,
                               BigDecimal monthlyCost, List<CostItem> costItems, BigDecimal monthlyCostAfter,
                               List<CostItem> itemsAfter, String classAfter, int maxWorkersAfter, String verdict,
-                              List<String> notes, Optional<Finding> finding) {
+                              List<String> notes, Optional<Finding> finding, List<PlanOption> options,
+                              EnvironmentConditions conditions, int simulations) {
 
     public static final String KEEP = "keep";
     public static final String DECOMMISSION = "decommission";
@@ -42,11 +48,12 @@ public record EnvironmentPlan(String environmentName, String environmentClass, L
         costItems = List.copyOf(costItems);
         itemsAfter = List.copyOf(itemsAfter);
         notes = List.copyOf(notes);
+        options = List.copyOf(options);
     }
 
     /** The plan as the Analysis records an environment. */
     public EnvironmentAnalysis toAnalysis() {
         return new EnvironmentAnalysis(environmentName, environmentClass, dags, costItems, monthlyCost, monthlyCostAfter,
-                verdict, notes);
+                verdict, notes, options, Optional.of(conditions));
     }
 }

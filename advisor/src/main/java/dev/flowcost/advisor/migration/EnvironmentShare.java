@@ -18,11 +18,12 @@ import java.util.Objects;
  * @param slotShare              this DAG's share of the environment's slot-seconds, 0..1
  * @param dagsOnEnvironment      DAGs the environment hosts, this one included
  * @param alone                  whether this DAG is the only one
- * @param marginalMonthlyCost    what removing this DAG would save a month (see {@link #shared} for the formula)
+ * @param marginalMonthlyCost    what removing this DAG would save a month
+ * @param marginalBasis          how that was found ("re-simulated: $381.13 − $379.02 ..." or the slot-share formula)
  */
 public record EnvironmentShare(String environmentName, String environmentClass, BigDecimal environmentMonthlyCost,
                                List<CostItem> environmentItems, BigDecimal slotShare, int dagsOnEnvironment,
-                               boolean alone, BigDecimal marginalMonthlyCost) {
+                               boolean alone, BigDecimal marginalMonthlyCost, String marginalBasis) {
 
     public EnvironmentShare {
         Objects.requireNonNull(environmentName, "environmentName");
@@ -31,11 +32,26 @@ public record EnvironmentShare(String environmentName, String environmentClass, 
         environmentItems = List.copyOf(environmentItems);
         Objects.requireNonNull(slotShare, "slotShare");
         Objects.requireNonNull(marginalMonthlyCost, "marginalMonthlyCost");
+        marginalBasis = marginalBasis == null ? "" : marginalBasis;
+    }
+
+    /**
+     * The DAG shares the environment and its marginal cost is the difference of two simulated months: the environment
+     * with all its DAGs and without this one (never below 0: a lower month with the DAG is simulation noise).
+     */
+    public static EnvironmentShare resimulated(String name, String environmentClass, BigDecimal monthlyCost,
+                                               List<CostItem> items, BigDecimal slotShare, int dagsOnEnvironment,
+                                               BigDecimal withDag, BigDecimal withoutDag) {
+        BigDecimal marginal = withDag.subtract(withoutDag).max(BigDecimal.ZERO);
+        return new EnvironmentShare(name, environmentClass, monthlyCost, items, slotShare, dagsOnEnvironment, false,
+                marginal, "re-simulated: the environment's month with it " + dev.flowcost.advisor.cost.Money.display(withDag)
+                + ", without it " + dev.flowcost.advisor.cost.Money.display(withoutDag));
     }
 
     /** The DAG is the only one on the environment: removing it removes the environment, so its marginal cost is all of it. */
     public static EnvironmentShare alone(String name, String environmentClass, BigDecimal monthlyCost, List<CostItem> items) {
-        return new EnvironmentShare(name, environmentClass, monthlyCost, items, BigDecimal.ONE, 1, true, monthlyCost);
+        return new EnvironmentShare(name, environmentClass, monthlyCost, items, BigDecimal.ONE, 1, true, monthlyCost,
+                "alone: the whole environment");
     }
 
     /**
@@ -49,6 +65,7 @@ public record EnvironmentShare(String environmentName, String environmentClass, 
                                           BigDecimal workerHourlyPrice) {
         BigDecimal marginal = extraWorkerHoursPerMonth.multiply(slotShare).multiply(workerHourlyPrice);
         return new EnvironmentShare(name, environmentClass, monthlyCost, items, slotShare, dagsOnEnvironment,
-                dagsOnEnvironment <= 1, dagsOnEnvironment <= 1 ? monthlyCost : marginal);
+                dagsOnEnvironment <= 1, dagsOnEnvironment <= 1 ? monthlyCost : marginal,
+                "estimated, not re-simulated: extra-worker hours by its slot share");
     }
 }

@@ -1,29 +1,19 @@
 package dev.flowcost.advisor.migration;
 
+import dev.flowcost.core.usage.UsageDefaults;
+
 import java.math.BigDecimal;
 
 /**
- * Every default the migration rules assume when the inputs do not say, in one place so reports can list them and a
- * reviewer can challenge them.
+ * The migration rules' thresholds (when a move pays, when a DAG is hybrid, the cost curve's extent), and, for their
+ * callers, the workload defaults they read from the defaults table in core ({@link UsageDefaults}), where those live.
  */
 public final class MigrationDefaults {
 
-    /** Memory of a Lambda function that replaces worker code when the workload gives none: 1,024 MB. */
-    public static final int LAMBDA_MEMORY_MB = 1024;
     /** Longest a Lambda invocation may run: 900 s (15 minutes); longer worker code goes to Fargate. */
     public static final double LAMBDA_MAX_SECONDS = 900;
-    /** vCPU of a Fargate task that replaces long worker code: 1. */
-    public static final BigDecimal FARGATE_VCPU = BigDecimal.ONE;
-    /** Memory of that Fargate task: 2 GB. */
-    public static final BigDecimal FARGATE_MEMORY_GB = BigDecimal.valueOf(2);
     /** Longest an MWAA Serverless task may run: 3,600 s (60 minutes). */
     public static final double SERVERLESS_MAX_TASK_SECONDS = 3600;
-    /** Billed memory of an EXPRESS child of a converted Distributed Map: 64 MB (the smallest billed step). */
-    public static final int EXPRESS_CHILD_MEMORY_MB = 64;
-    /** A move must save more than this share of the DAG's MWAA cost: 10 %. */
-    public static final BigDecimal MOVE_MIN_SAVING_SHARE = new BigDecimal("0.10");
-    /** ... and more than this much a month: $5. */
-    public static final BigDecimal MOVE_MIN_SAVING_USD = new BigDecimal("5");
     /** Hybrid: mapped tasks must hold at least this share of the DAG's worker slot-seconds: 50 %. */
     public static final double HYBRID_MIN_MAPPED_SLOT_SHARE = 0.5;
     /** Points of a cost curve. */

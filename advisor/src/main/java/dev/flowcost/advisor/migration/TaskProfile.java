@@ -6,20 +6,21 @@ import dev.flowcost.core.dag.OperatorFamily;
 import dev.flowcost.core.simulate.dag.DagRunResult;
 import dev.flowcost.core.simulate.dag.TaskDurationDefaults;
 import dev.flowcost.core.simulate.dag.TaskRunStats;
+import dev.flowcost.core.usage.Resolved;
+import dev.flowcost.core.usage.WorkflowUsage;
 import dev.flowcost.core.workload.ItemCount;
 import dev.flowcost.core.workload.StepWorkload;
 import dev.flowcost.core.workload.WorkflowWorkload;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 
 /**
  * What the migration rules need to know of one task, from the workload and the DAG run simulation: how long an
  * attempt lasts, how long it may last (for platform limits), and how many instances and slot-seconds a run has.
  *
  * @param task                 the task
- * @param durationSeconds      mean seconds of one attempt (workload, else {@link TaskDurationDefaults})
+ * @param durationSeconds      mean seconds of one attempt, as {@link WorkflowUsage#taskSeconds} resolves it
  * @param longestSeconds       what platform limits are checked against: the workload's p95 when given, else the mean
  * @param instancesPerRun      expected task instances a run (retries and mapped instances included)
  * @param slotSecondsPerRun    expected worker-slot seconds a run
@@ -30,10 +31,11 @@ record TaskProfile(DagTask task, double durationSeconds, double longestSeconds, 
 
     static List<TaskProfile> of(Dag dag, WorkflowWorkload workload, DagRunResult run) {
         List<TaskProfile> out = new ArrayList<>();
+        WorkflowUsage usage = WorkflowUsage.of(workload);
         for (DagTask t : dag.tasks()) {
             StepWorkload w = workload.task(t.taskId()).orElse(StepWorkload.empty());
-            OptionalDouble given = w.durationSeconds();
-            double mean = given.isPresent() ? given.getAsDouble() : TaskDurationDefaults.seconds(t.family());
+            Resolved duration = usage.taskSeconds(t.taskId(), t.family());
+            double mean = duration.value();
             double longest = Math.max(mean, w.p95Seconds().orElse(mean));
             TaskRunStats stats = run.perTask().get(t.taskId());
             double instances;
@@ -46,7 +48,7 @@ record TaskProfile(DagTask task, double durationSeconds, double longestSeconds, 
                 slotSeconds = t.family() == OperatorFamily.EMPTY ? 0 : instances * mean;
             }
             out.add(new TaskProfile(t, Math.max(0, mean), Math.max(0, longest), Math.max(0, instances),
-                    Math.max(0, slotSeconds), given.isPresent()));
+                    Math.max(0, slotSeconds), !duration.isDefault()));
         }
         return out;
     }

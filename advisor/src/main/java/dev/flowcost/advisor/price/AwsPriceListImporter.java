@@ -1,6 +1,7 @@
 package dev.flowcost.advisor.price;
 
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 
 import java.io.IOException;
@@ -67,7 +68,7 @@ public final class AwsPriceListImporter {
             return importOffer(new StringReader(dev.flowcost.core.input.InputText.text(csv,
                     dev.flowcost.core.input.InputText.MAX_OFFER_BYTES, "AWS Price List offer files")), csv.toString());
         } catch (dev.flowcost.core.input.InputText.Refused e) {
-            return new ImportResult(List.of(), List.of(Diagnostic.error(csv.toString(), SourceLocation.UNKNOWN,
+            return new ImportResult(List.of(), List.of(Diagnostic.error(e.code(), csv.toString(), SourceLocation.UNKNOWN,
                     "cannot read AWS Price List file: " + e.getMessage())), 0, "");
         }
     }
@@ -83,7 +84,7 @@ public final class AwsPriceListImporter {
         try {
             text = CsvText.readAll(reader);
         } catch (IOException e) {
-            return new ImportResult(List.of(), List.of(Diagnostic.error(fileName, SourceLocation.UNKNOWN,
+            return new ImportResult(List.of(), List.of(Diagnostic.error(DiagnosticCode.INPUT_UNREADABLE, fileName, SourceLocation.UNKNOWN,
                     "cannot read AWS Price List file: " + e.getMessage())), 0, "");
         }
         int[] lines = CsvText.lineStarts(text);
@@ -98,7 +99,7 @@ public final class AwsPriceListImporter {
                         header = candidate;
                         List<String> missing = REQUIRED.stream().filter(c -> !candidate.containsKey(c)).sorted().toList();
                         if (!missing.isEmpty()) {
-                            diagnostics.add(Diagnostic.error(fileName, SourceLocation.ofLine(line),
+                            diagnostics.add(Diagnostic.error(DiagnosticCode.PRICE_FILE_INVALID, fileName, SourceLocation.ofLine(line),
                                     "AWS Price List header lacks column(s) " + missing));
                             return new ImportResult(List.of(), diagnostics, 0, offerCode);
                         }
@@ -137,12 +138,12 @@ public final class AwsPriceListImporter {
                     continue;
                 }
                 if (rows.putIfAbsent(row.get().key(), row.get()) != null) {
-                    diagnostics.add(Diagnostic.warning(fileName, SourceLocation.ofLine(line), "second rate for "
+                    diagnostics.add(Diagnostic.warning(DiagnosticCode.PRICE_NOTE, fileName, SourceLocation.ofLine(line), "second rate for "
                             + row.get().key() + " (usage type " + usageType + ") ignored; the first one is kept"));
                 }
             }
             if (header == null) {
-                diagnostics.add(Diagnostic.error(fileName, SourceLocation.UNKNOWN,
+                diagnostics.add(Diagnostic.error(DiagnosticCode.PRICE_FILE_INVALID, fileName, SourceLocation.UNKNOWN,
                         "no header row with SKU/PricePerUnit found; is this an AWS Price List CSV offer file?"));
             }
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
@@ -160,7 +161,7 @@ public final class AwsPriceListImporter {
         List<PriceRow> kept = new ArrayList<>();
         for (PriceRow r : rows) {
             if (r.tiered() && r.price().signum() == 0 && r.tierStart().signum() == 0) {
-                diagnostics.add(Diagnostic.info(file, SourceLocation.UNKNOWN, "free tier of " + r.key()
+                diagnostics.add(Diagnostic.info(DiagnosticCode.PRICE_NOTE, file, SourceLocation.UNKNOWN, "free tier of " + r.key()
                         + " left out: flowcost keeps free tiers as free-* rows"));
             } else {
                 kept.add(r);
@@ -205,7 +206,8 @@ public final class AwsPriceListImporter {
                 problems.add(e.getMessage());
             }
         }
-        diagnostics.add(Diagnostic.error(file, SourceLocation.ofLine(line), "bad rate row: " + String.join("; ", problems)));
+        diagnostics.add(Diagnostic.error(DiagnosticCode.PRICE_ROW_INVALID, file, SourceLocation.ofLine(line),
+                "bad rate row: " + String.join("; ", problems)));
         return Optional.empty();
     }
 

@@ -1,6 +1,7 @@
 package dev.flowcost.advisor.price;
 
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 
 import java.io.IOException;
@@ -80,7 +81,7 @@ public final class PriceBookLoader {
                     "price books");
             return load(new StringReader(text), name);
         } catch (dev.flowcost.core.input.InputText.Refused e) {
-            return new LoadResult(List.of(), List.of(Diagnostic.error(name, SourceLocation.UNKNOWN,
+            return new LoadResult(List.of(), List.of(Diagnostic.error(e.code(), name, SourceLocation.UNKNOWN,
                     "cannot read price file: " + e.getMessage())));
         }
     }
@@ -94,7 +95,7 @@ public final class PriceBookLoader {
         try {
             text = CsvText.readAll(reader);
         } catch (IOException e) {
-            return new LoadResult(rows, List.of(Diagnostic.error(fileName, SourceLocation.UNKNOWN,
+            return new LoadResult(rows, List.of(Diagnostic.error(DiagnosticCode.INPUT_UNREADABLE, fileName, SourceLocation.UNKNOWN,
                     "cannot read price file: " + e.getMessage())));
         }
         int[] lines = CsvText.lineStarts(text);
@@ -113,7 +114,7 @@ public final class PriceBookLoader {
                         }
                     }
                     if (!missing.isEmpty()) {
-                        diagnostics.add(Diagnostic.error(fileName, SourceLocation.ofLine(line),
+                        diagnostics.add(Diagnostic.error(DiagnosticCode.PRICE_FILE_INVALID, fileName, SourceLocation.ofLine(line),
                                 "price file header lacks column(s) " + missing + "; expected " + String.join(",", COLUMNS)));
                         return new LoadResult(rows, diagnostics, rowLines);
                     }
@@ -125,13 +126,13 @@ public final class PriceBookLoader {
                         rows.add(row.get());
                         rowLines.add(line);
                     } else {
-                        diagnostics.add(Diagnostic.error(fileName, SourceLocation.ofLine(line),
+                        diagnostics.add(Diagnostic.error(DiagnosticCode.PRICE_ROW_INVALID, fileName, SourceLocation.ofLine(line),
                                 "duplicate price row " + row.get().key() + " (the first one is kept)"));
                     }
                 }
             }
             if (header == null) {
-                diagnostics.add(Diagnostic.error(fileName, SourceLocation.UNKNOWN,
+                diagnostics.add(Diagnostic.error(DiagnosticCode.INPUT_EMPTY, fileName, SourceLocation.UNKNOWN,
                         "price file is empty; expected a header " + String.join(",", COLUMNS)));
             }
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
@@ -174,7 +175,8 @@ public final class PriceBookLoader {
                 problems.add(e.getMessage());
             }
         }
-        diagnostics.add(Diagnostic.error(file, SourceLocation.ofLine(line), "bad price row: " + String.join("; ", problems)));
+        diagnostics.add(Diagnostic.error(DiagnosticCode.PRICE_ROW_INVALID, file, SourceLocation.ofLine(line),
+                "bad price row: " + String.join("; ", problems)));
         return Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.flowcost.advisor.price;
 
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 
 import java.math.BigDecimal;
@@ -34,7 +35,8 @@ public final class UnmatchedOverrides {
             if (!knownRegion && shapes.contains(shape(row))) {
                 continue;
             }
-            out.add(Diagnostic.warning(file, SourceLocation.ofLine(user.lineOf(i)), "price row " + row.key()
+            out.add(Diagnostic.warning(DiagnosticCode.PRICE_OVERRIDE_UNMATCHED, file,
+                    SourceLocation.ofLine(user.lineOf(i)), "price row " + row.key()
                     + " overrides nothing: the bundled book has no such row (" + hint(base, row, knownRegion)
                     + "); it is added, but no formula asks for it"));
         }

@@ -5,6 +5,7 @@ import dev.flowcost.advisor.analysis.CostItems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowcost.core.usage.UsageDefaults;
 import dev.flowcost.core.asl.MapState;
 
 import java.math.BigDecimal;
@@ -25,9 +26,7 @@ final class BatchedChildren {
     /** A batch's payload budget: 256 KiB with room for the batch wrapper. */
     static final long PAYLOAD_BUDGET_BYTES = 240 * 1024;
     /** Assumed size of one item's JSON. */
-    static final long ITEM_BYTES = 1024;
-    /** Assumed billed memory of an EXPRESS child (a small child definition and one batch of data). */
-    static final int CHILD_MEMORY_MB = 64;
+    static final long ITEM_BYTES = (long) UsageDefaults.MAP_ITEM_BYTES.value();
 
     private BatchedChildren() {
     }

@@ -19,7 +19,6 @@ import java.util.List;
 public final class BilledItems {
 
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
-    private static final BigDecimal MB_PER_GB = BigDecimal.valueOf(1024);
 
     private BilledItems() {
     }
@@ -41,9 +40,8 @@ public final class BilledItems {
                                          BigDecimal memoryMb, CostItems.Volume volume, ExpressWorkflowCost.Prices prices) {
         List<CostItem> out = new ArrayList<>();
         out.add(CostItems.perExecution(component + " requests", executionsPerExecution, volume, prices.request()));
-        BigDecimal gbSeconds = executionsPerExecution
-                .multiply(ExpressWorkflowCost.billedDurationSeconds(nonNegative(durationSeconds)))
-                .multiply(ExpressWorkflowCost.billedMemoryMb(memoryMb)).divide(MB_PER_GB, Money.DIVISION);
+        BigDecimal gbSeconds = ExpressWorkflowCost.gbSeconds(executionsPerExecution, nonNegative(durationSeconds),
+                memoryMb);
         out.addAll(CostItems.perExecutionTiered(component + " duration",
                 inUnit(gbSeconds, prices.duration().unit()), BigDecimal.ZERO, volume, prices.duration()));
         return out;
@@ -58,8 +56,8 @@ public final class BilledItems {
     public static List<CostItem> lambda(String component, BigDecimal invocationsPerExecution,
                                         BigDecimal invocationsPerItem, double durationSeconds, int memoryMb,
                                         CostItems.Volume volume, LambdaCost.Prices prices) {
-        BigDecimal gbSecondsPerInvocation = nonNegative(durationSeconds).setScale(3, java.math.RoundingMode.CEILING)
-                .multiply(BigDecimal.valueOf(memoryMb)).divide(MB_PER_GB, Money.DIVISION);
+        BigDecimal gbSecondsPerInvocation = LambdaCost.billedGbSeconds(nonNegative(durationSeconds),
+                BigDecimal.valueOf(memoryMb));
         List<CostItem> out = new ArrayList<>();
         out.add(CostItems.perExecution(component + " Lambda requests", invocationsPerExecution, invocationsPerItem,
                 volume, prices.request()));

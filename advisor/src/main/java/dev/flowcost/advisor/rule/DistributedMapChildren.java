@@ -2,6 +2,7 @@ package dev.flowcost.advisor.rule;
 
 import dev.flowcost.advisor.analysis.Change;
 import dev.flowcost.advisor.analysis.CostCurve;
+import dev.flowcost.advisor.analysis.CostCurves;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.analysis.Finding;
@@ -41,6 +42,22 @@ import java.util.function.Function;
 public final class DistributedMapChildren implements StateMachineRule {
 
     public static final String RULE = "distributed-map-children";
+    static final RuleInfo INFO = new RuleInfo(RULE, "Distributed Map with STANDARD or unbatched children → batched EXPRESS children",
+            RuleInfo.Subject.STATE_MACHINE,
+            "A Distributed Map whose children are STANDARD bills every state of every child as a transition, "
+                    + "plus the parent's transition to start each child; EXPRESS children without an ItemBatcher bill "
+                    + "a request and at least 100 ms for every single item. The same Map with EXPRESS children and an "
+                    + "ItemBatcher bills one start, one request and the batch's duration per batch, the batch size "
+                    + "chosen as for an inline Map. EXPRESS children are proposed only when the iteration waits for no "
+                    + "job, callback or activity and one item fits Express's time limit; STANDARD children may instead "
+                    + "be batched as STANDARD, whichever is cheaper. It fires on a Distributed Map with enough items a "
+                    + "run to be worth a batching iteration, and only when the rewrite is cheaper.",
+            List.of(new Fact("A Distributed Map bills one state transition per child execution it starts; STANDARD children bill their own transitions, EXPRESS children their requests and duration.",
+                            "https://aws.amazon.com/step-functions/pricing/"),
+                    new Fact("Express workflows support only the Request Response integration pattern, not .sync or .waitForTaskToken.",
+                            "https://docs.aws.amazon.com/step-functions/latest/dg/integrate-optimized.html"),
+                    new Fact("A Distributed Map's ItemBatcher sets MaxItemsPerBatch and MaxInputBytesPerBatch (at most 256 KiB).",
+                            "https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html")));
     /** Mean items per Map run below which the rule stays silent. */
     public static final int MIN_ITEMS = 100;
 
@@ -69,6 +86,11 @@ public final class DistributedMapChildren implements StateMachineRule {
             return childrenNow.signum() == 0 ? BigDecimal.ZERO
                     : childTransitions.divide(childrenNow, MathContext.DECIMAL64);
         }
+    }
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override
@@ -140,7 +162,7 @@ public final class DistributedMapChildren implements StateMachineRule {
         Rates rates = Rates.of(ctx);
         CostItems.Volume volume = ctx.volumeWithItems(t.path());
         boolean parentBillsStarts = ctx.type() == WorkflowType.STANDARD;
-        BigDecimal memory = BigDecimal.valueOf(ctx.workload().billedMemoryMb().orElse(BatchedChildren.CHILD_MEMORY_MB));
+        BigDecimal memory = BigDecimal.valueOf(ctx.usage().expressChildMemoryMb().intValue());
         Function<CostItems.Volume, List<CostItem>> now = v -> now(t, parentBillsStarts, memory, v, rates);
 
         boolean expressPossible = !t.waits() && t.iterationSeconds() <= BatchedChildren.MAX_BATCH_SECONDS;
@@ -179,7 +201,7 @@ public final class DistributedMapChildren implements StateMachineRule {
         String from = t.map().executionType().name() + " children" + (t.map().itemBatcher().isPresent()
                 ? " (batched)" : ", one per item");
         String to = chosen.name() + " children in batches of " + size;
-        CostCurve curve = BreakEven.curve("executions per month", "Distributed Map, " + from, "Distributed Map, " + to,
+        CostCurve curve = CostCurves.aroundCurrent("executions per month", "Distributed Map, " + from, "Distributed Map, " + to,
                 ctx.executionsPerMonth(), Volumes.atExecutions(volume, now), Volumes.atExecutions(volume, after));
         ChangeEdits edits = ChangeEdits.of(ctx);
         BatchedChildren.distribute(edits, t.path(), chosen, size);

@@ -2,6 +2,7 @@ package dev.flowcost.advisor.rule;
 
 import dev.flowcost.advisor.analysis.Change;
 import dev.flowcost.advisor.analysis.CostCurve;
+import dev.flowcost.advisor.analysis.CostCurves;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.analysis.Finding;
@@ -19,6 +20,20 @@ import java.util.Optional;
 public final class ExpressToStandard implements StateMachineRule {
 
     public static final String RULE = "express-to-standard";
+    static final RuleInfo INFO = new RuleInfo(RULE, "Long or memory-heavy Express workflow → Standard",
+            RuleInfo.Subject.STATE_MACHINE,
+            "An Express workflow that runs long or uses much memory pays more in GB-seconds than its few "
+                    + "transitions would cost as Standard. The rule fires on Express workflows when Standard is "
+                    + "cheaper at the current volume; the cost curve gives the break-even executions a month.",
+            List.of(new Fact("Express bills duration per GB-hour of billed memory × billed duration; Standard bills per state transition whatever the duration.",
+                            "https://aws.amazon.com/step-functions/pricing/"),
+                    new Fact("Standard and Express differ in duration limit, pricing model and integration patterns.",
+                            "https://docs.aws.amazon.com/step-functions/latest/dg/concepts-standard-vs-express.html")));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
 
     @Override
     public List<Finding> apply(StateMachineContext ctx) {
@@ -30,7 +45,7 @@ public final class ExpressToStandard implements StateMachineRule {
         CostItems.Volume v = ctx.volume();
         List<CostItem> now = WorkflowTypeOptions.express(ctx, memory, v);
         List<CostItem> after = WorkflowTypeOptions.standard(ctx, v);
-        CostCurve curve = BreakEven.curve("executions per month", "Express", "Standard", ctx.executionsPerMonth(),
+        CostCurve curve = CostCurves.aroundCurrent("executions per month", "Express", "Standard", ctx.executionsPerMonth(),
                 Volumes.atExecutions(v, x -> WorkflowTypeOptions.express(ctx, memory, x)),
                 Volumes.atExecutions(v, x -> WorkflowTypeOptions.standard(ctx, x)));
         List<String> assumptions = new ArrayList<>(defaults);

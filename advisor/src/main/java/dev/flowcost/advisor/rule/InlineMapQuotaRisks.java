@@ -21,8 +21,24 @@ import java.util.Map;
 public final class InlineMapQuotaRisks implements StateMachineRule {
 
     public static final String RULE = "inline-map-quota-risk";
+    static final RuleInfo INFO = new RuleInfo(RULE, "Inline Map near a Standard quota: 25,000 history events or 40 concurrent iterations",
+            RuleInfo.Subject.STATE_MACHINE,
+            "Raises notes with no saving when an inline Map runs into a quota: a Standard execution's "
+                    + "history holds at most 25,000 events, and an inline Map runs at most 40 iterations at once. "
+                    + "Events per execution are estimated as 2 per state entered, 3 per Task attempt, 2 per inline Map "
+                    + "iteration and 2 for the execution itself. A Distributed Map avoids both, since each child "
+                    + "execution has its own history.",
+            List.of(new Fact("A Standard execution's history holds at most 25,000 events.",
+                            "https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html"),
+                    new Fact("An inline Map runs at most 40 iterations concurrently.",
+                            "https://docs.aws.amazon.com/step-functions/latest/dg/state-map-inline.html")));
     public static final long HISTORY_EVENT_LIMIT = 25_000;
     public static final int INLINE_CONCURRENCY_LIMIT = 40;
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
 
     @Override
     public List<Finding> apply(StateMachineContext ctx) {

@@ -2,9 +2,11 @@ package dev.flowcost.advisor.rule;
 
 import dev.flowcost.advisor.analysis.Change;
 import dev.flowcost.advisor.analysis.CostCurve;
+import dev.flowcost.advisor.analysis.CostCurves;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.analysis.Finding;
+import dev.flowcost.core.usage.UsageDefaults;
 import dev.flowcost.core.asl.MapState;
 import dev.flowcost.core.workload.WorkflowType;
 
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import static dev.flowcost.advisor.rule.BatchedChildren.CHILD_MEMORY_MB;
 import static dev.flowcost.advisor.rule.BatchedChildren.ITEM_BYTES;
 import static dev.flowcost.advisor.rule.BatchedChildren.MAX_BATCH_SECONDS;
 import static dev.flowcost.advisor.rule.BatchedChildren.PAYLOAD_BUDGET_BYTES;
@@ -25,7 +26,7 @@ import static dev.flowcost.advisor.rule.BatchedChildren.PAYLOAD_BUDGET_BYTES;
  * children bill a request and their duration instead. The batch size is the one that costs least while a batch
  * stays within {@value BatchedChildren#MAX_BATCH_SECONDS} s (Express's 5-minute limit with a safety margin) and its
  * payload within {@value BatchedChildren#PAYLOAD_BUDGET_BYTES} bytes (256 KiB with room for the batch wrapper), at
- * {@value BatchedChildren#ITEM_BYTES} bytes an item unless told otherwise.
+ * the defaults table's bytes an item ({@link dev.flowcost.core.usage.UsageDefaults#MAP_ITEM_BYTES}).
  *
  * <p>Fires on a STANDARD workflow's inline Map with at least {@value #MIN_ITEMS} items, or whose iterations make at
  * least half the execution's transitions and at least {@value #MIN_INNER_TRANSITIONS} of them; only when the
@@ -35,8 +36,31 @@ import static dev.flowcost.advisor.rule.BatchedChildren.PAYLOAD_BUDGET_BYTES;
 public final class InlineMapToDistributedMap implements StateMachineRule {
 
     public static final String RULE = "inline-map-to-distributed-map";
+    static final RuleInfo INFO = new RuleInfo(RULE, "Inline Map → Distributed Map with EXPRESS children and an ItemBatcher",
+            RuleInfo.Subject.STATE_MACHINE,
+            "An inline Map in a Standard workflow bills every state of every iteration as a state "
+                    + "transition. A Distributed Map bills one transition per child execution it starts, and EXPRESS "
+                    + "children bill a request and their duration instead of transitions. The rule proposes a "
+                    + "Distributed Map with EXPRESS children and the cheapest ItemBatcher whose batch stays within 4 "
+                    + "minutes (Express's 5-minute limit with a margin) and 240 KiB of payload. It fires on a Standard "
+                    + "workflow's inline Map with many items, or whose iterations make most of the execution's "
+                    + "transitions, and only when the rewrite is cheaper. Work inside the iteration (Lambda and other "
+                    + "services) costs the same both ways and is left out of both sides.",
+            List.of(new Fact("Standard workflows bill each state transition, retries included; a Distributed Map bills one transition per child workflow execution it starts.",
+                            "https://aws.amazon.com/step-functions/pricing/"),
+                    new Fact("Express workflows bill per request and per GB-second of duration, rounded up to 100 ms, memory in 64 MB steps.",
+                            "https://aws.amazon.com/step-functions/pricing/"),
+                    new Fact("A Distributed Map's ItemBatcher groups items into batches, one child execution per batch.",
+                            "https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html"),
+                    new Fact("An Express execution runs at most 5 minutes; a state's payload is at most 256 KiB.",
+                            "https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html")));
     public static final int MIN_ITEMS = 100;
     public static final int MIN_INNER_TRANSITIONS = 1_000;
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
 
     @Override
     public List<Finding> apply(StateMachineContext ctx) {
@@ -76,7 +100,7 @@ public final class InlineMapToDistributedMap implements StateMachineRule {
         }
         List<CostItem> itemsNow = now.apply(volume);
         List<CostItem> itemsAfter = after(m, batch, volume, rates);
-        CostCurve curve = BreakEven.curve("executions per month", "inline Map",
+        CostCurve curve = CostCurves.aroundCurrent("executions per month", "inline Map",
                 "Distributed Map (EXPRESS, batch " + batch + ")", ctx.executionsPerMonth(),
                 Volumes.atExecutions(volume, now), Volumes.atExecutions(volume, v -> after(m, batch, v, rates)));
         String children = children(m, batch).stripTrailingZeros().toPlainString();
@@ -88,7 +112,7 @@ public final class InlineMapToDistributedMap implements StateMachineRule {
                 "each item is " + ITEM_BYTES + " bytes of JSON (assumed): a batch of " + batch + " is "
                         + batch * ITEM_BYTES + " bytes (limit " + PAYLOAD_BUDGET_BYTES + ", Step Functions allows 262,144)",
                 tail.describe(),
-                "EXPRESS children bill " + CHILD_MEMORY_MB + " MB (assumed: a small child definition and one batch of data)",
+                "EXPRESS children bill " + UsageDefaults.EXPRESS_CHILD_MEMORY_MB.intValue() + " MB (assumed: a small child definition and one batch of data)",
                 children + " child executions per execution instead of " + m.items().stripTrailingZeros().toPlainString()
                         + " iterations",
                 "work inside the iteration (Lambda and other services) costs the same both ways and is left out",
@@ -112,7 +136,7 @@ public final class InlineMapToDistributedMap implements StateMachineRule {
     private static List<CostItem> after(InlineMaps.InlineMap m, long batch, CostItems.Volume v, Rates rates) {
         double batchSeconds = Math.min(batch, m.items().doubleValue()) * m.iterationSeconds();
         return BatchedChildren.expressChildren(m.path(), children(m, batch), batchSeconds, true,
-                BigDecimal.valueOf(CHILD_MEMORY_MB), v, rates);
+                BigDecimal.valueOf(UsageDefaults.EXPRESS_CHILD_MEMORY_MB.intValue()), v, rates);
     }
 
     /** Children per execution: every Map entry starts ceil(items / batch). */

@@ -1,10 +1,12 @@
 package dev.flowcost.advisor.rule;
 
 import dev.flowcost.advisor.analysis.CostCurve;
+import dev.flowcost.advisor.analysis.CostCurves;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.analysis.Finding;
 import dev.flowcost.advisor.cost.LambdaCost;
+import dev.flowcost.core.usage.UsageDefaults;
 import dev.flowcost.core.asl.State;
 import dev.flowcost.core.asl.StateMachine;
 import dev.flowcost.core.asl.TaskState;
@@ -29,11 +31,31 @@ import java.util.function.Function;
 public final class LoopInsideLambda implements StateMachineRule {
 
     public static final String RULE = "loop-inside-lambda";
+    static final RuleInfo INFO = new RuleInfo(RULE, "Inline Map of Lambda tasks → one Lambda invocation looping over the items",
+            RuleInfo.Subject.STATE_MACHINE,
+            "An inline Map whose iteration is a short chain of Lambda Tasks costs a transition per state per "
+                    + "item and a Lambda request per item; one invocation that loops over the whole list costs one "
+                    + "transition and one request. The rule fires on Standard workflows when the whole loop (items × "
+                    + "mean iteration time, retries included) fits in 80 % of Lambda's 900 s timeout on the simulated "
+                    + "tail, and when that is cheaper. When the loop does not fit one invocation but fits one wave of "
+                    + "an inline Map, the advice is a Map over chunks, each one invocation looping over its chunk. The "
+                    + "GB-seconds after are the same work at the chain's largest memory.",
+            List.of(new Fact("Standard workflows bill each state transition.",
+                            "https://aws.amazon.com/step-functions/pricing/"),
+                    new Fact("Lambda bills each request and the duration in GB-seconds, per 1 ms.",
+                            "https://aws.amazon.com/lambda/pricing/"),
+                    new Fact("A Lambda invocation runs at most 900 seconds.",
+                            "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html")));
     public static final int MAX_CHAIN = 3;
     public static final double LAMBDA_TIMEOUT_SECONDS = 900;
     public static final double SAFETY_SHARE = 0.8;
     public static final int MAX_MEMORY_MB = 10_240;
     public static final int MAX_CHUNKS = 40;
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
 
     @Override
     public List<Finding> apply(StateMachineContext ctx) {
@@ -55,7 +77,8 @@ public final class LoopInsideLambda implements StateMachineRule {
             if (chunks > MAX_CHUNKS || tail.stops()) {
                 continue;
             }
-            int memory = chain.stream().mapToInt(ctx::memoryMb).max().orElse(StateMachineContext.DEFAULT_LAMBDA_MEMORY_MB);
+            int memory = chain.stream().mapToInt(ctx::memoryMb).max()
+                    .orElse(UsageDefaults.LAMBDA_MEMORY_MB.intValue());
             if (memory > MAX_MEMORY_MB) {
                 continue;
             }
@@ -134,7 +157,7 @@ public final class LoopInsideLambda implements StateMachineRule {
         };
         List<CostItem> itemsNow = now.apply(volume);
         List<CostItem> itemsAfter = after.apply(volume);
-        CostCurve curve = BreakEven.curve("executions per month", "inline Map of Lambda tasks",
+        CostCurve curve = CostCurves.aroundCurrent("executions per month", "inline Map of Lambda tasks",
                 "one Lambda looping over the items", ctx.executionsPerMonth(),
                 Volumes.atExecutions(volume, now), Volumes.atExecutions(volume, after));
         ChangeEdits edits = ChangeEdits.of(ctx);

@@ -2,6 +2,7 @@ package dev.flowcost.advisor.rule;
 
 import dev.flowcost.advisor.analysis.Change;
 import dev.flowcost.advisor.analysis.CostCurve;
+import dev.flowcost.advisor.analysis.CostCurves;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.analysis.Finding;
@@ -42,6 +43,20 @@ import java.util.function.Function;
 public final class PollingLoopToSync implements StateMachineRule {
 
     public static final String RULE = "polling-loop-to-sync";
+    static final RuleInfo INFO = new RuleInfo(RULE, "Polling loop (Choice → Wait → Task) → .sync or a callback",
+            RuleInfo.Subject.STATE_MACHINE,
+            "A Choice → Wait → Task → Choice cycle whose Task asks a job's status bills three transitions, "
+                    + "and a Lambda invocation when a Lambda polls, per poll. The job services and their poll calls "
+                    + "come from one table (Athena, Batch, CodeBuild, ECS, EKS, EMR, EMR on EKS, EMR Serverless, Glue, "
+                    + "Glue DataBrew, MediaConvert, SageMaker, Bedrock, Step Functions), recognised as optimised or "
+                    + "aws-sdk integrations. The change makes the Task that starts the job wait for it (.sync) and "
+                    + "removes the loop; a Lambda that polls gets the .waitForTaskToken callback. A service with no "
+                    + ".sync pattern (the Redshift Data API) gets no finding. It fires on Standard workflows, since "
+                    + "Express cannot wait, and only when cheaper.",
+            List.of(new Fact("Standard workflows bill each state transition, so each poll of a Choice → Wait → Task loop bills three.",
+                            "https://aws.amazon.com/step-functions/pricing/"),
+                    new Fact("The Run a Job (.sync) pattern waits for a job to complete; Standard workflows support it for the listed services.",
+                            "https://docs.aws.amazon.com/step-functions/latest/dg/integrate-optimized.html")));
 
     /** The callback resource a Lambda-polled job is offered. */
     static final String LAMBDA_CALLBACK = "arn:aws:states:::lambda:invoke.waitForTaskToken";
@@ -52,6 +67,11 @@ public final class PollingLoopToSync implements StateMachineRule {
         List<String> paths() {
             return List.of(prefix + choice.name(), prefix + await.name(), prefix + poll.name());
         }
+    }
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
     }
 
     @Override
@@ -138,7 +158,7 @@ public final class PollingLoopToSync implements StateMachineRule {
                 starter.isPresent() ? "state transitions (the starting Task waits: no loop)"
                         : "state transitions (one waiting Task)", StateMachineCosting.bd(afterTransitions),
                 BigDecimal.ZERO, x, rates.standard()));
-        CostCurve curve = BreakEven.curve("executions per month", "polling loop",
+        CostCurve curve = CostCurves.aroundCurrent("executions per month", "polling loop",
                 lambdaPoll ? ".waitForTaskToken" : ".sync", ctx.executionsPerMonth(),
                 Volumes.atExecutions(v, now), Volumes.atExecutions(v, after));
         String service = lambdaPoll ? "Lambda" : job.get().service();

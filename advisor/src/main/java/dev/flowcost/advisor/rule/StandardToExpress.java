@@ -2,6 +2,7 @@ package dev.flowcost.advisor.rule;
 
 import dev.flowcost.advisor.analysis.Change;
 import dev.flowcost.advisor.analysis.CostCurve;
+import dev.flowcost.advisor.analysis.CostCurves;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.advisor.analysis.Finding;
@@ -21,6 +22,22 @@ import java.util.Optional;
 public final class StandardToExpress implements StateMachineRule {
 
     public static final String RULE = "standard-to-express";
+    static final RuleInfo INFO = new RuleInfo(RULE, "Short Standard workflow → Express",
+            RuleInfo.Subject.STATE_MACHINE,
+            "A short workflow pays per transition as Standard but per request and GB-second as Express. The "
+                    + "rule fires on Standard workflows with no .sync, .waitForTaskToken or activity Task and no "
+                    + "Distributed Map, when at most 1 % of simulated executions run past Express's 5 minutes (over "
+                    + "0.1 % is named as a blocker), and when Express is cheaper. The cost curve gives the break-even "
+                    + "executions a month.",
+            List.of(new Fact("Standard bills $0.025 per 1,000 state transitions; Express bills $1.00 per million requests plus duration per GB-hour.",
+                            "https://aws.amazon.com/step-functions/pricing/"),
+                    new Fact("Express workflows run at most 5 minutes and support only Request Response integrations.",
+                            "https://docs.aws.amazon.com/step-functions/latest/dg/concepts-standard-vs-express.html")));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
 
     @Override
     public List<Finding> apply(StateMachineContext ctx) {
@@ -32,7 +49,7 @@ public final class StandardToExpress implements StateMachineRule {
         CostItems.Volume v = ctx.volume();
         List<CostItem> now = WorkflowTypeOptions.standard(ctx, v);
         List<CostItem> after = WorkflowTypeOptions.express(ctx, memory, v);
-        CostCurve curve = BreakEven.curve("executions per month", "Standard", "Express", ctx.executionsPerMonth(),
+        CostCurve curve = CostCurves.aroundCurrent("executions per month", "Standard", "Express", ctx.executionsPerMonth(),
                 Volumes.atExecutions(v, x -> WorkflowTypeOptions.standard(ctx, x)),
                 Volumes.atExecutions(v, x -> WorkflowTypeOptions.express(ctx, memory, x)));
         List<String> assumptions = new ArrayList<>(defaults);

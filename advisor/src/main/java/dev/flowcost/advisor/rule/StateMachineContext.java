@@ -9,13 +9,13 @@ import dev.flowcost.core.asl.StatePaths;
 import dev.flowcost.core.simulate.ExactResult;
 import dev.flowcost.core.simulate.StateCount;
 import dev.flowcost.core.workload.LambdaArchitecture;
-import dev.flowcost.core.workload.StepWorkload;
+import dev.flowcost.core.usage.Resolved;
+import dev.flowcost.core.usage.WorkflowUsage;
 import dev.flowcost.core.workload.WorkflowType;
 import dev.flowcost.core.workload.WorkflowWorkload;
 
 import java.math.BigDecimal;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What a rule may look at for one state machine: its definition, type, workload, monthly executions, the exact
@@ -34,15 +34,14 @@ import java.util.Optional;
  * @param definition         the definition as the user wrote it, which changes edit ({@link ChangeEdits}); not to be
  *                           modified
  * @param limits             the share of simulated executions over each time limit a rule checks ({@link TailLimits})
+ * @param usage              the workflow's usage as resolved once in core ({@link WorkflowUsage}): each value the rules
+ *                           read, with where it came from
  */
 public record StateMachineContext(String name, StateMachine machine, WorkflowType type, WorkflowWorkload workload,
                                   BigDecimal executionsPerMonth, ExactResult exact, PriceBook prices, String region,
-                                  long definitionBytes, String executionsKey, JsonNode definition, TailLimits limits) {
+                                  long definitionBytes, String executionsKey, JsonNode definition, TailLimits limits,
+                                  WorkflowUsage usage) {
 
-    /** Lambda memory when the workload gives none. */
-    public static final int DEFAULT_LAMBDA_MEMORY_MB = 128;
-    /** Task duration when the workload gives none (the exact analyzer's default too). */
-    public static final double DEFAULT_TASK_SECONDS = 1.0;
 
     /** The per-execution volume of this workflow. */
     public CostItems.Volume volume() {
@@ -59,31 +58,26 @@ public record StateMachineContext(String name, StateMachine machine, WorkflowTyp
         return name + "." + mapPath + ".items";
     }
 
-    /** Mean items of a Map per entry: the workload's, else 1 (the analyzer's default). */
+    /** Mean items of a Map per entry, as {@link WorkflowUsage#items} resolves them. */
     public BigDecimal items(String mapPath) {
-        return workload.state(mapPath).flatMap(StepWorkload::items)
-                .map(i -> BigDecimal.valueOf(i.mean())).orElse(BigDecimal.ONE);
+        Resolved r = usage.items(mapPath);
+        return r.isDefault() ? BigDecimal.valueOf(r.intValue()) : BigDecimal.valueOf(r.value());
     }
 
     /** Whether the workload gives the Map's items. */
     public boolean itemsGiven(String mapPath) {
-        return workload.state(mapPath).flatMap(StepWorkload::items).isPresent();
+        return !usage.items(mapPath).isDefault();
     }
 
-    /** Mean seconds of one attempt of a state: the workload's, else 1 s for Tasks and 0 otherwise. */
+    /** Mean seconds of one attempt of a state, as {@link WorkflowUsage#stateSeconds} resolves them. */
     public double durationSeconds(String path) {
-        Optional<StepWorkload> w = workload.state(path);
-        if (w.isPresent() && w.get().durationSeconds().isPresent()) {
-            return w.get().durationSeconds().getAsDouble();
-        }
         State s = statesByPath().get(path);
-        return s != null && "Task".equals(s.type()) ? DEFAULT_TASK_SECONDS : 0.0;
+        return usage.stateSeconds(path, s == null ? "" : s.type()).value();
     }
 
-    /** Lambda memory of a Task: the workload's, else 128 MB. */
+    /** Lambda memory of a Task, as {@link WorkflowUsage#lambdaMemoryMb} resolves it. */
     public int memoryMb(String path) {
-        return workload.state(path).flatMap(w -> w.memoryMb().isPresent()
-                ? Optional.of(w.memoryMb().getAsInt()) : Optional.empty()).orElse(DEFAULT_LAMBDA_MEMORY_MB);
+        return usage.lambdaMemoryMb(path).intValue();
     }
 
     /** Architecture of the Lambda a Task invokes: the state's, else the workflow's default, else x86_64. */
@@ -93,7 +87,7 @@ public record StateMachineContext(String name, StateMachine machine, WorkflowTyp
 
     /** Whether the workload gives the Task's memory. */
     public boolean memoryGiven(String path) {
-        return workload.state(path).map(w -> w.memoryMb().isPresent()).orElse(false);
+        return !usage.lambdaMemoryMb(path).isDefault();
     }
 
     /** Every state by path ("Fan/Charge" for nested states). */

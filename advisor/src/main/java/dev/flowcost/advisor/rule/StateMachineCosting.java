@@ -3,6 +3,8 @@ package dev.flowcost.advisor.rule;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.cost.ExpressMemoryEstimate;
 import dev.flowcost.advisor.cost.StandardWorkflowCost;
+import dev.flowcost.core.usage.UsageDefaults;
+import dev.flowcost.core.usage.Resolved;
 import dev.flowcost.core.asl.MapState;
 import dev.flowcost.core.asl.ParallelState;
 import dev.flowcost.core.asl.State;
@@ -28,9 +30,7 @@ import java.util.Map;
 public final class StateMachineCosting {
 
     /** Execution data assumed per Map or Parallel step for the Express memory estimate (PRICING.md's example). */
-    public static final long EXECUTION_DATA_BYTES = 32_000;
-    /** Memory of an EXPRESS child of a Distributed Map when the workload gives none. */
-    public static final int DEFAULT_CHILD_MEMORY_MB = 64;
+    public static final long EXECUTION_DATA_BYTES = (long) UsageDefaults.EXPRESS_EXECUTION_DATA_BYTES.value();
 
     /** The items and every default they rest on. */
     public record Costed(List<CostItem> items, List<String> defaultsUsed) {
@@ -54,9 +54,11 @@ public final class StateMachineCosting {
                 items.add(BilledItems.transitions("state transitions (STANDARD children)",
                         bd(ctx.exact().standardChildTransitions()), BigDecimal.ZERO, ctx.volume(), rates.standard()));
             }
-            BigDecimal childMemory = BigDecimal.valueOf(ctx.workload().billedMemoryMb().orElse(DEFAULT_CHILD_MEMORY_MB));
-            if (!ctx.exact().expressChildren().isEmpty() && ctx.workload().billedMemoryMb().isEmpty()) {
-                defaults.add("EXPRESS children of Distributed Maps: " + DEFAULT_CHILD_MEMORY_MB + " MB billed memory (default)");
+            Resolved childMemoryMb = ctx.usage().expressChildMemoryMb();
+            BigDecimal childMemory = BigDecimal.valueOf(childMemoryMb.intValue());
+            if (!ctx.exact().expressChildren().isEmpty() && childMemoryMb.isDefault()) {
+                defaults.add("EXPRESS children of Distributed Maps: " + childMemoryMb.intValue()
+                        + " MB billed memory (default)");
             }
             for (ExpressChildGroup g : ctx.exact().expressChildren()) {
                 items.addAll(BilledItems.express("EXPRESS children of " + g.path(), bd(g.executions()),
@@ -119,9 +121,9 @@ public final class StateMachineCosting {
             if (attempts <= 0) {
                 continue;
             }
-            if (!ctx.memoryGiven(path)) {
-                defaults.add("Task " + path + ": Lambda memory " + StateMachineContext.DEFAULT_LAMBDA_MEMORY_MB
-                        + " MB (default)");
+            Resolved memory = ctx.usage().lambdaMemoryMb(path);
+            if (memory.isDefault()) {
+                defaults.add("Task " + path + ": Lambda memory " + memory.intValue() + " MB (default)");
             }
             items.addAll(BilledItems.lambda(path, bd(attempts), BigDecimal.ZERO, ctx.durationSeconds(path),
                     ctx.memoryMb(path), ctx.volume(), rates.lambda(ctx.architecture(path))));

@@ -4,8 +4,7 @@ import dev.flowcost.core.asl.MapState;
 import dev.flowcost.core.asl.State;
 import dev.flowcost.core.asl.StateMachine;
 import dev.flowcost.core.asl.StatePaths;
-import dev.flowcost.core.simulate.MonteCarloResult;
-import dev.flowcost.core.simulate.MonteCarloSimulator;
+import dev.flowcost.core.count.MachineCounts;
 import dev.flowcost.core.simulate.TailShare;
 import dev.flowcost.core.workload.StepWorkload;
 import dev.flowcost.core.workload.WorkflowWorkload;
@@ -29,8 +28,8 @@ public final class TailLimits {
     public static final double BLOCKER_SHARE = 0.001;
     /** A share of runs over a limit above this stops the finding (1 %). */
     public static final double STOP_SHARE = 0.01;
-    /** Executions simulated per workflow (and iterations per Map). */
-    public static final long EXECUTIONS = 10_000;
+    /** Executions simulated per workflow (and iterations per Map), by the counting stage. */
+    public static final long EXECUTIONS = dev.flowcost.core.count.Counting.TAIL_EXECUTIONS;
 
     private final TailShare executions;
     private final Map<String, TailShare> iterations;
@@ -47,38 +46,12 @@ public final class TailLimits {
         return new TailLimits(TailShare.EMPTY, Map.of(), 0);
     }
 
-    /** Simulates the machine and each Map's iteration, {@value #EXECUTIONS} runs each, with {@code seed}. */
-    public static TailLimits simulate(StateMachine machine, WorkflowWorkload workload, long seed) {
-        TailShare whole = tail(machine, workload, seed);
-        Map<String, TailShare> perMap = new LinkedHashMap<>();
-        for (Map.Entry<String, State> e : StatePaths.of(machine).entrySet()) {
-            if (e.getValue() instanceof MapState m) {
-                perMap.put(e.getKey(), tail(m.processor(), within(workload, e.getKey()), seed));
-            }
+    /** The tails the counting stage simulated for one machine (none when it could not simulate them). */
+    public static TailLimits of(MachineCounts counts) {
+        if (counts.simulated() == 0) {
+            return none();
         }
-        return new TailLimits(whole, perMap, seed);
-    }
-
-    private static TailShare tail(StateMachine machine, WorkflowWorkload workload, long seed) {
-        try {
-            MonteCarloResult r = MonteCarloSimulator.simulate(machine, workload, EXECUTIONS, seed);
-            return r.hasErrors() ? TailShare.EMPTY : r.durationTail();
-        } catch (RuntimeException e) {
-            return TailShare.EMPTY; // the exact analysis reports what is wrong with the machine
-        }
-    }
-
-    /** The workload of the states inside {@code mapPath}, keyed as if its item processor were the machine. */
-    static WorkflowWorkload within(WorkflowWorkload w, String mapPath) {
-        String prefix = mapPath + "/";
-        Map<String, StepWorkload> states = new LinkedHashMap<>();
-        w.states().forEach((k, v) -> {
-            if (k.startsWith(prefix)) {
-                states.put(k.substring(prefix.length()), v);
-            }
-        });
-        return new WorkflowWorkload(w.workflowType(), w.executionsPerMonth(), w.billedMemoryMb(), states, w.tasks(),
-                w.lambdaArchitecture());
+        return new TailLimits(counts.executions(), counts.iterations(), counts.seed());
     }
 
     /** The share of executions over {@code limitSeconds}. */

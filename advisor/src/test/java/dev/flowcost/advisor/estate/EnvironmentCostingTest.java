@@ -100,7 +100,7 @@ class EnvironmentCostingTest {
                 dag("on_data", new Schedule(Schedule.Kind.DATASET, "[Dataset('s3://x')]"))),
                 AdviseFixtures.workload("region: us-east-1\n")));
         assertThat(a.workflows().get(0).executionsPerMonth()).isZero();
-        assertThat(a.diagnostics()).anyMatch(d -> d.contains("on_data") && d.contains("executionsPerMonth"));
+        assertThat(a.diagnostics()).anyMatch(d -> d.render().contains("on_data") && d.render().contains("executionsPerMonth"));
         assertThat(a.assumptions()).anyMatch(x -> x.key().equals("on_data.executionsPerMonth")
                 && x.source().equals("default"));
     }

@@ -8,7 +8,11 @@ import dev.flowcost.advisor.cost.Rate;
 import dev.flowcost.core.simulate.dag.DagRunResult;
 import dev.flowcost.core.simulate.dag.EnvironmentMonthResult;
 import dev.flowcost.core.simulate.dag.SizingVerdict;
+import dev.flowcost.core.simulate.dag.EnvironmentMonths;
 import dev.flowcost.core.workload.EnvironmentSpec;
+import dev.flowcost.core.workload.MigrationSettings;
+import dev.flowcost.advisor.analysis.PlanOption;
+import dev.flowcost.advisor.analysis.WorkItem;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -17,6 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static dev.flowcost.advisor.migration.MigrationFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,73 +65,146 @@ class EnvironmentPlannerTest {
         return new EnvironmentSpec("prod-airflow", cls, 1, 5, 2, 2, 10, List.of("*"));
     }
 
-    @Test
-    void everyDagLeavingDecommissions() {
+    /** Months scripted per (DAGs that stay, class); anything else is a month the class cannot hold. */
+    static final class ScriptedMonths implements EnvironmentMonths {
+        private final Map<String, EnvironmentMonthResult> script = new LinkedHashMap<>();
+        private int run;
+
+        ScriptedMonths on(Set<String> staying, String cls, double extra, int peakWorkers) {
+            script.put(new TreeSet<>(staying) + cls, new EnvironmentMonthResult(cls, 1, 5, 730, List.of(), extra,
+                    Map.of(), Map.of(), Map.of(), 0, 0, peakWorkers, 3, SizingVerdict.OK, "fits", List.of(), List.of()));
+            return this;
+        }
+
+        @Override
+        public Optional<EnvironmentMonthResult> month(Set<String> staying, String cls, int min, int max) {
+            run++;
+            EnvironmentMonthResult m = script.get(new TreeSet<>(staying) + cls);
+            return Optional.of(m != null ? m : new EnvironmentMonthResult(cls, min, max, 730, List.of(), 5000, Map.of(),
+                    Map.of(), Map.of(), 0, 99999, max, 99, SizingVerdict.TOO_SMALL, "queues", List.of(), List.of()));
+        }
+
+        @Override
+        public int simulationsRun() {
+            return run;
+        }
+
+        @Override
+        public int refused() {
+            return 0;
+        }
+
+        @Override
+        public int remaining() {
+            return 100;
+        }
+    }
+
+    /** Work of one DAG: its cutover only (3 h by default), and a hard blocker when given. */
+    static DagWork work(String id, String... hard) {
+        return new DagWork(id, List.of(new WorkItem("cutover", "cut over", 1, 3)), List.of(hard), Map.of());
+    }
+
+    static EnvironmentPlanInput.PlannedDag dag(String id, String verdict, DagWork work) {
+        return new EnvironmentPlanInput.PlannedDag(id, migration(verdict), runWithPeak(3), work, BigDecimal.valueOf(30),
+                id + ".executionsPerMonth");
+    }
+
+    static EnvironmentPlan plan(List<EnvironmentPlanInput.PlannedDag> dags, EnvironmentMonths months,
+                                MigrationSettings settings) {
         List<CostItem> items = mediumItems();
-        EnvironmentPlan p = EnvironmentPlanner.plan(new EnvironmentPlanInput(spec("mw1.medium"),
+        return EnvironmentPlanner.plan(new EnvironmentPlanInput(spec("mw1.medium"),
                 month("mw1.medium", 100, Map.of("a", 900_000.0, "b", 100_000.0), 12), items, CostItems.total(items),
-                List.of(new EnvironmentPlanInput.PlannedDag("a", migration(DagMigration.MOVE_TO_STEP_FUNCTIONS), runWithPeak(10)),
-                        new EnvironmentPlanInput.PlannedDag("b", migration(DagMigration.MOVE_TO_SERVERLESS), runWithPeak(3))),
-                PRICES, REGION));
-        assertThat(p.verdict()).isEqualTo("decommission");
-        assertThat(p.monthlyCostAfter()).isEqualByComparingTo("0");
-        assertThat(p.itemsAfter()).isEmpty();
-        // estate: $552.20 now; after, the two DAGs on their new platforms at $5.00 each → saving $542.20
-        Finding f = p.finding().orElseThrow();
-        assertThat(f.monthlyCostNow()).isEqualByComparingTo("552.20");
-        assertThat(f.monthlyCostAfter()).isEqualByComparingTo("10.00");
-        assertThat(f.monthlySaving()).isEqualByComparingTo("542.20");
-        assertThat(p.toAnalysis().verdict()).isEqualTo("decommission");
+                dags, PRICES, REGION, months, settings, 730));
+    }
+
+    static PlanOption chosen(EnvironmentPlan p) {
+        return p.options().stream().filter(PlanOption::chosen).findFirst().orElseThrow();
     }
 
     /*
-     * DAG a (90 % of slot-seconds) moves; b stays with its own peak of 3 running tasks. Extra-worker hours above the
-     * minimum scale to 100 × 0.1 = 10 on mw1.medium. 3 tasks fit mw1.small at 1 worker (5 slots) and 1 DAG fits its
-     * capacity of 50; mw1.micro also holds 3 slots but cannot add workers while 10 × 10/3 > 0 extra hours remain, so
-     * mw1.small it is: extra hours there 10 × 10/5 = 20 → 730 × $0.49 + 20 × $0.055 + 10 GB × $0.10 = $359.80.
-     * maxWorkers: ceil(3 / 5) = 1. Estate after: $359.80 + $5.00 = $364.80; saving $552.20 − $364.80 = $187.40.
+     * Both DAGs movable, each $5.00 on Step Functions: now $552.20 (730 × $0.74 + 100 h × $0.11 + $1.00); after,
+     * $10.00; saving $542.20. Work: 2 cutovers × 3 h + 1 decommission × 4 h = 10 h × $100 = $1,000, payback
+     * 1,000 / 542.20 = 1.84 months.
      */
     @Test
-    void smallerRemainderDownsizesToTheNextClass() {
-        List<CostItem> items = mediumItems();
-        EnvironmentPlan p = EnvironmentPlanner.plan(new EnvironmentPlanInput(spec("mw1.medium"),
-                month("mw1.medium", 100, Map.of("a", 900_000.0, "b", 100_000.0), 12), items, CostItems.total(items),
-                List.of(new EnvironmentPlanInput.PlannedDag("a", migration(DagMigration.MOVE_TO_STEP_FUNCTIONS), runWithPeak(10)),
-                        new EnvironmentPlanInput.PlannedDag("b", migration(DagMigration.KEEP), runWithPeak(3))),
-                PRICES, REGION));
+    void everyDagLeavingDecommissions() {
+        EnvironmentPlan p = plan(List.of(dag("a", DagMigration.KEEP, work("a")), dag("b", DagMigration.KEEP, work("b"))),
+                new ScriptedMonths(), MigrationSettings.NONE);
+        assertThat(p.verdict()).isEqualTo("decommission");
+        PlanOption c = chosen(p);
+        assertThat(c.name()).isEqualTo(PlanOption.MOVE_ALL);
+        assertThat(c.dagsMoving()).containsExactly("a", "b");
+        assertThat(c.monthlyCostAfter()).isEqualByComparingTo("10.00");
+        assertThat(c.monthlySaving()).isEqualByComparingTo("542.20");
+        assertThat(c.effortHours()).isEqualTo(10.0);
+        assertThat(c.paybackMonths()).contains(new BigDecimal("1.84"));
+        Finding f = p.finding().orElseThrow();
+        assertThat(f.monthlySaving()).isEqualByComparingTo("542.20");
+        assertThat(p.toAnalysis().verdict()).isEqualTo("decommission");
+        assertThat(p.toAnalysis().plans()).hasSize(2);
+    }
+
+    /*
+     * b has a hard blocker and stays; a moves. Re-simulated, b alone on mw1.small bills 20 extra-worker hours
+     * (mw1.micro cannot hold it): 730 × $0.49 + 20 × $0.055 + $1.00 = $359.80, plus a's $5.00 = $364.80 after,
+     * saving $552.20 − $364.80 = $187.40; 3 h of work ($300) pay back in 1.60 months.
+     */
+    @Test
+    void hardBlockedDagStaysOnASmallerClass() {
+        ScriptedMonths months = new ScriptedMonths().on(Set.of("b"), "mw1.small", 20, 1);
+        EnvironmentPlan p = plan(List.of(dag("a", DagMigration.KEEP, work("a")),
+                dag("b", DagMigration.KEEP, work("b", "task wait (SqlSensor) waits on state outside AWS"))),
+                months, MigrationSettings.NONE);
         assertThat(p.verdict()).isEqualTo("downsize to mw1.small");
-        assertThat(p.classAfter()).isEqualTo("mw1.small");
-        assertThat(p.monthlyCostAfter()).isCloseTo(new BigDecimal("359.80"), within(new BigDecimal("1e-9")));
-        assertThat(p.maxWorkersAfter()).isEqualTo(1);
-        assertThat(p.notes()).anyMatch(n -> n.contains("maxWorkers can drop from 5 to 1"));
-        assertThat(p.movingDags()).containsExactly("a");
-        assertThat(p.finding().orElseThrow().monthlySaving()).isCloseTo(new BigDecimal("187.40"), within(new BigDecimal("1e-9")));
+        PlanOption c = chosen(p);
+        assertThat(c.dagsMoving()).containsExactly("a");
+        assertThat(c.classAfter()).isEqualTo("mw1.small");
+        assertThat(c.maxWorkersAfter()).isEqualTo(1);
+        assertThat(c.environmentCostAfter()).isCloseTo(new BigDecimal("359.80"), within(new BigDecimal("1e-9")));
+        assertThat(c.monthlySaving()).isCloseTo(new BigDecimal("187.40"), within(new BigDecimal("1e-9")));
+        assertThat(c.paybackMonths()).contains(new BigDecimal("1.60"));
+        assertThat(c.notes()).anyMatch(n -> n.contains("hard blocker") && n.contains("SqlSensor"));
+        assertThat(p.conditions().decidingFeatures()).anyMatch(f -> f.startsWith("DAG b stays: "));
     }
 
-    /* The remaining DAG peaks at 8 running tasks: more than mw1.small's 5 slots at 1 worker → stays mw1.medium. */
+    /* The same move at $100,000 an hour: 3 h cost $300,000, never repaid in 12 months by $187.40: keep. */
     @Test
-    void remainderTooBusyForASmallerClassKeepsTheClass() {
-        List<CostItem> items = mediumItems();
-        EnvironmentPlan p = EnvironmentPlanner.plan(new EnvironmentPlanInput(spec("mw1.medium"),
-                month("mw1.medium", 100, Map.of("a", 500_000.0, "b", 500_000.0), 12), items, CostItems.total(items),
-                List.of(new EnvironmentPlanInput.PlannedDag("a", migration(DagMigration.MOVE_TO_STEP_FUNCTIONS), runWithPeak(10)),
-                        new EnvironmentPlanInput.PlannedDag("b", migration(DagMigration.HYBRID), runWithPeak(8))),
-                PRICES, REGION));
+    void aMoveThatDoesNotPayBackIsShownButNotChosen() {
+        ScriptedMonths months = new ScriptedMonths().on(Set.of("b"), "mw1.small", 20, 1);
+        MigrationSettings dear = new MigrationSettings(OptionalDouble.of(100_000), OptionalDouble.empty(), Map.of(),
+                Map.of());
+        EnvironmentPlan p = plan(List.of(dag("a", DagMigration.KEEP, work("a")),
+                dag("b", DagMigration.KEEP, work("b", "hard"))), months, dear);
+        assertThat(chosen(p).name()).isEqualTo(PlanOption.KEEP);
         assertThat(p.verdict()).isEqualTo("keep");
-        assertThat(p.classAfter()).isEqualTo("mw1.medium");
-        // 730 × $0.74 + 50 h × $0.11 + $1.00 = $546.70
-        assertThat(p.monthlyCostAfter()).isCloseTo(new BigDecimal("546.70"), within(new BigDecimal("1e-9")));
-    }
-
-    @Test
-    void noDagLeavingKeepsTheEnvironmentAsItIs() {
-        List<CostItem> items = mediumItems();
-        EnvironmentPlan p = EnvironmentPlanner.plan(new EnvironmentPlanInput(spec("mw1.medium"),
-                month("mw1.medium", 100, Map.of("a", 1.0), 12), items, CostItems.total(items),
-                List.of(new EnvironmentPlanInput.PlannedDag("a", migration(DagMigration.KEEP), runWithPeak(10))),
-                PRICES, REGION));
-        assertThat(p.verdict()).isEqualTo("keep");
-        assertThat(p.monthlyCostAfter()).isEqualByComparingTo(p.monthlyCost());
         assertThat(p.finding()).isEmpty();
+        PlanOption move = p.options().stream().filter(o -> o.name().equals(PlanOption.MOVE_ALL)).findFirst().orElseThrow();
+        assertThat(move.paysBack()).isFalse();
+        assertThat(move.monthlySaving()).isPositive();
+        assertThat(p.conditions().summary()).contains("beyond the 12-month horizon");
+    }
+
+    /* a is linked to b (an ExternalTaskSensor) and b cannot move: a cannot leave alone, so nothing moves. */
+    @Test
+    void aDagLinkedToOneThatStaysCannotMove() {
+        DagWork linked = new DagWork("a", List.of(new WorkItem("cutover", "cut over", 1, 3)), List.of(),
+                Map.of("b", "task wait_b (ExternalTaskSensor) links DAG a to DAG b"));
+        EnvironmentPlan p = plan(List.of(dag("a", DagMigration.MOVE_TO_STEP_FUNCTIONS, linked),
+                dag("b", DagMigration.KEEP, work("b", "hard"))), new ScriptedMonths(), MigrationSettings.NONE);
+        assertThat(p.options()).extracting(PlanOption::name).containsExactly(PlanOption.KEEP);
+        assertThat(p.notes()).anyMatch(n -> n.contains("dropped for links to DAGs that stay: a"));
+    }
+
+    /* Linked DAGs that both move are one unit: the link is work, not a blocker. */
+    @Test
+    void linkedDagsMovingTogetherAreWork() {
+        DagWork linked = new DagWork("a", List.of(new WorkItem("dependency", "link", 1, 2),
+                new WorkItem("cutover", "cut over", 1, 3)), List.of(), Map.of("b", "a waits on b"));
+        EnvironmentPlan p = plan(List.of(dag("a", DagMigration.KEEP, linked), dag("b", DagMigration.KEEP, work("b"))),
+                new ScriptedMonths(), MigrationSettings.NONE);
+        PlanOption c = chosen(p);
+        assertThat(c.dagsMoving()).containsExactlyInAnyOrder("a", "b");
+        assertThat(c.workItems()).extracting(WorkItem::kind).contains("dependency", "cutover", "decommission");
     }
 }

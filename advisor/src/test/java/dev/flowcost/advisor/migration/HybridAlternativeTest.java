@@ -28,7 +28,7 @@ class HybridAlternativeTest {
     /** An S3 prefix sensor (no event flowcost knows: Airflow-only) before a PythonOperator mapped over {@code items}. */
     static Dag sensorThenFanOut() {
         return chain("fan", List.of(
-                MigrationRulesTest.sensor("wait_prefix", "S3PrefixSensor", SensorSettings.Mode.RESCHEDULE, false),
+                MigrationRulesTest.sensor("wait_prefix", "HttpSensor", SensorSettings.Mode.RESCHEDULE, false),
                 MigrationRulesTest.mapped("score", "PythonOperator")));
     }
 
@@ -100,7 +100,7 @@ class HybridAlternativeTest {
     @Test
     void dagWithoutMappedTasksHasNoHybridAlternative() {
         Dag dag = chain("plain", List.of(
-                MigrationRulesTest.sensor("wait_prefix", "S3PrefixSensor", SensorSettings.Mode.RESCHEDULE, false),
+                MigrationRulesTest.sensor("wait_prefix", "HttpSensor", SensorSettings.Mode.RESCHEDULE, false),
                 task("load", "PythonOperator")));
         DagMigration m = DagMigrationAdvisor.assess(input(dag, WorkflowWorkload.defaults(), 30, alone(smallEnvironment(0, 0))));
         assertThat(m.alternative(DagMigration.HYBRID_PLATFORM)).isEmpty();

@@ -230,9 +230,28 @@ class MigrationRulesTest {
         assertThat(Blockers.of(single, profiles(single))).isEmpty();
     }
 
+    /* A sensor on AWS state has a Step Functions equivalent (work); one on state outside AWS has none (hard). */
+    @Test
+    void sensorsOnAwsStateAreWorkAndOthersAreHard() {
+        Dag aws = chain("aws", List.of(sensor("wait_stack", "CloudFormationCreateStackSensor", SensorSettings.Mode.POKE, false),
+                sensor("wait_job", "GlueJobSensor", SensorSettings.Mode.POKE, false)));
+        assertThat(Blockers.of(aws, profiles(aws))).extracting(Blocker::kind)
+                .containsExactly(Blocker.Kind.AWS_STATE_SENSOR, Blocker.Kind.AWS_STATE_SENSOR);
+        assertThat(Blockers.of(aws, profiles(aws))).allMatch(b -> !b.kind().airflowOnly()
+                && b.sentence().contains(".sync") && b.sentence().contains("EventBridge"));
+        Dag http = chain("http", List.of(sensor("wait_api", "HttpSensor", SensorSettings.Mode.POKE, false)));
+        assertThat(Blockers.of(http, profiles(http))).extracting(Blocker::kind).containsExactly(Blocker.Kind.EXTERNAL_SENSOR);
+        assertThat(DagWork.of(http, profiles(http), Blockers.of(http, profiles(http)),
+                dev.flowcost.core.workload.MigrationSettings.NONE, List.of(http)).movable()).isFalse();
+        DagWork awsWork = DagWork.of(aws, profiles(aws), Blockers.of(aws, profiles(aws)),
+                dev.flowcost.core.workload.MigrationSettings.NONE, List.of(aws));
+        assertThat(awsWork.movable()).isTrue();
+        assertThat(awsWork.items()).anyMatch(w -> w.kind().equals("sensor") && w.count() == 2 && w.hoursEach() == 2.0);
+    }
+
     // ------------------------------------------------------------------ verdict margins
 
-    /* Alone on a tiny $9.80 environment (20 h × $0.49): Step Functions at $8.31 saves $1.49 < $5 → keep. */
+    /* Alone on a tiny $9.80 environment (20 h × $0.49): Step Functions at $8.31 saves $1.49 a month, which never repays the move's hours of work within 12 months → keep. */
     @Test
     void noMoveWhenTheSavingDoesNotClearTheMargin() {
         Dag dag = fixture("reflection-15-tasks-hourly.py");
@@ -240,7 +259,7 @@ class MigrationRulesTest {
                 rate("mwaa", "mw1.small-environment")));
         DagMigration m = assess(dag, WorkflowWorkload.defaults(), 730, alone(env));
         assertThat(m.verdict()).isEqualTo(DagMigration.KEEP);
-        assertThat(m.reasons()).anyMatch(r -> r.contains("does not clear the margin"));
+        assertThat(m.reasons()).anyMatch(r -> r.contains("does not pay back the work within the horizon"));
     }
 
     /*

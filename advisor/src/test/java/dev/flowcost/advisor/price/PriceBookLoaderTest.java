@@ -24,7 +24,7 @@ class PriceBookLoaderTest {
         assertThat(r.diagnostics().get(2).message()).contains("effective_date 'next tuesday'");
         assertThat(r.diagnostics().get(3).message()).contains("tier end not above tier start");
         assertThat(r.diagnostics().get(4).message()).contains("duplicate price row us-east-1/states-standard/transition");
-        assertThat(r.diagnostics().get(0).render()).startsWith("src/test/resources/price/user-overrides-bad-rows.csv:3: error:");
+        assertThat(r.diagnostics().get(0).render()).startsWith("src/test/resources/price/user-overrides-bad-rows.csv:3: error [PRICE-ROW-INVALID] ");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.flowcost.core.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.Severity;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.input.InputText;
@@ -55,7 +56,7 @@ public final class AslReader {
         try {
             bytes = InputText.bytes(file, MAX_BYTES, DEFINITIONS);
         } catch (InputText.Refused e) {
-            diagnostics.add(new Diagnostic(Severity.ERROR, name, "", 0, 0, "cannot read the file: " + e.getMessage()));
+            diagnostics.add(new Diagnostic(Severity.ERROR, e.code(), name, "", 0, 0, "cannot read the file: " + e.getMessage()));
             return new AslReadResult(name, Optional.empty(), diagnostics);
         }
         return read(name, bytes, file);
@@ -74,7 +75,7 @@ public final class AslReader {
             return readChecked(file, content == null ? new byte[0] : content, diagnostics, referring);
         } catch (RuntimeException | StackOverflowError e) {
             // A bug in the reader, not the user's fault; still report it as data rather than crash the caller.
-            diagnostics.add(new Diagnostic(Severity.ERROR, file, "", 0, 0,
+            diagnostics.add(new Diagnostic(Severity.ERROR, DiagnosticCode.INPUT_INTERNAL, file, "", 0, 0,
                     INTERNAL_ERROR + ": " + e + ")"));
             return new AslReadResult(file, Optional.empty(), diagnostics);
         }
@@ -90,7 +91,8 @@ public final class AslReader {
             return new AslReadResult(file, Optional.empty(), diagnostics);
         }
         if (text.isBlank()) {
-            diagnostics.add(new Diagnostic(Severity.ERROR, file, "", 0, 0, "the file is empty; expected a state machine definition"));
+            diagnostics.add(new Diagnostic(Severity.ERROR, DiagnosticCode.INPUT_EMPTY, file, "", 0, 0,
+                    "the file is empty; expected a state machine definition"));
             return new AslReadResult(file, Optional.empty(), diagnostics);
         }
         boolean yaml = isYaml(file, text);
@@ -104,7 +106,8 @@ public final class AslReader {
         if (root.isObject() && !root.has("States") && !root.has("StartAt")) {
             List<TemplateLocator.Found> found = TemplateLocator.find(root);
             if (found.isEmpty() && root.has("Resources")) {
-                diagnostics.add(Diagnostic.error(file, tree.at("/Resources"), "this template has no " + TemplateLocator.CFN_TYPE
+                diagnostics.add(Diagnostic.error(DiagnosticCode.IAC_NO_STATE_MACHINE, file, tree.at("/Resources"),
+                        "this template has no " + TemplateLocator.CFN_TYPE
                         + " or " + TemplateLocator.SAM_TYPE + " resource; there is no state machine to read"));
                 return new AslReadResult(file, Optional.empty(), diagnostics);
             }
@@ -112,7 +115,8 @@ public final class AslReader {
                 TemplateLocator.Found f = found.get(0);
                 if (found.size() > 1) {
                     List<String> names = found.stream().map(TemplateLocator.Found::name).toList();
-                    diagnostics.add(Diagnostic.info(file, tree.at(f.pointer()), "the file defines " + found.size()
+                    diagnostics.add(Diagnostic.info(DiagnosticCode.IAC_SEVERAL_STATE_MACHINES, file,
+                            tree.at(f.pointer()), "the file defines " + found.size()
                             + " state machines (" + String.join(", ", names) + "); flowcost reads the first, " + f.name()));
                 }
                 if (f.settings() != null) {
@@ -124,7 +128,8 @@ public final class AslReader {
                     if (f.uri().isPresent() && referring != null) {
                         return readDefinitionUri(file, f, referring, declared, tree, diagnostics);
                     }
-                    diagnostics.add(Diagnostic.error(file, tree.at(f.pointer()), f.uri().isPresent()
+                    diagnostics.add(Diagnostic.error(DiagnosticCode.IAC_DEFINITION_UNRESOLVED, file,
+                            tree.at(f.pointer()), f.uri().isPresent()
                             ? which + " keeps its definition in the file \"" + f.uri().get() + "\" (" + f.uriField() + "); run flowcost on that file"
                             : which + " has no inline Definition or DefinitionString (it may be in S3); run flowcost on the definition file"));
                     return new AslReadResult(file, Optional.empty(), diagnostics, declared);
@@ -135,12 +140,14 @@ public final class AslReader {
                 } else if (def.isTextual() || Intrinsics.isIntrinsic(def)) {
                     Optional<String> definitionText = Intrinsics.definitionText(def);
                     if (definitionText.isEmpty()) {
-                        diagnostics.add(Diagnostic.error(file, tree.at(f.pointer()), which + " is built with " + Intrinsics.name(def)
+                        diagnostics.add(Diagnostic.error(DiagnosticCode.IAC_DEFINITION_UNRESOLVED, file,
+                                tree.at(f.pointer()), which + " is built with " + Intrinsics.name(def)
                                 + ", which flowcost cannot evaluate; give it as a string, a Fn::Sub of a string or a Fn::Join of strings and values"));
                         return new AslReadResult(file, Optional.empty(), diagnostics, declared);
                     }
                     if (Intrinsics.name(def).equals("Fn::Join")) {
-                        diagnostics.add(Diagnostic.info(file, tree.at(f.pointer()), which + " is a Fn::Join; the values it inserts are read as ${...} placeholders"));
+                        diagnostics.add(Diagnostic.info(DiagnosticCode.ASL_PLACEHOLDER, file, tree.at(f.pointer()),
+                                which + " is a Fn::Join; the values it inserts are read as ${...} placeholders"));
                     }
                     int[] offsets = def.isTextual() || Intrinsics.name(def).equals("Fn::Sub")
                             ? blockOffsets(text, definitionText.get(), tree.at(f.pointer()).line()) : null;
@@ -155,7 +162,8 @@ public final class AslReader {
                 } else if (def.isObject()) {
                     tree = rebase(tree, f.pointer());
                 } else {
-                    diagnostics.add(Diagnostic.error(file, tree.at(f.pointer()), which + " must be an object with StartAt and States, or a string holding one, not "
+                    diagnostics.add(Diagnostic.error(DiagnosticCode.ASL_FIELD_TYPE, file, tree.at(f.pointer()),
+                            which + " must be an object with StartAt and States, or a string holding one, not "
                             + DefinitionBuilder.describe(def)));
                     return new AslReadResult(file, Optional.empty(), diagnostics, declared);
                 }
@@ -164,7 +172,8 @@ public final class AslReader {
         }
         root = Intrinsics.flatten(root);
         if (!root.isObject()) {
-            diagnostics.add(Diagnostic.error(file, tree.at(""), "the definition must be an object with StartAt and States, not "
+            diagnostics.add(Diagnostic.error(DiagnosticCode.ASL_FIELD_TYPE, file, tree.at(""),
+                    "the definition must be an object with StartAt and States, not "
                     + DefinitionBuilder.describe(root)));
             return new AslReadResult(file, Optional.empty(), diagnostics, declared);
         }
@@ -189,7 +198,8 @@ public final class AslReader {
             List<Diagnostic> secondTry = new ArrayList<>();
             LocatedTree retried = parser.apply(quoted, secondTry);
             if (retried != null) {
-                diagnostics.add(new Diagnostic(Severity.INFO, file, "", 0, 0, "the definition has ${...} placeholders outside"
+                diagnostics.add(new Diagnostic(Severity.INFO, DiagnosticCode.ASL_PLACEHOLDER, file, "", 0, 0,
+                        "the definition has ${...} placeholders outside"
                         + " strings (a template); flowcost read each as a placeholder string"));
                 diagnostics.addAll(secondTry);
                 return retried;
@@ -249,11 +259,11 @@ public final class AslReader {
             target = ReferencedFiles.resolve(referring, written, allowed);
             bytes = InputText.bytes(target, MAX_BYTES, DEFINITIONS);
         } catch (InputText.Refused e) {
-            diagnostics.add(Diagnostic.error(file, tree.at(where), "state machine " + f.name() + ": the " + f.uriField()
+            diagnostics.add(Diagnostic.error(e.code(), file, tree.at(where), "state machine " + f.name() + ": the " + f.uriField()
                     + " \"" + written + "\" " + e.getMessage()));
             return new AslReadResult(file, Optional.empty(), diagnostics, declared);
         }
-        diagnostics.add(Diagnostic.info(file, tree.at(where), "state machine " + f.name()
+        diagnostics.add(Diagnostic.info(DiagnosticCode.IAC_DEFINITION_FILE, file, tree.at(where), "state machine " + f.name()
                 + " is read from its " + f.uriField() + " " + written));
         AslReadResult inner = read(referring.toAbsolutePath().getParent().resolve(written).normalize().toString(), bytes, null);
         diagnostics.addAll(inner.diagnostics());
@@ -331,7 +341,7 @@ public final class AslReader {
                         return Optional.of(WorkflowType.EXPRESS);
                     default:
                         if (!f.equals("Type")) { // "Type" may be a CloudFormation resource type
-                            diagnostics.add(Diagnostic.warning(file, tree.at(at + "/" + f),
+                            diagnostics.add(Diagnostic.warning(DiagnosticCode.IAC_WORKFLOW_TYPE, file, tree.at(at + "/" + f),
                                     "unknown workflow type \"" + t.textValue() + "\"; expected STANDARD or EXPRESS"));
                         }
                 }
@@ -374,13 +384,14 @@ public final class AslReader {
                     column++;
                 }
             }
-            diagnostics.add(new Diagnostic(Severity.ERROR, file, "", line, column, e.getMessage()));
+            diagnostics.add(new Diagnostic(Severity.ERROR, DiagnosticCode.INPUT_UNREADABLE, file, "", line, column, e.getMessage()));
             return null;
         }
     }
 
     private static Diagnostic tooLarge(String file, long size) {
-        return new Diagnostic(Severity.ERROR, file, "", 0, 0, "the file is " + InputText.sizeOf(size) + "; flowcost reads "
+        return new Diagnostic(Severity.ERROR, DiagnosticCode.INPUT_TOO_LARGE, file, "", 0, 0,
+                "the file is " + InputText.sizeOf(size) + "; flowcost reads "
                 + DEFINITIONS + " up to " + InputText.size(MAX_BYTES));
     }
 }

@@ -2,6 +2,7 @@ package dev.flowcost.core.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -36,14 +37,11 @@ public final class AslValidator {
 
     private static final Set<String> COMPARISONS = FieldMatrix.COMPARISONS;
 
-    private final String file;
-    private final Function<String, SourceLocation> locate;
-    private final List<Diagnostic> out = new ArrayList<>();
+    private final AslDiagnostics diags;
     private final Map<String, String> seenNames = new HashMap<>();
 
     private AslValidator(String file, Function<String, SourceLocation> locate) {
-        this.file = file;
-        this.locate = locate;
+        this.diags = new AslDiagnostics(file, locate, new ArrayList<>());
     }
 
     /** Validates {@code machine}; findings carry JSON Pointers (lines only where the model's locations have them). */
@@ -58,7 +56,7 @@ public final class AslValidator {
     public static List<Diagnostic> validate(String file, StateMachine machine, Function<String, SourceLocation> locate) {
         AslValidator v = new AslValidator(file, locate);
         v.machine(machine);
-        return List.copyOf(v.out);
+        return v.diags.found();
     }
 
     /**
@@ -76,26 +74,30 @@ public final class AslValidator {
         String p = m.pointer();
         Map<String, State> states = m.states();
         if (states.isEmpty()) {
-            error(p.isEmpty() ? "" : p, where(p) + "has no States; a state machine needs at least one state");
+            diags.error(DiagnosticCode.ASL_FIELD_MISSING, p.isEmpty() ? "" : p,
+                    where(p) + "has no States; a state machine needs at least one state");
         }
         if (m.startAt().isEmpty()) {
-            error(p.isEmpty() ? "" : p, where(p) + "has no StartAt; name the first state to run");
+            diags.error(DiagnosticCode.ASL_FIELD_MISSING, p.isEmpty() ? "" : p, where(p) + "has no StartAt; name the first state to run");
         } else if (!states.isEmpty() && !states.containsKey(m.startAt())) {
-            error(p + "/StartAt", "StartAt names " + missing(m.startAt(), states));
+            diags.error(DiagnosticCode.ASL_NEXT_UNKNOWN, p + "/StartAt", "StartAt names " + missing(m.startAt(), states));
         }
         if (m.timeoutSeconds().isPresent() && m.timeoutSeconds().getAsInt() <= 0) {
-            error(p + "/TimeoutSeconds", "TimeoutSeconds must be greater than 0, not " + m.timeoutSeconds().getAsInt());
+            diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/TimeoutSeconds",
+                    "TimeoutSeconds must be greater than 0, not " + m.timeoutSeconds().getAsInt());
         }
         for (State s : states.values()) {
             String sp = s.location().pointer().isEmpty() ? p + "/States/" + SourceLocation.escapeToken(s.name()) : s.location().pointer();
             int length = s.name().codePointCount(0, s.name().length());
             if (length > MAX_STATE_NAME) {
-                error(sp, "state name \"" + s.name().substring(0, s.name().offsetByCodePoints(0, 40)) + "…\" is " + length
+                diags.error(DiagnosticCode.ASL_NAME_TOO_LONG, sp,
+                        "state name \"" + s.name().substring(0, s.name().offsetByCodePoints(0, 40)) + "…\" is " + length
                         + " characters long; Step Functions allows at most " + MAX_STATE_NAME);
             }
             String other = seenNames.putIfAbsent(s.name(), sp);
             if (other != null) {
-                error(sp, "state name \"" + s.name() + "\" is already used at " + other + "; state names must be unique in the whole state machine");
+                diags.error(DiagnosticCode.ASL_NAME_DUPLICATE, sp,
+                        "state name \"" + s.name() + "\" is already used at " + other + "; state names must be unique in the whole state machine");
             }
             state(s, sp, m);
         }
@@ -111,9 +113,10 @@ public final class AslValidator {
                 || s instanceof MapState) {
             boolean hasNext = s.next().isPresent();
             if (hasNext && s.isEnd()) {
-                error(p, s.type() + " state \"" + s.name() + "\" has both Next and End; keep one");
+                diags.error(DiagnosticCode.ASL_FIELD_CONFLICT, p, s.type() + " state \"" + s.name() + "\" has both Next and End; keep one");
             } else if (!hasNext && !s.isEnd()) {
-                error(p, s.type() + " state \"" + s.name() + "\" needs Next (the state to go to) or \"End\": true");
+                diags.error(DiagnosticCode.ASL_NEXT_MISSING, p,
+                        s.type() + " state \"" + s.name() + "\" needs Next (the state to go to) or \"End\": true");
             }
         }
         retries(s, p);
@@ -126,7 +129,8 @@ public final class AslValidator {
             waitState(w, p);
         } else if (s instanceof ParallelState par) {
             if (par.branches().isEmpty()) {
-                error(p, "Parallel state \"" + s.name() + "\" has no Branches; give it at least one");
+                diags.error(DiagnosticCode.ASL_FIELD_MISSING, p,
+                        "Parallel state \"" + s.name() + "\" has no Branches; give it at least one");
             }
             for (StateMachine b : par.branches()) {
                 machine(b);
@@ -139,14 +143,17 @@ public final class AslValidator {
 
     private void task(TaskState t, String p) {
         if (t.timeoutSeconds().isPresent() && t.timeoutSeconds().getAsInt() <= 0) {
-            error(p + "/TimeoutSeconds", "TimeoutSeconds must be greater than 0, not " + t.timeoutSeconds().getAsInt());
+            diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/TimeoutSeconds",
+                    "TimeoutSeconds must be greater than 0, not " + t.timeoutSeconds().getAsInt());
         }
         if (t.heartbeatSeconds().isPresent()) {
             int hb = t.heartbeatSeconds().getAsInt();
             if (hb <= 0) {
-                error(p + "/HeartbeatSeconds", "HeartbeatSeconds must be greater than 0, not " + hb);
+                diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/HeartbeatSeconds",
+                        "HeartbeatSeconds must be greater than 0, not " + hb);
             } else if (t.timeoutSeconds().isPresent() && hb >= t.timeoutSeconds().getAsInt()) {
-                error(p + "/HeartbeatSeconds", "HeartbeatSeconds (" + hb + ") must be less than TimeoutSeconds ("
+                diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/HeartbeatSeconds",
+                        "HeartbeatSeconds (" + hb + ") must be less than TimeoutSeconds ("
                         + t.timeoutSeconds().getAsInt() + ")");
             }
         }
@@ -154,13 +161,14 @@ public final class AslValidator {
 
     private void choice(ChoiceState c, String p, StateMachine m) {
         if (c.choices().isEmpty()) {
-            error(p, "Choice state \"" + c.name() + "\" has no Choices; give it at least one rule");
+            diags.error(DiagnosticCode.ASL_FIELD_MISSING, p, "Choice state \"" + c.name() + "\" has no Choices; give it at least one rule");
         }
         boolean jsonata = c.queryLanguage().orElse(m.queryLanguage()) == QueryLanguage.JSONATA;
         for (ChoiceRule r : c.choices()) {
             String rp = p + "/Choices/" + r.index();
             if (r.next().isEmpty()) {
-                error(rp, "Choice rule " + r.index() + " of \"" + c.name() + "\" needs Next, the state to go to when it matches");
+                diags.error(DiagnosticCode.ASL_NEXT_MISSING, rp,
+                        "Choice rule " + r.index() + " of \"" + c.name() + "\" needs Next, the state to go to when it matches");
             } else {
                 resolve(r.next(), rp + "/Next", m.states());
             }
@@ -172,20 +180,23 @@ public final class AslValidator {
     /** Checks one rule (or nested rule) is exactly one well-formed condition. */
     private void rule(JsonNode r, String p, boolean jsonata, int depth) {
         if (r == null || !r.isObject()) {
-            error(p, "a Choice rule must be an object");
+            diags.error(DiagnosticCode.ASL_CHOICE_RULE, p, "a Choice rule must be an object");
             return;
         }
         if (jsonata) {
             JsonNode cond = r.get("Condition");
             if (cond == null) {
-                error(p, "a JSONata Choice rule needs a Condition, e.g. \"Condition\": \"{% $states.input.n > 3 %}\"");
+                diags.error(DiagnosticCode.ASL_CHOICE_RULE, p,
+                        "a JSONata Choice rule needs a Condition, e.g. \"Condition\": \"{% $states.input.n > 3 %}\"");
             } else if (!cond.isTextual() && !cond.isBoolean()) {
-                error(p + "/Condition", "Condition must be a JSONata expression string \"{% ... %}\"");
+                diags.error(DiagnosticCode.ASL_CHOICE_RULE, p + "/Condition",
+                        "Condition must be a JSONata expression string \"{% ... %}\"");
             }
             return;
         }
         if (r.has("Condition")) {
-            error(p + "/Condition", "Condition is a JSONata rule; set \"QueryLanguage\": \"JSONata\" or use Variable with a comparison");
+            diags.error(DiagnosticCode.ASL_FIELD_QUERY_LANGUAGE, p + "/Condition",
+                    "Condition is a JSONata rule; set \"QueryLanguage\": \"JSONata\" or use Variable with a comparison");
             return;
         }
         List<String> ops = new ArrayList<>();
@@ -196,7 +207,7 @@ public final class AslValidator {
             }
         }
         if (ops.size() != 1) {
-            error(p, ops.isEmpty()
+            diags.error(DiagnosticCode.ASL_CHOICE_RULE, p, ops.isEmpty()
                     ? "Choice rule has no condition; give it Variable with a comparison (e.g. StringEquals), or And, Or or Not"
                     : "Choice rule has more than one condition (" + String.join(", ", ops) + "); use And or Or to combine them");
             return;
@@ -207,7 +218,7 @@ public final class AslValidator {
         switch (op) {
             case "And", "Or" -> {
                 if (!v.isArray() || v.isEmpty()) {
-                    error(op_p, op + " must be a non-empty list of rules");
+                    diags.error(DiagnosticCode.ASL_CHOICE_RULE, op_p, op + " must be a non-empty list of rules");
                 } else if (depth < SourceParser.MAX_DEPTH) {
                     for (int i = 0; i < v.size(); i++) {
                         rule(v.get(i), op_p + "/" + i, false, depth + 1);
@@ -216,14 +227,15 @@ public final class AslValidator {
             }
             case "Not" -> {
                 if (!v.isObject()) {
-                    error(op_p, "Not must be a single rule object");
+                    diags.error(DiagnosticCode.ASL_CHOICE_RULE, op_p, "Not must be a single rule object");
                 } else if (depth < SourceParser.MAX_DEPTH) {
                     rule(v, op_p, false, depth + 1);
                 }
             }
             default -> {
                 if (!r.has("Variable")) {
-                    error(p, "Choice rule with " + op + " needs a Variable, the input path to compare");
+                    diags.error(DiagnosticCode.ASL_CHOICE_RULE, p,
+                            "Choice rule with " + op + " needs a Variable, the input path to compare");
                 }
             }
         }
@@ -233,40 +245,46 @@ public final class AslValidator {
         int given = (w.seconds().isPresent() || w.secondsExpression().isPresent() ? 1 : 0) + (w.timestamp().isPresent() ? 1 : 0)
                 + (w.secondsPath().isPresent() ? 1 : 0) + (w.timestampPath().isPresent() ? 1 : 0);
         if (given != 1) {
-            error(p, "Wait state \"" + w.name() + "\" needs exactly one of Seconds, Timestamp, SecondsPath or TimestampPath"
+            diags.error(DiagnosticCode.ASL_FIELD_MISSING, p,
+                    "Wait state \"" + w.name() + "\" needs exactly one of Seconds, Timestamp, SecondsPath or TimestampPath"
                     + (given == 0 ? "" : " (it has " + given + ")"));
         }
         if (w.seconds().isPresent() && w.seconds().getAsDouble() < 0) {
-            error(p + "/Seconds", "Seconds must not be negative");
+            diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/Seconds", "Seconds must not be negative");
         }
     }
 
     private void map(MapState m, String p) {
         if (m.maxConcurrency().isPresent() && m.maxConcurrency().getAsInt() < 0) {
-            error(p + "/MaxConcurrency", "MaxConcurrency must be 0 (no limit) or more, not " + m.maxConcurrency().getAsInt());
+            diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/MaxConcurrency",
+                    "MaxConcurrency must be 0 (no limit) or more, not " + m.maxConcurrency().getAsInt());
         }
         if (m.toleratedFailurePercentage().isPresent()) {
             double pct = m.toleratedFailurePercentage().getAsDouble();
             if (pct < 0 || pct > 100) {
-                error(p + "/ToleratedFailurePercentage", "ToleratedFailurePercentage must be between 0 and 100, not " + fmt(pct));
+                diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/ToleratedFailurePercentage",
+                        "ToleratedFailurePercentage must be between 0 and 100, not " + fmt(pct));
             }
         }
         if (m.toleratedFailureCount().isPresent() && m.toleratedFailureCount().getAsInt() < 0) {
-            error(p + "/ToleratedFailureCount", "ToleratedFailureCount must not be negative");
+            diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/ToleratedFailureCount", "ToleratedFailureCount must not be negative");
         }
         m.itemBatcher().ifPresent(b -> {
             if (b.maxItemsPerBatch().isPresent() && b.maxItemsPerBatch().getAsInt() < 1) {
-                error(p + "/ItemBatcher/MaxItemsPerBatch", "MaxItemsPerBatch must be at least 1, not " + b.maxItemsPerBatch().getAsInt());
+                diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/ItemBatcher/MaxItemsPerBatch",
+                        "MaxItemsPerBatch must be at least 1, not " + b.maxItemsPerBatch().getAsInt());
             }
             if (b.maxInputBytesPerBatch().isPresent()) {
                 long bytes = b.maxInputBytesPerBatch().getAsLong();
                 if (bytes < 1 || bytes > MAX_INPUT_BYTES_PER_BATCH) {
-                    error(p + "/ItemBatcher/MaxInputBytesPerBatch", "MaxInputBytesPerBatch must be between 1 and "
+                    diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/ItemBatcher/MaxInputBytesPerBatch",
+                            "MaxInputBytesPerBatch must be between 1 and "
                             + MAX_INPUT_BYTES_PER_BATCH + " (256 KiB), not " + bytes);
                 }
             }
             if (!m.isDistributed()) {
-                warning(p + "/ItemBatcher", "ItemBatcher only applies to a DISTRIBUTED Map; this inline Map ignores it");
+                diags.warning(DiagnosticCode.ASL_FIELD_IGNORED, p + "/ItemBatcher",
+                        "ItemBatcher only applies to a DISTRIBUTED Map; this inline Map ignores it");
             }
         });
     }
@@ -278,16 +296,19 @@ public final class AslValidator {
             String rp = r.location().pointer().isEmpty() ? p + "/Retry/" + i : r.location().pointer();
             errorList(r.errorEquals(), rp, i == retry.size() - 1, "Retry");
             if (r.maxAttempts() < 0) {
-                error(rp + "/MaxAttempts", "MaxAttempts must be 0 or more, not " + r.maxAttempts());
+                diags.error(DiagnosticCode.ASL_VALUE_INVALID, rp + "/MaxAttempts", "MaxAttempts must be 0 or more, not " + r.maxAttempts());
             }
             if (r.backoffRate() < 1.0) {
-                error(rp + "/BackoffRate", "BackoffRate must be at least 1.0, not " + fmt(r.backoffRate()));
+                diags.error(DiagnosticCode.ASL_VALUE_INVALID, rp + "/BackoffRate",
+                        "BackoffRate must be at least 1.0, not " + fmt(r.backoffRate()));
             }
             if (r.intervalSeconds() < 1) {
-                error(rp + "/IntervalSeconds", "IntervalSeconds must be at least 1, not " + fmt(r.intervalSeconds()));
+                diags.error(DiagnosticCode.ASL_VALUE_INVALID, rp + "/IntervalSeconds",
+                        "IntervalSeconds must be at least 1, not " + fmt(r.intervalSeconds()));
             }
             if (r.maxDelaySeconds().isPresent() && r.maxDelaySeconds().getAsDouble() <= 0) {
-                error(rp + "/MaxDelaySeconds", "MaxDelaySeconds must be greater than 0, not " + fmt(r.maxDelaySeconds().getAsDouble()));
+                diags.error(DiagnosticCode.ASL_VALUE_INVALID, rp + "/MaxDelaySeconds",
+                        "MaxDelaySeconds must be greater than 0, not " + fmt(r.maxDelaySeconds().getAsDouble()));
             }
         }
     }
@@ -306,15 +327,17 @@ public final class AslValidator {
 
     private void errorList(List<String> errors, String p, boolean last, String field) {
         if (errors.isEmpty()) {
-            error(p + "/ErrorEquals", "ErrorEquals must name at least one error");
+            diags.error(DiagnosticCode.ASL_ERROR_EQUALS, p + "/ErrorEquals", "ErrorEquals must name at least one error");
             return;
         }
         if (errors.contains(ErrorNames.ALL)) {
             if (errors.size() > 1) {
-                error(p + "/ErrorEquals", ErrorNames.ALL + " must be the only error name in its ErrorEquals");
+                diags.error(DiagnosticCode.ASL_ERROR_EQUALS, p + "/ErrorEquals",
+                        ErrorNames.ALL + " must be the only error name in its ErrorEquals");
             }
             if (!last) {
-                error(p + "/ErrorEquals", "the " + field + " entry with " + ErrorNames.ALL + " must be the last one; entries after it never match");
+                diags.error(DiagnosticCode.ASL_ERROR_EQUALS, p + "/ErrorEquals",
+                        "the " + field + " entry with " + ErrorNames.ALL + " must be the last one; entries after it never match");
             }
         }
     }
@@ -338,18 +361,19 @@ public final class AslValidator {
         }
         for (State s : m.states().values()) {
             if (!seen.contains(s.name())) {
-                warning(pointerOf(s, m), "state \"" + s.name() + "\" is unreachable: no path from StartAt \"" + m.startAt() + "\" leads to it");
+                diags.warning(DiagnosticCode.ASL_STATE_UNREACHABLE, pointerOf(s, m),
+                        "state \"" + s.name() + "\" is unreachable: no path from StartAt \"" + m.startAt() + "\" leads to it");
             }
         }
         if (!canEnd) {
-            error(m.pointer().isEmpty() ? "" : m.pointer(), where(m.pointer())
+            diags.error(DiagnosticCode.ASL_NO_END, m.pointer().isEmpty() ? "" : m.pointer(), where(m.pointer())
                     + "can never end: no Succeed, Fail or \"End\": true state is reachable from StartAt \"" + m.startAt() + "\"");
         }
     }
 
     private void resolve(String target, String pointer, Map<String, State> scope) {
         if (!scope.containsKey(target)) {
-            error(pointer, missing(target, scope));
+            diags.error(DiagnosticCode.ASL_NEXT_UNKNOWN, pointer, missing(target, scope));
         }
     }
 
@@ -368,18 +392,5 @@ public final class AslValidator {
 
     private static String fmt(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
-    }
-
-    private void error(String pointer, String message) {
-        out.add(Diagnostic.error(file, at(pointer), message));
-    }
-
-    private void warning(String pointer, String message) {
-        out.add(Diagnostic.warning(file, at(pointer), message));
-    }
-
-    private SourceLocation at(String pointer) {
-        SourceLocation l = locate.apply(pointer);
-        return l == null ? new SourceLocation(pointer, 0, 0) : l;
     }
 }

@@ -2,6 +2,7 @@ package dev.flowcost.core.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,14 +23,12 @@ final class DefinitionBuilder {
 
     private static final String TYPES = "Task, Pass, Choice, Wait, Succeed, Fail, Parallel, Map";
 
-    private final String file;
     private final LocatedTree tree;
-    private final List<Diagnostic> diagnostics;
+    private final AslDiagnostics diags;
 
     DefinitionBuilder(String file, LocatedTree tree, List<Diagnostic> diagnostics) {
-        this.file = file;
         this.tree = tree;
-        this.diagnostics = diagnostics;
+        this.diags = new AslDiagnostics(file, tree::at, diagnostics);
     }
 
     /** Builds the machine rooted at {@code node} (pointer {@code pointer}), with {@code inherited} as its default query language. */
@@ -43,14 +42,14 @@ final class DefinitionBuilder {
         JsonNode s = node.get("States");
         String statesPtr = pointer + "/States";
         if (s != null && !s.isObject()) {
-            error(statesPtr, "States must be an object that maps each state name to its definition");
+            diags.error(DiagnosticCode.ASL_FIELD_TYPE, statesPtr, "States must be an object that maps each state name to its definition");
         } else if (s != null) {
             var it = s.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String sp = statesPtr + "/" + SourceLocation.escapeToken(e.getKey());
                 if (!e.getValue().isObject()) {
-                    error(sp, "state \"" + e.getKey() + "\" must be an object with a Type");
+                    diags.error(DiagnosticCode.ASL_FIELD_TYPE, sp, "state \"" + e.getKey() + "\" must be an object with a Type");
                     continue;
                 }
                 states.put(e.getKey(), state(e.getKey(), e.getValue(), sp, ql));
@@ -66,7 +65,7 @@ final class DefinitionBuilder {
         String type = text(n, "Type", p).orElse(null);
         if (type == null) {
             if (!n.has("Type")) {
-                error(p, "state \"" + name + "\" has no Type; expected one of " + TYPES);
+                diags.error(DiagnosticCode.ASL_TYPE_UNKNOWN, p, "state \"" + name + "\" has no Type; expected one of " + TYPES);
             }
             return standIn(name, at, comment, ql, n, p);
         }
@@ -74,7 +73,8 @@ final class DefinitionBuilder {
         if (!retries) {
             for (String f : new String[] {"Retry", "Catch"}) {
                 if (n.has(f)) {
-                    error(p + "/" + f, type + " state \"" + name + "\" cannot have " + f + "; only Task, Parallel and Map states can");
+                    diags.error(DiagnosticCode.ASL_FIELD_MISPLACED, p + "/" + f,
+                            type + " state \"" + name + "\" cannot have " + f + "; only Task, Parallel and Map states can");
                 }
             }
         }
@@ -82,7 +82,7 @@ final class DefinitionBuilder {
         if (terminalKind) {
             for (String f : new String[] {"Next", "End"}) {
                 if (n.has(f)) {
-                    error(p + "/" + f, type + " state \"" + name + "\" cannot have " + f
+                    diags.error(DiagnosticCode.ASL_FIELD_MISPLACED, p + "/" + f, type + " state \"" + name + "\" cannot have " + f
                             + (type.equals("Choice") ? "; a Choice moves on through its Choices and Default" : "; it ends its machine"));
                 }
             }
@@ -108,7 +108,8 @@ final class DefinitionBuilder {
             case "Map":
                 return map(name, at, comment, ql, machineQl, n, p);
             default:
-                error(p + "/Type", "state \"" + name + "\" has unknown Type \"" + type + "\"; expected one of " + TYPES);
+                diags.error(DiagnosticCode.ASL_TYPE_UNKNOWN, p + "/Type",
+                        "state \"" + name + "\" has unknown Type \"" + type + "\"; expected one of " + TYPES);
                 return standIn(name, at, comment, ql, n, p);
         }
     }
@@ -123,7 +124,8 @@ final class DefinitionBuilder {
     private String resource(JsonNode n, String p) {
         Optional<String> r = text(n, "Resource", p);
         if (r.isEmpty() && !n.has("Resource")) {
-            error(p, "Task state needs a Resource (a Lambda function ARN or a service integration ARN)");
+            diags.error(DiagnosticCode.ASL_FIELD_MISSING, p,
+                    "Task state needs a Resource (a Lambda function ARN or a service integration ARN)");
         }
         return r.orElse("");
     }
@@ -136,7 +138,7 @@ final class DefinitionBuilder {
             if (e.isBoolean()) {
                 end = e.booleanValue();
             } else {
-                error(p + "/End", "End must be true or false, not " + describe(e));
+                diags.error(DiagnosticCode.ASL_FIELD_TYPE, p + "/End", "End must be true or false, not " + describe(e));
             }
         }
         return new Flow(next, end);
@@ -146,13 +148,13 @@ final class DefinitionBuilder {
         List<ChoiceRule> rules = new ArrayList<>();
         JsonNode c = n.get("Choices");
         if (c != null && !c.isArray()) {
-            error(p + "/Choices", "Choices must be a list of rules, not " + describe(c));
+            diags.error(DiagnosticCode.ASL_FIELD_TYPE, p + "/Choices", "Choices must be a list of rules, not " + describe(c));
         } else if (c != null) {
             for (int i = 0; i < c.size(); i++) {
                 String rp = p + "/Choices/" + i;
                 JsonNode r = c.get(i);
                 if (!r.isObject()) {
-                    error(rp, "a Choice rule must be an object, not " + describe(r));
+                    diags.error(DiagnosticCode.ASL_CHOICE_RULE, rp, "a Choice rule must be an object, not " + describe(r));
                     continue;
                 }
                 rules.add(new ChoiceRule(i, text(r, "Next", rp).orElse(""), r, tree.at(rp)));
@@ -171,7 +173,8 @@ final class DefinitionBuilder {
             } else if (s.isTextual() && (isJsonata(s.textValue()) || isPlaceholder(s.textValue()))) {
                 expression = Optional.of(s.textValue());
             } else {
-                error(p + "/Seconds", "Seconds must be a number of seconds (or a JSONata expression \"{% ... %}\"), not " + describe(s));
+                diags.error(DiagnosticCode.ASL_FIELD_TYPE, p + "/Seconds",
+                        "Seconds must be a number of seconds (or a JSONata expression \"{% ... %}\"), not " + describe(s));
             }
         }
         return new WaitState(name, at, comment, ql, flow(n, p), seconds, expression, text(n, "Timestamp", p),
@@ -183,16 +186,17 @@ final class DefinitionBuilder {
         List<StateMachine> branches = new ArrayList<>();
         JsonNode b = n.get("Branches");
         if (b == null) {
-            error(p, "Parallel state \"" + name + "\" needs Branches, a list of state machines");
+            diags.error(DiagnosticCode.ASL_FIELD_MISSING, p, "Parallel state \"" + name + "\" needs Branches, a list of state machines");
         } else if (!b.isArray()) {
-            error(p + "/Branches", "Branches must be a list of state machines, not " + describe(b));
+            diags.error(DiagnosticCode.ASL_FIELD_TYPE, p + "/Branches", "Branches must be a list of state machines, not " + describe(b));
         } else {
             for (int i = 0; i < b.size(); i++) {
                 String bp = p + "/Branches/" + i;
                 if (b.get(i).isObject()) {
                     branches.add(machine(b.get(i), bp, inner));
                 } else {
-                    error(bp, "a Parallel branch must be a state machine object with StartAt and States, not " + describe(b.get(i)));
+                    diags.error(DiagnosticCode.ASL_FIELD_TYPE, bp,
+                            "a Parallel branch must be a state machine object with StartAt and States, not " + describe(b.get(i)));
                 }
             }
         }
@@ -203,7 +207,8 @@ final class DefinitionBuilder {
                          QueryLanguage inner, JsonNode n, String p) {
         String field = n.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
         if (n.has("ItemProcessor") && n.has("Iterator")) {
-            error(p + "/Iterator", "Map state \"" + name + "\" has both ItemProcessor and Iterator; keep ItemProcessor");
+            diags.error(DiagnosticCode.ASL_FIELD_CONFLICT, p + "/Iterator",
+                    "Map state \"" + name + "\" has both ItemProcessor and Iterator; keep ItemProcessor");
         }
         JsonNode proc = n.get(field);
         String pp = p + "/" + field;
@@ -211,7 +216,8 @@ final class DefinitionBuilder {
         MapState.Mode mode = MapState.Mode.INLINE;
         MapState.ExecutionType execution = MapState.ExecutionType.STANDARD;
         if (proc == null || !proc.isObject()) {
-            error(proc == null ? p : pp, "Map state \"" + name + "\" needs an ItemProcessor object with StartAt and States"
+            diags.error(DiagnosticCode.ASL_FIELD_MISSING, proc == null ? p : pp,
+                    "Map state \"" + name + "\" needs an ItemProcessor object with StartAt and States"
                     + (proc == null ? "" : ", not " + describe(proc)));
             processor = new StateMachine("", Map.of(), Optional.empty(), OptionalInt.empty(), Optional.empty(), inner, pp);
         } else {
@@ -219,14 +225,15 @@ final class DefinitionBuilder {
             JsonNode config = proc.get("ProcessorConfig");
             String cp = pp + "/ProcessorConfig";
             if (config != null && !config.isObject()) {
-                error(cp, "ProcessorConfig must be an object, not " + describe(config));
+                diags.error(DiagnosticCode.ASL_FIELD_TYPE, cp, "ProcessorConfig must be an object, not " + describe(config));
             } else if (config != null) {
                 Optional<String> m = text(config, "Mode", cp);
                 if (m.isPresent()) {
                     switch (m.get()) {
                         case "INLINE" -> mode = MapState.Mode.INLINE;
                         case "DISTRIBUTED" -> mode = MapState.Mode.DISTRIBUTED;
-                        default -> error(cp + "/Mode", "Mode must be INLINE or DISTRIBUTED, not \"" + m.get() + "\"");
+                        default -> diags.error(DiagnosticCode.ASL_VALUE_INVALID, cp + "/Mode",
+                                "Mode must be INLINE or DISTRIBUTED, not \"" + m.get() + "\"");
                     }
                 }
                 Optional<String> x = text(config, "ExecutionType", cp);
@@ -234,7 +241,8 @@ final class DefinitionBuilder {
                     switch (x.get()) {
                         case "STANDARD" -> execution = MapState.ExecutionType.STANDARD;
                         case "EXPRESS" -> execution = MapState.ExecutionType.EXPRESS;
-                        default -> error(cp + "/ExecutionType", "ExecutionType must be STANDARD or EXPRESS, not \"" + x.get() + "\"");
+                        default -> diags.error(DiagnosticCode.ASL_VALUE_INVALID, cp + "/ExecutionType",
+                                "ExecutionType must be STANDARD or EXPRESS, not \"" + x.get() + "\"");
                     }
                 }
             }
@@ -253,7 +261,7 @@ final class DefinitionBuilder {
             return Optional.empty();
         }
         if (!b.isObject()) {
-            error(bp, "ItemBatcher must be an object, not " + describe(b));
+            diags.error(DiagnosticCode.ASL_FIELD_TYPE, bp, "ItemBatcher must be an object, not " + describe(b));
             return Optional.empty();
         }
         OptionalInt items = integer(b, "MaxItemsPerBatch", bp);
@@ -273,7 +281,8 @@ final class DefinitionBuilder {
                 switch (j.get()) {
                     case "FULL" -> jitter = Retrier.JitterStrategy.FULL;
                     case "NONE" -> jitter = Retrier.JitterStrategy.NONE;
-                    default -> error(rp + "/JitterStrategy", "JitterStrategy must be FULL or NONE, not \"" + j.get() + "\"");
+                    default -> diags.error(DiagnosticCode.ASL_VALUE_INVALID, rp + "/JitterStrategy",
+                            "JitterStrategy must be FULL or NONE, not \"" + j.get() + "\"");
                 }
             }
             out.add(new Retrier(errorEquals(r, rp),
@@ -295,7 +304,7 @@ final class DefinitionBuilder {
                 result = Optional.of(output.isTextual() ? output.textValue() : output.toString());
             }
             if (!c.has("Next")) {
-                error(cp, "a Catch entry needs Next, the state to go to when it catches an error");
+                diags.error(DiagnosticCode.ASL_NEXT_MISSING, cp, "a Catch entry needs Next, the state to go to when it catches an error");
             }
             out.add(new Catcher(errorEquals(c, cp), text(c, "Next", cp).orElse(""), result, tree.at(cp)));
         }
@@ -309,7 +318,7 @@ final class DefinitionBuilder {
             return List.of();
         }
         if (!list.isArray()) {
-            error(p + "/" + field, field + " must be a list of objects, not " + describe(list));
+            diags.error(DiagnosticCode.ASL_FIELD_TYPE, p + "/" + field, field + " must be a list of objects, not " + describe(list));
             return List.of();
         }
         List<JsonNode> out = new ArrayList<>();
@@ -317,7 +326,8 @@ final class DefinitionBuilder {
             if (list.get(i).isObject()) {
                 out.add(list.get(i));
             } else {
-                error(p + "/" + field + "/" + i, "a " + field + " entry must be an object, not " + describe(list.get(i)));
+                diags.error(DiagnosticCode.ASL_FIELD_TYPE, p + "/" + field + "/" + i,
+                        "a " + field + " entry must be an object, not " + describe(list.get(i)));
                 break; // later indexes would no longer match their pointers
             }
         }
@@ -330,7 +340,7 @@ final class DefinitionBuilder {
             return List.of(); // the validator reports the empty list
         }
         if (!e.isArray()) {
-            error(p + "/ErrorEquals", "ErrorEquals must be a list of error names, not " + describe(e));
+            diags.error(DiagnosticCode.ASL_FIELD_TYPE, p + "/ErrorEquals", "ErrorEquals must be a list of error names, not " + describe(e));
             return List.of();
         }
         List<String> out = new ArrayList<>();
@@ -338,7 +348,8 @@ final class DefinitionBuilder {
             if (e.get(i).isTextual()) {
                 out.add(e.get(i).textValue());
             } else {
-                error(p + "/ErrorEquals/" + i, "an error name must be a string, not " + describe(e.get(i)));
+                diags.error(DiagnosticCode.ASL_FIELD_TYPE, p + "/ErrorEquals/" + i,
+                        "an error name must be a string, not " + describe(e.get(i)));
             }
         }
         return out;
@@ -355,7 +366,8 @@ final class DefinitionBuilder {
             case "JSONPath":
                 return Optional.of(QueryLanguage.JSONPATH);
             default:
-                error(p + "/QueryLanguage", "QueryLanguage must be \"JSONPath\" or \"JSONata\", not \"" + q.get() + "\"");
+                diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/QueryLanguage",
+                        "QueryLanguage must be \"JSONPath\" or \"JSONata\", not \"" + q.get() + "\"");
                 return Optional.empty();
         }
     }
@@ -368,7 +380,7 @@ final class DefinitionBuilder {
             return Optional.empty();
         }
         if (!v.isTextual()) {
-            error(p + "/" + field, field + " must be a string, not " + describe(v));
+            diags.error(DiagnosticCode.ASL_FIELD_TYPE, p + "/" + field, field + " must be a string, not " + describe(v));
             return Optional.empty();
         }
         return Optional.of(v.textValue());
@@ -380,7 +392,7 @@ final class DefinitionBuilder {
             return Optional.empty();
         }
         if (!v.isObject()) {
-            error(p + "/" + field, field + " must be an object, not " + describe(v));
+            diags.error(DiagnosticCode.ASL_FIELD_TYPE, p + "/" + field, field + " must be an object, not " + describe(v));
             return Optional.empty();
         }
         return Optional.of(v);
@@ -392,11 +404,11 @@ final class DefinitionBuilder {
             return OptionalInt.empty();
         }
         if (!v.isNumber() || !isWhole(v)) {
-            error(p + "/" + field, field + " must be a whole number, not " + describe(v));
+            diags.error(DiagnosticCode.ASL_FIELD_TYPE, p + "/" + field, field + " must be a whole number, not " + describe(v));
             return OptionalInt.empty();
         }
         if (!v.canConvertToInt()) {
-            error(p + "/" + field, field + " is too large: " + v.asText());
+            diags.error(DiagnosticCode.ASL_VALUE_INVALID, p + "/" + field, field + " is too large: " + v.asText());
             return OptionalInt.empty();
         }
         return OptionalInt.of(v.intValue());
@@ -408,7 +420,7 @@ final class DefinitionBuilder {
             return OptionalDouble.empty();
         }
         if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
-            error(p + "/" + field, field + " must be a number, not " + describe(v));
+            diags.error(DiagnosticCode.ASL_FIELD_TYPE, p + "/" + field, field + " must be a number, not " + describe(v));
             return OptionalDouble.empty();
         }
         return OptionalDouble.of(v.doubleValue());
@@ -420,8 +432,8 @@ final class DefinitionBuilder {
             return false;
         }
         if (isPlaceholder(v.textValue())) {
-            diagnostics.add(Diagnostic.info(file, tree.at(p + "/" + field), field + " is the placeholder " + v.textValue()
-                    + "; its value is unknown until deployment, so it is treated as not set"));
+            diags.info(DiagnosticCode.ASL_PLACEHOLDER, p + "/" + field, field + " is the placeholder " + v.textValue()
+                    + "; its value is unknown until deployment, so it is treated as not set");
             return true;
         }
         return isJsonata(v.textValue());
@@ -460,9 +472,5 @@ final class DefinitionBuilder {
             return "null";
         }
         return v.getNodeType().name().toLowerCase(Locale.ROOT) + " " + v.asText();
-    }
-
-    private void error(String pointer, String message) {
-        diagnostics.add(Diagnostic.error(file, tree.at(pointer), message));
     }
 }

@@ -2,6 +2,7 @@ package dev.flowcost.core.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.asl.FieldMatrix.Field;
 import dev.flowcost.core.asl.FieldMatrix.Kind;
@@ -29,14 +30,11 @@ final class FieldRules {
 
     private static final Pattern ROLE_ARN = Pattern.compile("^arn:aws[a-zA-Z-]*:iam::\\d{12}:role/.+$");
 
-    private final String file;
-    private final Function<String, SourceLocation> locate;
-    private final List<Diagnostic> out = new ArrayList<>();
+    private final AslDiagnostics diags;
     private QueryLanguage machineQl = QueryLanguage.JSONPATH;
 
     private FieldRules(String file, Function<String, SourceLocation> locate) {
-        this.file = file;
-        this.locate = locate;
+        this.diags = new AslDiagnostics(file, locate, new ArrayList<>());
     }
 
     /** The findings for the definition {@code root} (an object with StartAt and States). */
@@ -47,7 +45,7 @@ final class FieldRules {
             r.machineQl = ql != null && "JSONata".equals(ql.asText()) ? QueryLanguage.JSONATA : QueryLanguage.JSONPATH;
             r.machine(root, "", Kind.MACHINE);
         }
-        return List.copyOf(r.out);
+        return r.diags.found();
     }
 
     private void machine(JsonNode m, String p, Kind kind) {
@@ -56,7 +54,8 @@ final class FieldRules {
             if (kind != Kind.MACHINE && FieldMatrix.field(kind, f).isEmpty() && FieldMatrix.field(Kind.MACHINE, f).isPresent()) {
                 // The spec gives inner machines only StartAt and States "whose meanings are exactly like those in the
                 // top level"; a top-level field here is not known to be refused, so say it and go on.
-                warning(ptr(p, f), f + " is a top-level field; " + kind.label + " is not known to read it");
+                diags.warning(DiagnosticCode.ASL_FIELD_MISPLACED, ptr(p, f),
+                        f + " is a top-level field; " + kind.label + " is not known to read it");
             } else {
                 fieldIn(m, f, p, kind, machineQl, true, kind.label);
             }
@@ -119,7 +118,8 @@ final class FieldRules {
         }
         if (q.textValue().equals("JSONPath")) {
             if (machineQl == QueryLanguage.JSONATA) {
-                error(ptr(p, "QueryLanguage"), "a state cannot be JSONPath in a state machine whose QueryLanguage is JSONata; "
+                diags.error(DiagnosticCode.ASL_FIELD_QUERY_LANGUAGE, ptr(p, "QueryLanguage"),
+                        "a state cannot be JSONPath in a state machine whose QueryLanguage is JSONata; "
                         + "only a JSONPath machine may mix in JSONata states (write this state in JSONata, or make the machine JSONPath)");
             }
             return QueryLanguage.JSONPATH;
@@ -148,13 +148,15 @@ final class FieldRules {
             Optional<String> use = FieldMatrix.counterpart(kind, f, ql);
             String switchTo = ql == QueryLanguage.JSONPATH ? " (or set \"QueryLanguage\": \"JSONata\" on the state)"
                     : machineQl == QueryLanguage.JSONPATH ? " (or drop the state's \"QueryLanguage\": \"JSONata\")" : "";
-            error(fp, f + " is a " + other + " field, but " + owner + " uses " + lang + use.map(u -> "; use " + u).orElse("") + switchTo);
+            diags.error(DiagnosticCode.ASL_FIELD_QUERY_LANGUAGE, fp,
+                    f + " is a " + other + " field, but " + owner + " uses " + lang + use.map(u -> "; use " + u).orElse("") + switchTo);
             return;
         }
         // state-map-distributed.html: ItemReader, ItemBatcher, ResultWriter, the tolerated-failure thresholds and Label
         // belong to the Distributed Map; an INLINE Map does not read them.
         if (fd.distributedOnly() && !distributed && !f.equals("ItemBatcher")) { // AslValidator warns about ItemBatcher
-            warning(fp, f + " only applies to a DISTRIBUTED Map (ItemProcessor.ProcessorConfig.Mode); " + owner
+            diags.warning(DiagnosticCode.ASL_FIELD_IGNORED, fp,
+                    f + " only applies to a DISTRIBUTED Map (ItemProcessor.ProcessorConfig.Mode); " + owner
                     + " is INLINE and ignores it");
         }
     }
@@ -170,21 +172,25 @@ final class FieldRules {
         }
         if (kind == Kind.NESTED_CHOICE_RULE && (f.equals("Next") || f.equals("Assign") || f.equals("Output") || f.equals("Condition"))) {
             // Spec: rules inside And, Or and Not "MUST NOT contain Next fields".
-            error(fp, "a rule inside And, Or or Not cannot have " + f + "; only a top-level Choice Rule can");
+            diags.error(DiagnosticCode.ASL_FIELD_MISPLACED, fp,
+                    "a rule inside And, Or or Not cannot have " + f + "; only a top-level Choice Rule can");
             return;
         }
         Optional<String> hint = NameSuggester.closest(f, FieldMatrix.names(kind, ql));
         Set<String> elsewhere = kind.isState() && hint.isEmpty() ? FieldMatrix.stateTypesWith(f) : Set.of();
         if (!elsewhere.isEmpty()) {
-            error(fp, owner + " cannot have " + f + "; it is a field of " + String.join(", ", elsewhere) + " states");
+            diags.error(DiagnosticCode.ASL_FIELD_MISPLACED, fp,
+                    owner + " cannot have " + f + "; it is a field of " + String.join(", ", elsewhere) + " states");
             return;
         }
         String message = "unknown field \"" + f + "\" in " + owner + hint.map(h -> " (did you mean \"" + h + "\"?)")
                 .orElse("; its fields are " + String.join(", ", FieldMatrix.names(kind, ql)));
         if (FieldMatrix.openEnded(kind)) {
-            warning(fp, message + " (Step Functions may define more " + kind.label + " fields than flowcost knows)");
+            diags.warning(DiagnosticCode.ASL_FIELD_UNKNOWN, fp,
+                    message + " (Step Functions may define more " + kind.label + " fields than flowcost knows)");
         } else {
-            error(fp, message + "; Step Functions refuses fields the Amazon States Language does not define");
+            diags.error(DiagnosticCode.ASL_FIELD_UNKNOWN, fp,
+                    message + "; Step Functions refuses fields the Amazon States Language does not define");
         }
     }
 
@@ -203,7 +209,8 @@ final class FieldRules {
         };
         for (String[] pair : pairs) {
             if (n.has(pair[0]) && n.has(pair[1])) {
-                error(ptr(p, pair[1]), owner + " has both " + pair[0] + " and " + pair[1] + "; keep one");
+                diags.error(DiagnosticCode.ASL_FIELD_CONFLICT, ptr(p, pair[1]),
+                        owner + " has both " + pair[0] + " and " + pair[1] + "; keep one");
             }
         }
     }
@@ -230,7 +237,7 @@ final class FieldRules {
     private void task(JsonNode n, String p, QueryLanguage ql, String owner) {
         JsonNode r = n.get("Resource");
         if (r != null && r.isTextual()) {
-            IntegrationCatalog.checkTaskResource(r.textValue()).ifPresent(m -> warning(ptr(p, "Resource"), m));
+            IntegrationCatalog.checkTaskResource(r.textValue()).ifPresent(m -> diags.warning(DiagnosticCode.ASL_INTEGRATION_UNKNOWN, ptr(p, "Resource"), m));
         }
         JsonNode c = n.get("Credentials");
         if (c != null) {
@@ -245,7 +252,8 @@ final class FieldRules {
      */
     private void credentials(JsonNode c, String p, QueryLanguage ql, String owner) {
         if (!c.isObject()) {
-            error(p, "Credentials must be an object with a RoleArn, not " + DefinitionBuilder.describe(c));
+            diags.error(DiagnosticCode.ASL_FIELD_TYPE, p,
+                    "Credentials must be an object with a RoleArn, not " + DefinitionBuilder.describe(c));
             return;
         }
         String label = "Credentials of " + owner;
@@ -255,17 +263,19 @@ final class FieldRules {
         boolean literal = c.has("RoleArn");
         boolean path = c.has("RoleArn.$");
         if (literal && path) {
-            error(ptr(p, "RoleArn.$"), label + " has both RoleArn and RoleArn.$; keep one");
+            diags.error(DiagnosticCode.ASL_FIELD_CONFLICT, ptr(p, "RoleArn.$"), label + " has both RoleArn and RoleArn.$; keep one");
         } else if (!literal && !path) {
-            error(p, label + " needs RoleArn, the ARN of the IAM role to assume"
+            diags.error(DiagnosticCode.ASL_FIELD_MISSING, p, label + " needs RoleArn, the ARN of the IAM role to assume"
                     + (ql == QueryLanguage.JSONPATH ? " (or RoleArn.$, a path to it)" : " (a {% ... %} expression may compute it)"));
         }
         JsonNode arn = c.get("RoleArn");
         if (arn != null) {
             if (!arn.isTextual()) {
-                error(ptr(p, "RoleArn"), "RoleArn must be a string, not " + DefinitionBuilder.describe(arn));
+                diags.error(DiagnosticCode.ASL_FIELD_TYPE, ptr(p, "RoleArn"),
+                        "RoleArn must be a string, not " + DefinitionBuilder.describe(arn));
             } else if (!isOpaque(arn.textValue()) && !ROLE_ARN.matcher(arn.textValue()).matches()) {
-                warning(ptr(p, "RoleArn"), "RoleArn \"" + arn.textValue() + "\" does not look like an IAM role ARN "
+                diags.warning(DiagnosticCode.ASL_VALUE_INVALID, ptr(p, "RoleArn"),
+                        "RoleArn \"" + arn.textValue() + "\" does not look like an IAM role ARN "
                         + "(arn:aws:iam::123456789012:role/NAME)");
             }
         }
@@ -301,9 +311,9 @@ final class FieldRules {
         }
         for (ChoiceOperands.Finding f : ChoiceOperands.check(r, p)) {
             if (f.error()) {
-                error(f.pointer(), f.message());
+                diags.error(DiagnosticCode.ASL_CHOICE_RULE, f.pointer(), f.message());
             } else {
-                warning(f.pointer(), f.message());
+                diags.warning(DiagnosticCode.ASL_CHOICE_RULE, f.pointer(), f.message());
             }
         }
         for (String op : new String[] {"And", "Or"}) {
@@ -324,7 +334,8 @@ final class FieldRules {
     private void waitTimestamp(JsonNode n, String p) {
         JsonNode t = n.get("Timestamp");
         if (t != null && t.isTextual() && !isOpaque(t.textValue()) && !ChoiceOperands.TIMESTAMP.matcher(t.textValue()).matches()) {
-            warning(ptr(p, "Timestamp"), "Timestamp \"" + t.textValue() + "\" is not an RFC 3339 timestamp with an uppercase T "
+            diags.warning(DiagnosticCode.ASL_CHOICE_RULE, ptr(p, "Timestamp"),
+                    "Timestamp \"" + t.textValue() + "\" is not an RFC 3339 timestamp with an uppercase T "
                     + "and Z (e.g. \"2016-03-14T01:59:00Z\"); the Wait fails when it runs");
         }
     }
@@ -374,7 +385,8 @@ final class FieldRules {
             }
         }
         if (n.has("Parameters") && n.has("ItemSelector")) {
-            warning(ptr(p, "Parameters"), owner + " has both ItemSelector and the deprecated Parameters it replaces; keep ItemSelector");
+            diags.warning(DiagnosticCode.ASL_FIELD_DEPRECATED, ptr(p, "Parameters"),
+                    owner + " has both ItemSelector and the deprecated Parameters it replaces; keep ItemSelector");
         }
         JsonNode reader = n.get("ItemReader");
         if (reader != null && reader.isObject()) {
@@ -383,9 +395,10 @@ final class FieldRules {
             JsonNode res = reader.get("Resource");
             if (res == null) {
                 // Spec "Reading Items": "The ItemReader Configuration MUST have a Resource field".
-                error(rp, "ItemReader of " + owner + " needs a Resource, such as " + IntegrationCatalog.PREFIX + "s3:getObject");
+                diags.error(DiagnosticCode.ASL_FIELD_MISSING, rp,
+                        "ItemReader of " + owner + " needs a Resource, such as " + IntegrationCatalog.PREFIX + "s3:getObject");
             } else if (res.isTextual()) {
-                IntegrationCatalog.checkMapResource(res.textValue(), "ItemReader").ifPresent(m -> warning(ptr(rp, "Resource"), m));
+                IntegrationCatalog.checkMapResource(res.textValue(), "ItemReader").ifPresent(m -> diags.warning(DiagnosticCode.ASL_INTEGRATION_UNKNOWN, ptr(rp, "Resource"), m));
             }
             JsonNode rc = reader.get("ReaderConfig");
             if (rc != null && rc.isObject()) {
@@ -404,7 +417,8 @@ final class FieldRules {
             if (!batcher.has("MaxItemsPerBatch") && !batcher.has("MaxItemsPerBatchPath") && !batcher.has("MaxInputBytesPerBatch")
                     && !batcher.has("MaxInputBytesPerBatchPath")) {
                 // Spec "Batching Items": it "MUST contain at least one of" the four.
-                error(bp, "ItemBatcher of " + owner + " needs MaxItemsPerBatch or MaxInputBytesPerBatch"
+                diags.error(DiagnosticCode.ASL_FIELD_MISSING, bp,
+                        "ItemBatcher of " + owner + " needs MaxItemsPerBatch or MaxInputBytesPerBatch"
                         + (ql == QueryLanguage.JSONPATH ? " (or their Path forms)" : ""));
             }
             if (ql == QueryLanguage.JSONPATH) {
@@ -417,7 +431,7 @@ final class FieldRules {
             sub(writer, wp, Kind.RESULT_WRITER, ql, "ResultWriter of " + owner);
             JsonNode res = writer.get("Resource");
             if (res != null && res.isTextual()) {
-                IntegrationCatalog.checkMapResource(res.textValue(), "ResultWriter").ifPresent(m -> warning(ptr(wp, "Resource"), m));
+                IntegrationCatalog.checkMapResource(res.textValue(), "ResultWriter").ifPresent(m -> diags.warning(DiagnosticCode.ASL_INTEGRATION_UNKNOWN, ptr(wp, "Resource"), m));
             }
             JsonNode wc = writer.get("WriterConfig");
             if (wc != null && wc.isObject()) {
@@ -436,12 +450,15 @@ final class FieldRules {
     private void processorConfig(JsonNode config, String cp, String field, boolean distributed, String owner) {
         sub(config, cp, Kind.PROCESSOR_CONFIG, machineQl, "ProcessorConfig of " + owner);
         if (field.equals("Iterator")) {
-            warning(cp, "Iterator is the deprecated form of ItemProcessor; write ItemProcessor to give a ProcessorConfig");
+            diags.warning(DiagnosticCode.ASL_FIELD_DEPRECATED, cp,
+                    "Iterator is the deprecated form of ItemProcessor; write ItemProcessor to give a ProcessorConfig");
         }
         if (distributed && !config.has("ExecutionType")) {
-            error(cp, "a DISTRIBUTED Map needs ProcessorConfig.ExecutionType, STANDARD or EXPRESS (the kind of child workflow it starts)");
+            diags.error(DiagnosticCode.ASL_FIELD_MISSING, cp,
+                    "a DISTRIBUTED Map needs ProcessorConfig.ExecutionType, STANDARD or EXPRESS (the kind of child workflow it starts)");
         } else if (!distributed && config.has("ExecutionType")) {
-            warning(ptr(cp, "ExecutionType"), "ExecutionType only applies to a DISTRIBUTED Map; " + owner + " is INLINE and ignores it");
+            diags.warning(DiagnosticCode.ASL_FIELD_IGNORED, ptr(cp, "ExecutionType"),
+                    "ExecutionType only applies to a DISTRIBUTED Map; " + owner + " is INLINE and ignores it");
         }
     }
 
@@ -465,12 +482,15 @@ final class FieldRules {
             String name = ql == QueryLanguage.JSONPATH && key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
             String vp = ptr(p, key);
             if (name.equals("states")) {
-                error(vp, "\"states\" is reserved; a state must not assign it (choose another variable name)");
+                diags.error(DiagnosticCode.ASL_VARIABLE_NAME, vp,
+                        "\"states\" is reserved; a state must not assign it (choose another variable name)");
             } else if (name.codePointCount(0, name.length()) > MAX_VARIABLE_NAME) {
-                error(vp, "the variable name is " + name.codePointCount(0, name.length()) + " characters long; the limit is "
+                diags.error(DiagnosticCode.ASL_VARIABLE_NAME, vp,
+                        "the variable name is " + name.codePointCount(0, name.length()) + " characters long; the limit is "
                         + MAX_VARIABLE_NAME);
             } else if (!isIdentifier(name) && !isOpaque(name)) {
-                warning(vp, "variable \"" + name + "\" is not a Unicode identifier (a letter first, then letters, digits "
+                diags.warning(DiagnosticCode.ASL_VARIABLE_NAME, vp,
+                        "variable \"" + name + "\" is not a Unicode identifier (a letter first, then letters, digits "
                         + "or connectors); Step Functions may refuse it");
             }
             if (ql == QueryLanguage.JSONPATH && key.endsWith(".$") && e.getValue().isTextual()) {
@@ -517,15 +537,16 @@ final class FieldRules {
             return;
         }
         if (!IntrinsicFunctions.looksLikeCall(s)) {
-            warning(p, key + " must hold a path (starting with $) or an intrinsic function such as States.Format(...), not \""
+            diags.warning(DiagnosticCode.ASL_INTRINSIC, p,
+                    key + " must hold a path (starting with $) or an intrinsic function such as States.Format(...), not \""
                     + (s.length() > 60 ? s.substring(0, 60) + "…" : s) + "\"; Step Functions may refuse it");
             return;
         }
         for (IntrinsicFunctions.Problem problem : IntrinsicFunctions.check(s)) {
             if (problem.error()) {
-                error(p, problem.message());
+                diags.error(DiagnosticCode.ASL_INTRINSIC, p, problem.message());
             } else {
-                warning(p, problem.message());
+                diags.warning(DiagnosticCode.ASL_INTRINSIC, p, problem.message());
             }
         }
     }
@@ -540,18 +561,5 @@ final class FieldRules {
 
     private static String ptr(String base, String token) {
         return base + "/" + SourceLocation.escapeToken(token);
-    }
-
-    private void error(String pointer, String message) {
-        out.add(Diagnostic.error(file, at(pointer), message));
-    }
-
-    private void warning(String pointer, String message) {
-        out.add(Diagnostic.warning(file, at(pointer), message));
-    }
-
-    private SourceLocation at(String pointer) {
-        SourceLocation l = locate.apply(pointer);
-        return l == null ? new SourceLocation(pointer, 0, 0) : l;
     }
 }

@@ -2,6 +2,7 @@ package dev.flowcost.core.calibrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import java.io.IOException;
 import java.io.Reader;
@@ -64,7 +65,7 @@ final class AirflowRecords {
             JsonNode t = list.get(i);
             String at = "/task_instances/" + i;
             if (!t.path("dag_id").isTextual() || !t.path("task_id").isTextual()) {
-                report.accept(Diagnostic.warning(file, new SourceLocation(at, 0, 0),
+                report.accept(Diagnostic.warning(DiagnosticCode.CALIBRATE_SKIPPED, file, new SourceLocation(at, 0, 0),
                         "task instance without dag_id and task_id is not counted"));
                 continue;
             }
@@ -83,7 +84,8 @@ final class AirflowRecords {
             JsonNode r = list.get(i);
             String at = "/dag_runs/" + i;
             if (!r.path("dag_id").isTextual()) {
-                report.accept(Diagnostic.warning(file, new SourceLocation(at, 0, 0), "DAG run without dag_id is not counted"));
+                report.accept(Diagnostic.warning(DiagnosticCode.CALIBRATE_SKIPPED, file, new SourceLocation(at, 0, 0),
+                        "DAG run without dag_id is not counted"));
                 continue;
             }
             Optional<Instant> when = Timestamps.of(r.get("logical_date")).or(() -> Timestamps.of(r.get("execution_date")))
@@ -99,7 +101,7 @@ final class AirflowRecords {
             String dag = col.apply("dag_id");
             String task = col.apply("task_id");
             if (dag.isEmpty() || task.isEmpty()) {
-                report.accept(Diagnostic.warning(file.toString(), SourceLocation.ofLine((int) line),
+                report.accept(Diagnostic.warning(DiagnosticCode.CALIBRATE_SKIPPED, file.toString(), SourceLocation.ofLine((int) line),
                         "row without dag_id and task_id is not counted"));
                 return;
             }
@@ -117,7 +119,8 @@ final class AirflowRecords {
         csv(file, report, (row, col, line) -> {
             String dag = col.apply("dag_id");
             if (dag.isEmpty()) {
-                report.accept(Diagnostic.warning(file.toString(), SourceLocation.ofLine((int) line), "row without dag_id is not counted"));
+                report.accept(Diagnostic.warning(DiagnosticCode.CALIBRATE_SKIPPED, file.toString(),
+                        SourceLocation.ofLine((int) line), "row without dag_id is not counted"));
                 return;
             }
             Optional<Instant> when = Timestamps.parse(col.apply("logical_date"))
@@ -142,7 +145,8 @@ final class AirflowRecords {
             for (CSVRecord row : p) {
                 long line = row.getRecordNumber() + 1;
                 if (!row.isConsistent()) {
-                    report.accept(Diagnostic.warning(file.toString(), SourceLocation.ofLine((int) line), "row "
+                    report.accept(Diagnostic.warning(DiagnosticCode.CALIBRATE_SKIPPED, file.toString(),
+                            SourceLocation.ofLine((int) line), "row "
                             + row.getRecordNumber() + " has " + row.size() + " field(s), the header " + header.size()
                             + " (cut off, or rows of another table mixed in?); not counted"));
                     continue;
@@ -153,7 +157,7 @@ final class AirflowRecords {
                 }, line);
             }
         } catch (java.io.UncheckedIOException | IllegalStateException e) {
-            report.accept(Diagnostic.error(file.toString(), SourceLocation.UNKNOWN, "not a readable CSV file: "
+            report.accept(Diagnostic.error(DiagnosticCode.INPUT_SYNTAX, file.toString(), SourceLocation.UNKNOWN, "not a readable CSV file: "
                     + e.getMessage()));
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.Severity;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.asl.MapState;
@@ -74,7 +75,8 @@ public final class Calibrator {
                     AirflowRecords.dagRunCsv(file, this::dagRun, diagnostics::add);
                     return;
                 case NONE:
-                    diagnostics.add(Diagnostic.warning(name, SourceLocation.UNKNOWN, "not a record export flowcost "
+                    diagnostics.add(Diagnostic.warning(DiagnosticCode.INPUT_UNSUPPORTED, name, SourceLocation.UNKNOWN,
+                            "not a record export flowcost "
                             + "calibrates from; not read"));
                     return;
                 default:
@@ -110,9 +112,11 @@ public final class Calibrator {
                     break;
             }
         } catch (IOException e) {
-            diagnostics.add(Diagnostic.error(name, SourceLocation.UNKNOWN, "cannot read: " + e.getMessage()));
+            diagnostics.add(Diagnostic.error(DiagnosticCode.INPUT_UNREADABLE, name, SourceLocation.UNKNOWN,
+                    "cannot read: " + e.getMessage()));
         } catch (RuntimeException e) {
-            diagnostics.add(Diagnostic.error(name, SourceLocation.UNKNOWN, "cannot use this export: " + e));
+            diagnostics.add(Diagnostic.error(DiagnosticCode.CALIBRATE_UNUSABLE, name, SourceLocation.UNKNOWN,
+                    "cannot use this export: " + e));
         }
     }
 
@@ -120,7 +124,8 @@ public final class Calibrator {
     public Calibration finish() {
         flushPending();
         for (Map.Entry<String, Long> u : unmatchedRecords.entrySet()) {
-            diagnostics.add(Diagnostic.warning("", SourceLocation.UNKNOWN, u.getValue() + " record(s) of " + u.getKey()
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.CALIBRATE_SKIPPED, "", SourceLocation.UNKNOWN,
+                    u.getValue() + " record(s) of " + u.getKey()
                     + " were not counted: no definition or DAG of that name was given"));
         }
         for (Pages p : pages.values()) {
@@ -170,13 +175,14 @@ public final class Calibrator {
         try {
             JsonNode root = JSON.readTree(bytes);
             if (root == null || !root.isObject()) {
-                diagnostics.add(Diagnostic.error(file.toString(), SourceLocation.UNKNOWN, "expected a JSON object"));
+                diagnostics.add(Diagnostic.error(DiagnosticCode.CALIBRATE_UNUSABLE, file.toString(),
+                        SourceLocation.UNKNOWN, "expected a JSON object"));
                 return null;
             }
             return root;
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
-            diagnostics.add(new Diagnostic(Severity.ERROR, file.toString(), "", l == null ? 0 : l.getLineNr(),
+            diagnostics.add(new Diagnostic(Severity.ERROR, DiagnosticCode.INPUT_SYNTAX, file.toString(), "", l == null ? 0 : l.getLineNr(),
                     l == null ? 0 : l.getColumnNr(), "not valid JSON (cut off?): " + e.getOriginalMessage()));
             return null;
         }
@@ -200,7 +206,8 @@ public final class Calibrator {
             flushPending();
         }
         if (!h.hasStart()) {
-            diagnostics.add(Diagnostic.warning(h.file(), SourceLocation.UNKNOWN, "history begins at event " + h.firstId()
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.CALIBRATE_SKIPPED, h.file(), SourceLocation.UNKNOWN,
+                    "history begins at event " + h.firstId()
                     + ", not ExecutionStarted, and follows no page of its execution; not counted (give its pages in order)"));
             return;
         }
@@ -224,14 +231,16 @@ public final class Calibrator {
 
     private void playComplete(ExecutionHistory h, Path file) {
         if (!h.isComplete()) {
-            diagnostics.add(Diagnostic.warning(h.file(), SourceLocation.UNKNOWN, "history ends at event " + h.lastId()
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.CALIBRATE_SKIPPED, h.file(), SourceLocation.UNKNOWN,
+                    "history ends at event " + h.lastId()
                     + " without ExecutionSucceeded/Failed/Aborted/TimedOut (still running, or a page is missing); "
                     + "not counted"));
             return;
         }
         Optional<String> name = machineOf(h, file);
         if (name.isEmpty()) {
-            diagnostics.add(Diagnostic.warning(h.file(), SourceLocation.UNKNOWN, "cannot tell which state machine this "
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.CALIBRATE_SKIPPED, h.file(), SourceLocation.UNKNOWN,
+                    "cannot tell which state machine this "
                     + "history belongs to; add \"executionArn\" to the file or name it after the definition's file stem; "
                     + "not counted"));
             return;
@@ -241,7 +250,8 @@ public final class Calibrator {
         WorkflowObservations obs = observations(name.get(), false);
         Optional<String> problem = playback.play(h, child.orElse(null), obs);
         if (problem.isPresent()) {
-            diagnostics.add(Diagnostic.warning(h.file(), SourceLocation.UNKNOWN, problem.get() + " (state machine \""
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.CALIBRATE_SKIPPED, h.file(), SourceLocation.UNKNOWN,
+                    problem.get() + " (state machine \""
                     + name.get() + "\"); this execution is not counted"));
         }
     }
@@ -290,7 +300,8 @@ public final class Calibrator {
             Optional<String> machine = Arns.stateMachine(arn);
             String at = "/executions/" + i;
             if (machine.isEmpty()) {
-                diagnostics.add(Diagnostic.warning(file, new SourceLocation(at, 0, 0), "execution without a state machine "
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.CALIBRATE_SKIPPED, file,
+                        new SourceLocation(at, 0, 0), "execution without a state machine "
                         + "or execution ARN is not counted"));
                 continue;
             }
@@ -316,7 +327,8 @@ public final class Calibrator {
         Optional<String> machine = Arns.stateMachine(arn);
         Optional<String> label = Arns.mapLabel(arn);
         if (machine.isEmpty() || label.isEmpty()) {
-            diagnostics.add(Diagnostic.warning(file, new SourceLocation("/mapRunArn", 0, 0), "mapRunArn \"" + arn
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.CALIBRATE_SKIPPED, file,
+                    new SourceLocation("/mapRunArn", 0, 0), "mapRunArn \"" + arn
                     + "\" does not name a state machine and Map label; not counted"));
             return;
         }
@@ -326,7 +338,8 @@ public final class Calibrator {
         }
         Optional<String> path = mapPathOf(machine.get(), label.get());
         if (path.isEmpty()) {
-            diagnostics.add(Diagnostic.warning(file, new SourceLocation("/mapRunArn", 0, 0), "state machine \""
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.CALIBRATE_SKIPPED, file,
+                    new SourceLocation("/mapRunArn", 0, 0), "state machine \""
                     + machine.get() + "\" has no Distributed Map labelled \"" + label.get() + "\"; not counted"));
             return;
         }
@@ -369,7 +382,8 @@ public final class Calibrator {
             }
             if (dags.get(ti.dagId()).task(ti.taskId()).isEmpty()) {
                 if (warnedUnknown.add(ti.dagId() + "\u0000" + ti.taskId())) {
-                    diagnostics.add(Diagnostic.warning(ti.where(), SourceLocation.UNKNOWN, "task \"" + ti.taskId()
+                    diagnostics.add(Diagnostic.warning(DiagnosticCode.CALIBRATE_SKIPPED, ti.where(),
+                            SourceLocation.UNKNOWN, "task \"" + ti.taskId()
                             + "\" is not in DAG \"" + ti.dagId() + "\" as given; its instances are not counted"));
                 }
                 return;

@@ -2,6 +2,7 @@ package dev.flowcost.core.calibrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,7 +59,8 @@ public record ExecutionHistory(String file, Optional<String> executionArn, List<
     public static Optional<ExecutionHistory> of(String file, JsonNode root, Consumer<Diagnostic> report) {
         JsonNode ev = root.get("events");
         if (ev == null || !ev.isArray()) {
-            report.accept(Diagnostic.error(file, new SourceLocation("/events", 0, 0), "an execution history needs an "
+            report.accept(Diagnostic.error(DiagnosticCode.CALIBRATE_UNUSABLE, file,
+                    new SourceLocation("/events", 0, 0), "an execution history needs an "
                     + "\"events\" array (the output of aws stepfunctions get-execution-history)"));
             return Optional.empty();
         }
@@ -67,13 +69,13 @@ public record ExecutionHistory(String file, Optional<String> executionArn, List<
             JsonNode e = ev.get(i);
             String at = "/events/" + i;
             if (!e.isObject() || !e.path("id").canConvertToLong() || !e.path("type").isTextual()) {
-                report.accept(Diagnostic.error(file, new SourceLocation(at, 0, 0),
+                report.accept(Diagnostic.error(DiagnosticCode.CALIBRATE_UNUSABLE, file, new SourceLocation(at, 0, 0),
                         "event without a numeric \"id\" and a \"type\"; is the file cut off or edited?"));
                 return Optional.empty();
             }
             Optional<java.time.Instant> ts = Timestamps.of(e.get("timestamp"));
             if (ts.isEmpty()) {
-                report.accept(Diagnostic.error(file, new SourceLocation(at + "/timestamp", 0, 0),
+                report.accept(Diagnostic.error(DiagnosticCode.CALIBRATE_UNUSABLE, file, new SourceLocation(at + "/timestamp", 0, 0),
                         "event " + e.get("id").asLong() + " has no readable timestamp: " + e.get("timestamp")));
                 return Optional.empty();
             }
@@ -82,7 +84,8 @@ public record ExecutionHistory(String file, Optional<String> executionArn, List<
         events.sort(Comparator.comparingLong(HistoryEvent::id));
         for (int i = 1; i < events.size(); i++) {
             if (events.get(i).id() == events.get(i - 1).id()) {
-                report.accept(Diagnostic.error(file, SourceLocation.UNKNOWN, "event id " + events.get(i).id()
+                report.accept(Diagnostic.error(DiagnosticCode.CALIBRATE_UNUSABLE, file, SourceLocation.UNKNOWN,
+                        "event id " + events.get(i).id()
                         + " appears twice; are two executions' pages mixed in one file?"));
                 return Optional.empty();
             }

@@ -3,6 +3,7 @@ package dev.flowcost.core.dag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.dag.formats.AirflowRestTasksReader;
 import dev.flowcost.core.dag.formats.DagFactoryYamlReader;
@@ -63,14 +64,16 @@ public final class DagInputReader {
     private static List<Path> expand(Path input, List<Diagnostic> diags) {
         List<Path> out = new ArrayList<>();
         if (!Files.exists(input)) {
-            diags.add(Diagnostic.error(input.toString(), SourceLocation.UNKNOWN, "no such file or directory"));
+            diags.add(Diagnostic.error(DiagnosticCode.INPUT_UNREADABLE, input.toString(), SourceLocation.UNKNOWN,
+                    "no such file or directory"));
             return out;
         }
         if (!Files.isDirectory(input)) {
             if (EXTENSIONS.contains(extension(input))) {
                 out.add(input);
             } else {
-                diags.add(Diagnostic.info(input.toString(), SourceLocation.UNKNOWN, "not a DAG file extension "
+                diags.add(Diagnostic.info(DiagnosticCode.INPUT_UNSUPPORTED, input.toString(), SourceLocation.UNKNOWN,
+                        "not a DAG file extension "
                         + "(.py, .json, .yaml, .yml, .dot, .gv); skipped"));
             }
             return out;
@@ -97,12 +100,14 @@ public final class DagInputReader {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    diags.add(Diagnostic.error(file.toString(), SourceLocation.UNKNOWN, "cannot read: " + e.getMessage()));
+                    diags.add(Diagnostic.error(DiagnosticCode.INPUT_UNREADABLE, file.toString(),
+                            SourceLocation.UNKNOWN, "cannot read: " + e.getMessage()));
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            diags.add(Diagnostic.error(input.toString(), SourceLocation.UNKNOWN, "cannot list directory: " + e.getMessage()));
+            diags.add(Diagnostic.error(DiagnosticCode.INPUT_UNREADABLE, input.toString(), SourceLocation.UNKNOWN,
+                    "cannot list directory: " + e.getMessage()));
         }
         out.sort(null);
         return out;
@@ -129,10 +134,10 @@ public final class DagInputReader {
                 content = TextDecoding.decode(bytes);
             }
         } catch (InputText.Refused e) {
-            diags.add(Diagnostic.error(file, SourceLocation.UNKNOWN, e.getMessage() + "; skipped"));
+            diags.add(Diagnostic.error(e.code(), file, SourceLocation.UNKNOWN, e.getMessage() + "; skipped"));
             return;
         } catch (TextDecoding.NotText e) {
-            diags.add(Diagnostic.error(file, SourceLocation.UNKNOWN, e.getMessage() + "; skipped"));
+            diags.add(Diagnostic.error(DiagnosticCode.INPUT_UNREADABLE, file, SourceLocation.UNKNOWN, e.getMessage() + "; skipped"));
             return;
         }
         read.add(path);
@@ -141,19 +146,21 @@ public final class DagInputReader {
             return;
         }
         diags.addAll(result.diagnostics());
-        boolean saidSo = result.diagnostics().stream().anyMatch(d -> d.message().contains("no DAG found"));
+        boolean saidSo = result.diagnostics().stream()
+                .anyMatch(d -> d.code() == DiagnosticCode.DAG_NONE_FOUND || d.code() == DiagnosticCode.INPUT_EMPTY);
         if (result.dags().isEmpty() && !result.hasErrors() && !saidSo) {
-            diags.add(Diagnostic.info(file, SourceLocation.UNKNOWN, "no DAG found"));
+            diags.add(Diagnostic.info(DiagnosticCode.DAG_NONE_FOUND, file, SourceLocation.UNKNOWN, "no DAG found"));
         }
         for (Dag d : result.dags()) {
-            boolean saidCycle = result.diagnostics().stream().anyMatch(x -> x.isError() && x.message().contains("cycle"));
+            boolean saidCycle = result.diagnostics().stream().anyMatch(x -> x.isError() && x.code() == DiagnosticCode.DAG_CYCLE);
             if (!saidCycle) {
-                cycle(d).ifPresent(tasks -> diags.add(Diagnostic.error(file, SourceLocation.ofLine(d.line()), "cycle in DAG '"
+                cycle(d).ifPresent(tasks -> diags.add(Diagnostic.error(DiagnosticCode.DAG_CYCLE, file,
+                        SourceLocation.ofLine(d.line()), "cycle in DAG '"
                         + d.dagId() + "': tasks " + String.join(", ", tasks) + " depend on each other; Airflow refuses such a DAG")));
             }
             String first = fileByDagId.putIfAbsent(d.dagId(), file);
             if (first != null) {
-                diags.add(Diagnostic.warning(file, SourceLocation.ofLine(d.line()), "dag_id '" + d.dagId()
+                diags.add(Diagnostic.warning(DiagnosticCode.DAG_ID_DUPLICATE, file, SourceLocation.ofLine(d.line()), "dag_id '" + d.dagId()
                         + "' is also defined in " + first + "; this one is ignored (Airflow would reject the duplicate)"));
             } else {
                 dags.add(d);
@@ -203,12 +210,14 @@ public final class DagInputReader {
                 List<Diagnostic> parse = new ArrayList<>();
                 JsonNode root = DagFactoryYamlReader.parseFirstDocument(file, content, parse);
                 if (root == null && !parse.isEmpty()) {
-                    diags.add(Diagnostic.warning(file, SourceLocation.UNKNOWN, "not valid YAML, so not read as a DAG: "
+                    diags.add(Diagnostic.warning(DiagnosticCode.INPUT_SYNTAX, file, SourceLocation.UNKNOWN,
+                            "not valid YAML, so not read as a DAG: "
                             + parse.get(0).message()));
                     return null;
                 }
                 if (!DagFactoryYamlReader.looksLikeDagFactory(root)) {
-                    diags.add(Diagnostic.info(file, SourceLocation.UNKNOWN, "YAML file is not a DAG Factory definition "
+                    diags.add(Diagnostic.info(DiagnosticCode.INPUT_UNSUPPORTED, file, SourceLocation.UNKNOWN,
+                            "YAML file is not a DAG Factory definition "
                             + "(no top-level DAG with 'tasks'); skipped"));
                     return null;
                 }
@@ -226,7 +235,8 @@ public final class DagInputReader {
         try {
             root = JSON.readTree(content);
         } catch (IOException | RuntimeException e) {
-            diags.add(Diagnostic.warning(file, SourceLocation.UNKNOWN, "not valid JSON, so not read as a DAG"));
+            diags.add(Diagnostic.warning(DiagnosticCode.INPUT_SYNTAX, file, SourceLocation.UNKNOWN,
+                    "not valid JSON, so not read as a DAG"));
             return null;
         }
         JsonNode first = root != null && root.isArray() && root.size() > 0 ? root.get(0) : root;
@@ -236,7 +246,8 @@ public final class DagInputReader {
         if (first != null && first.isObject() && first.path("tasks").isArray() && isTaskList(first.get("tasks"))) {
             return new AirflowRestTasksReader().read(file, content);
         }
-        diags.add(Diagnostic.info(file, SourceLocation.UNKNOWN, "JSON file is not an Airflow DAG export (REST task list "
+        diags.add(Diagnostic.info(DiagnosticCode.INPUT_UNSUPPORTED, file, SourceLocation.UNKNOWN,
+                "JSON file is not an Airflow DAG export (REST task list "
                 + "or serialized DAG); skipped"));
         return null;
     }

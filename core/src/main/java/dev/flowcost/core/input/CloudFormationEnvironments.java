@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.workload.EnvironmentSpec;
 
@@ -45,7 +46,7 @@ public final class CloudFormationEnvironments {
             root = (yaml ? YAML : JSON).readTree(text);
         } catch (Exception e) {
             // the ASL reader reports the syntax of a template it also reads; say it here only for the environment
-            diagnostics.add(Diagnostic.warning(file, SourceLocation.UNKNOWN, "cannot read the template's "
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.INPUT_SYNTAX, file, SourceLocation.UNKNOWN, "cannot read the template's "
                     + TYPE + " resources: the file is not valid " + (yaml ? "YAML" : "JSON")));
             return new IacReadResult(List.of(), environments, diagnostics);
         }
@@ -88,7 +89,8 @@ public final class CloudFormationEnvironments {
             if (v.canConvertToInt() || v.isTextual() && v.asText().matches("\\d{1,6}")) {
                 return v.asInt();
             }
-            diagnostics.add(Diagnostic.warning(file, new SourceLocation(at + "/" + key, 0, 0), "environment " + id + ": "
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.IAC_ENVIRONMENT, file,
+                    new SourceLocation(at + "/" + key, 0, 0), "environment " + id + ": "
                     + key + " is not a number flowcost can know before deployment; assumed " + awsDefault));
             return awsDefault;
         }
@@ -103,14 +105,16 @@ public final class CloudFormationEnvironments {
             if (ref != null) {
                 JsonNode d = parameters.path(ref).get("Default");
                 if (d == null) {
-                    diagnostics.add(Diagnostic.warning(file, new SourceLocation(at + "/" + key, 0, 0), "environment " + id
+                    diagnostics.add(Diagnostic.warning(DiagnosticCode.IAC_ENVIRONMENT, file,
+                            new SourceLocation(at + "/" + key, 0, 0), "environment " + id
                             + ": " + key + " refers to parameter " + ref + ", which has no Default; AWS's default"
                             + " is assumed"));
                 }
                 return d;
             }
             if (v.isContainerNode()) {
-                diagnostics.add(Diagnostic.warning(file, new SourceLocation(at + "/" + key, 0, 0), "environment " + id
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.IAC_ENVIRONMENT, file,
+                        new SourceLocation(at + "/" + key, 0, 0), "environment " + id
                         + ": " + key + " is computed at deployment; AWS's default is assumed"));
                 return null;
             }

@@ -1,6 +1,7 @@
 package dev.flowcost.core.input;
 
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +45,6 @@ public final class CsvProblem {
         } else {
             what = "the file is not well-formed CSV";
         }
-        return Diagnostic.error(file, SourceLocation.ofLine(line), "malformed CSV: " + what);
+        return Diagnostic.error(DiagnosticCode.INPUT_SYNTAX, file, SourceLocation.ofLine(line), "malformed CSV: " + what);
     }
 }

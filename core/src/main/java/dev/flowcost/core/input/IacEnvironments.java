@@ -1,6 +1,7 @@
 package dev.flowcost.core.input;
 
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.workload.EnvironmentSpec;
 import dev.flowcost.core.workload.Workload;
@@ -55,14 +56,16 @@ public final class IacEnvironments {
                 joined.put(code.name(), with(code, code.name(), dags, code.metadataStorageGb()));
                 declared.add(code.name());
                 if (onlyOne) {
-                    diagnostics.add(Diagnostic.info(e.file(), new SourceLocation(e.pointer(), 0, 0), "environment "
+                    diagnostics.add(Diagnostic.info(DiagnosticCode.IAC_ENVIRONMENT, e.file(),
+                            new SourceLocation(e.pointer(), 0, 0), "environment "
                             + code.name() + " is the only MWAA environment: it hosts every DAG given"));
                 }
                 continue;
             }
             EnvironmentSpec given = workload.environments().get(key);
             if (!sameShape(given, code)) {
-                diagnostics.add(Diagnostic.warning(e.file(), new SourceLocation(e.pointer(), 0, 0), "the workload's"
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.IAC_ENVIRONMENT, e.file(),
+                        new SourceLocation(e.pointer(), 0, 0), "the workload's"
                         + " environment " + key + " (" + shape(given) + ") differs from what the code declares ("
                         + shape(code) + "); the code's values are used"));
             }
@@ -76,20 +79,23 @@ public final class IacEnvironments {
             String codeRegion = regions.iterator().next();
             IacEnvironment first = environments.get(0);
             if (workloadGiven) {
-                diagnostics.add(Diagnostic.warning(first.file(), SourceLocation.UNKNOWN, "the code puts its MWAA"
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.IAC_REGION, first.file(), SourceLocation.UNKNOWN, "the code puts its MWAA"
                         + " environments in " + codeRegion + " but prices are for " + region + " (the workload's"
                         + " region); give --region " + codeRegion + " to price them there"));
             } else {
                 region = codeRegion;
-                diagnostics.add(Diagnostic.info(first.file(), SourceLocation.UNKNOWN, "prices are for " + codeRegion
+                diagnostics.add(Diagnostic.info(DiagnosticCode.IAC_REGION, first.file(), SourceLocation.UNKNOWN,
+                        "prices are for " + codeRegion
                         + ", the region the code declares"));
             }
         } else if (regions.size() > 1) {
-            diagnostics.add(Diagnostic.warning(environments.get(0).file(), SourceLocation.UNKNOWN, "the code's MWAA"
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.IAC_REGION, environments.get(0).file(),
+                    SourceLocation.UNKNOWN, "the code's MWAA"
                     + " environments are in " + String.join(", ", regions) + "; flowcost prices one region at a time ("
                     + region + ")"));
         }
-        Workload merged = new Workload(region, workload.hoursPerMonth(), workload.workflows(), joined, workload.origin());
+        Workload merged = new Workload(region, workload.hoursPerMonth(), workload.workflows(), joined, workload.origin(),
+                workload.migration(), workload.calibration());
         return new Merged(merged, declared, diagnostics);
     }
 

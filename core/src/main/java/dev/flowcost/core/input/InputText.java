@@ -35,8 +35,20 @@ public final class InputText {
     public static final class Refused extends Exception {
         private static final long serialVersionUID = 1L;
 
+        private final dev.flowcost.core.DiagnosticCode code;
+
         public Refused(String message, Throwable cause) {
+            this(dev.flowcost.core.DiagnosticCode.INPUT_UNREADABLE, message, cause);
+        }
+
+        public Refused(dev.flowcost.core.DiagnosticCode code, String message, Throwable cause) {
             super(message, cause);
+            this.code = code;
+        }
+
+        /** The diagnostic code of the refusal: INPUT-TOO-LARGE or INPUT-UNREADABLE. */
+        public dev.flowcost.core.DiagnosticCode code() {
+            return code;
         }
     }
 
@@ -84,7 +96,8 @@ public final class InputText {
     }
 
     private static Refused tooLarge(long size, long maxBytes, String what) {
-        return new Refused("the file is " + sizeOf(size) + "; flowcost reads " + what + " up to " + size(maxBytes), null);
+        return new Refused(dev.flowcost.core.DiagnosticCode.INPUT_TOO_LARGE,
+                "the file is " + sizeOf(size) + "; flowcost reads " + what + " up to " + size(maxBytes), null);
     }
 
     /** A cap: {@code 16 MB} (MB of 2^20 bytes), or {@code 300 bytes}. */

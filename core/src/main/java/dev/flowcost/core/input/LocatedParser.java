@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import java.io.IOException;
 import java.util.HashMap;
@@ -151,7 +152,7 @@ public final class LocatedParser {
         try (JsonParser p = yaml ? YAML.createParser(text) : JSON.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == null) {
-                diagnostics.add(new Diagnostic(dev.flowcost.core.Severity.ERROR, file, "", 0, 0,
+                diagnostics.add(new Diagnostic(dev.flowcost.core.Severity.ERROR, DiagnosticCode.INPUT_EMPTY, file, "", 0, 0,
                         "the file holds no " + kind + " document; expected " + options.expected()));
                 return null;
             }
@@ -159,7 +160,7 @@ public final class LocatedParser {
             JsonToken extra = options.firstDocumentOnly() ? null : p.nextToken();
             if (extra != null) {
                 SourceLocation at = loc(p.currentTokenLocation(), "");
-                diagnostics.add(error(at, yaml
+                diagnostics.add(error(DiagnosticCode.INPUT_SYNTAX, at, yaml
                         ? "a second YAML document starts here (after a '---' line); a " + options.document()
                                 + " holds one document: merge them or split them into files"
                         : "unexpected content after the end of the JSON document; a " + options.document()
@@ -168,20 +169,21 @@ public final class LocatedParser {
             }
             return new LocatedDocument(root, locations);
         } catch (AliasProblem a) {
-            diagnostics.add(error(loc(a.where, ""), a.getMessage()));
+            diagnostics.add(error(DiagnosticCode.INPUT_TOO_LARGE, loc(a.where, ""), a.getMessage()));
         } catch (StreamConstraintsException e) {
             JsonLocation where = e.getLocation();
             String msg = e.getOriginalMessage();
             msg = constraintProblem(msg == null ? "" : msg.toLowerCase(java.util.Locale.ROOT));
-            diagnostics.add(error(loc(where, ""), msg));
+            diagnostics.add(error(DiagnosticCode.INPUT_TOO_LARGE, loc(where, ""), msg));
         } catch (JsonProcessingException e) {
-            diagnostics.add(error(loc(e.getLocation(), ""), "malformed " + kind + ": "
+            diagnostics.add(error(DiagnosticCode.INPUT_SYNTAX, loc(e.getLocation(), ""), "malformed " + kind + ": "
                     + (yaml ? yamlProblem(e) : firstLine(e.getOriginalMessage()))));
         } catch (IOException | RuntimeException e) {
             // SnakeYAML reports its own limits (nesting, aliases, size) as runtime exceptions with a message.
-            diagnostics.add(error(yamlLocation(e), "malformed " + kind + ": " + yamlProblem(e)));
+            diagnostics.add(error(DiagnosticCode.INPUT_SYNTAX, yamlLocation(e), "malformed " + kind + ": " + yamlProblem(e)));
         } catch (StackOverflowError e) {
-            diagnostics.add(error(SourceLocation.UNKNOWN, "the " + options.document() + " is nested too deeply to read"));
+            diagnostics.add(error(DiagnosticCode.INPUT_TOO_LARGE, SourceLocation.UNKNOWN,
+                    "the " + options.document() + " is nested too deeply to read"));
         }
         return null;
     }
@@ -306,7 +308,8 @@ public final class LocatedParser {
                         continue;
                     }
                     if (o.has(name)) {
-                        diagnostics.add(Diagnostic.warning(file, at, "key \"" + name + "\" appears more than once; the last one is used"));
+                        diagnostics.add(Diagnostic.warning(DiagnosticCode.INPUT_DUPLICATE_KEY, file, at,
+                                "key \"" + name + "\" appears more than once; the last one is used"));
                     }
                     o.set(name, n);
                     locations.put(child, at);
@@ -376,8 +379,8 @@ public final class LocatedParser {
         return new SourceLocation(pointer, l.getLineNr() + lineOffset, Math.max(l.getColumnNr(), 0) + columnOffset);
     }
 
-    private Diagnostic error(SourceLocation at, String message) {
-        return Diagnostic.error(file, at, message);
+    private Diagnostic error(DiagnosticCode code, SourceLocation at, String message) {
+        return Diagnostic.error(code, file, at, message);
     }
 
     private SourceLocation yamlLocation(Throwable e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.asl.AslReadResult;
 import dev.flowcost.core.asl.AslReader;
@@ -66,26 +67,28 @@ public final class TerraformShowReader {
         try {
             root = JSON.readTree(new String(content, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
-            diagnostics.add(new Diagnostic(dev.flowcost.core.Severity.ERROR, file, "",
+            diagnostics.add(new Diagnostic(dev.flowcost.core.Severity.ERROR, DiagnosticCode.INPUT_SYNTAX, file, "",
                     e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     e.getLocation() == null ? 0 : e.getLocation().getColumnNr(),
                     "not valid JSON: " + e.getOriginalMessage()));
             return new IacReadResult(machines, environments, diagnostics);
         }
         if (root == null || !root.isObject()) {
-            diagnostics.add(error(file, "", "expected the JSON object that 'terraform show -json' writes"));
+            diagnostics.add(error(DiagnosticCode.INPUT_UNSUPPORTED, file, "",
+                    "expected the JSON object that 'terraform show -json' writes"));
             return new IacReadResult(machines, environments, diagnostics);
         }
         String version = root.path("format_version").asText("");
         if (!version.isEmpty() && !version.startsWith("1.") && !version.equals("1")) {
-            diagnostics.add(error(file, "/format_version", "Terraform JSON format_version " + version
+            diagnostics.add(error(DiagnosticCode.INPUT_UNSUPPORTED, file, "/format_version", "Terraform JSON format_version " + version
                     + " is not supported (flowcost reads major version 1)"));
             return new IacReadResult(machines, environments, diagnostics);
         }
         String modulesAt = root.has("planned_values") ? "/planned_values/root_module" : "/values/root_module";
         JsonNode rootModule = root.at(modulesAt);
         if (rootModule.isMissingNode()) {
-            diagnostics.add(Diagnostic.info(file, SourceLocation.UNKNOWN, "no resources: the plan or state is empty"));
+            diagnostics.add(Diagnostic.info(DiagnosticCode.IAC_NO_STATE_MACHINE, file, SourceLocation.UNKNOWN,
+                    "no resources: the plan or state is empty"));
             return new IacReadResult(machines, environments, diagnostics);
         }
         Optional<String> providerRegion = providerRegion(root);
@@ -115,7 +118,8 @@ public final class TerraformShowReader {
             }
         }
         if (machines.isEmpty() && environments.isEmpty() && diagnostics.isEmpty()) {
-            diagnostics.add(Diagnostic.info(file, SourceLocation.UNKNOWN, "no " + STATE_MACHINE + " or "
+            diagnostics.add(Diagnostic.info(DiagnosticCode.IAC_NO_STATE_MACHINE, file, SourceLocation.UNKNOWN,
+                    "no " + STATE_MACHINE + " or "
                     + MWAA_ENVIRONMENT + " resource in this Terraform " + (modulesAt.startsWith("/planned")
                     ? "plan" : "state")));
         }
@@ -124,7 +128,7 @@ public final class TerraformShowReader {
 
     /** The refusal of a file over {@link #MAX_BYTES}. */
     public static Diagnostic tooLarge(String file, long bytes) {
-        return error(file, "", "the file is " + bytes + " bytes; flowcost reads Terraform JSON of up to "
+        return error(DiagnosticCode.INPUT_TOO_LARGE, file, "", "the file is " + bytes + " bytes; flowcost reads Terraform JSON of up to "
                 + MAX_BYTES / (1024 * 1024) + " MiB");
     }
 
@@ -135,7 +139,8 @@ public final class TerraformShowReader {
                                      List<LoadedStateMachine> machines, List<Diagnostic> diagnostics) {
         JsonNode definition = values.path("definition");
         if (!definition.isTextual() || definition.textValue().isBlank()) {
-            diagnostics.add(warning(file, at + "/values", "state machine " + address + " has no definition this file"
+            diagnostics.add(warning(DiagnosticCode.IAC_DEFINITION_UNRESOLVED, file, at + "/values",
+                    "state machine " + address + " has no definition this file"
                     + " knows (computed until apply?); it is not costed"));
             return;
         }
@@ -154,7 +159,8 @@ public final class TerraformShowReader {
             try {
                 type = Optional.of(WorkflowType.valueOf(declared.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                diagnostics.add(warning(file, at + "/values/type", "state machine " + address + " has type '"
+                diagnostics.add(warning(DiagnosticCode.IAC_WORKFLOW_TYPE, file, at + "/values/type",
+                        "state machine " + address + " has type '"
                         + declared + "'; expected STANDARD or EXPRESS; priced as STANDARD"));
             }
         }
@@ -198,11 +204,11 @@ public final class TerraformShowReader {
         return Optional.empty();
     }
 
-    private static Diagnostic error(String file, String pointer, String message) {
-        return new Diagnostic(dev.flowcost.core.Severity.ERROR, file, pointer, 0, 0, message);
+    private static Diagnostic error(DiagnosticCode code, String file, String pointer, String message) {
+        return new Diagnostic(dev.flowcost.core.Severity.ERROR, code, file, pointer, 0, 0, message);
     }
 
-    private static Diagnostic warning(String file, String pointer, String message) {
-        return new Diagnostic(dev.flowcost.core.Severity.WARNING, file, pointer, 0, 0, message);
+    private static Diagnostic warning(DiagnosticCode code, String file, String pointer, String message) {
+        return new Diagnostic(dev.flowcost.core.Severity.WARNING, code, file, pointer, 0, 0, message);
     }
 }

@@ -1,6 +1,7 @@
 package dev.flowcost.core.input;
 
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.asl.AslReadResult;
 import dev.flowcost.core.asl.AslReader;
@@ -83,7 +84,7 @@ public record WorkflowInputs(List<LoadedStateMachine> stateMachines, List<Dag> d
                 diagnostics.addAll(r.diagnostics());
                 for (LoadedStateMachine m : r.stateMachines()) {
                     if (!names.add(m.name())) {
-                        diagnostics.add(Diagnostic.warning(f.path().toString(), SourceLocation.UNKNOWN,
+                        diagnostics.add(Diagnostic.warning(DiagnosticCode.INPUT_DUPLICATE_NAME, f.path().toString(), SourceLocation.UNKNOWN,
                                 "another input is also named '" + m.name() + "'; the workload's entry applies to both"));
                     }
                     machines.add(m);
@@ -102,7 +103,7 @@ public record WorkflowInputs(List<LoadedStateMachine> stateMachines, List<Dag> d
                 if (r.machine().isPresent() && !r.hasErrors()) {
                     String name = WorkflowNames.stem(f.path());
                     if (!names.add(name)) {
-                        diagnostics.add(Diagnostic.warning(f.path().toString(), SourceLocation.UNKNOWN,
+                        diagnostics.add(Diagnostic.warning(DiagnosticCode.INPUT_DUPLICATE_NAME, f.path().toString(), SourceLocation.UNKNOWN,
                                 "another input is also named '" + name + "'; the workload's entry applies to both"));
                     }
                     machines.add(new LoadedStateMachine(name, f.path().toString(), r.machine().get(), r.declaredType(),

@@ -1,6 +1,7 @@
 package dev.flowcost.core.simulate;
 
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.asl.ChoiceRule;
 import dev.flowcost.core.asl.ChoiceState;
@@ -13,6 +14,8 @@ import dev.flowcost.core.asl.TaskState;
 import dev.flowcost.core.asl.WaitState;
 import dev.flowcost.core.asl.Catcher;
 import dev.flowcost.core.workload.StepWorkload;
+import dev.flowcost.core.usage.Resolved;
+import dev.flowcost.core.usage.WorkflowUsage;
 import dev.flowcost.core.workload.WorkflowWorkload;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -48,18 +51,19 @@ import java.util.Set;
  */
 public final class ExactAnalyzer {
 
-    static final double DEFAULT_TASK_SECONDS = 1.0;
     static final int INLINE_DEFAULT_CONCURRENCY = 40;
     static final int DISTRIBUTED_DEFAULT_CONCURRENCY = 10_000;
     static final String RUNTIME = "States.Runtime";
 
     private final WorkflowWorkload workload;
+    private final WorkflowUsage usage;
     private final Set<String> defaults = new LinkedHashSet<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Set<String> seenPaths = new LinkedHashSet<>();
 
     ExactAnalyzer(WorkflowWorkload workload) {
         this.workload = workload;
+        this.usage = WorkflowUsage.of(workload);
     }
 
     public static ExactResult analyze(StateMachine machine, WorkflowWorkload workload) {
@@ -70,7 +74,7 @@ public final class ExactAnalyzer {
             // a key naming no state at all is the workload matching's warning (with the workload's line); here only
             // a state that exists but that no execution can reach
             if (!a.seenPaths.contains(key) && paths.contains(key)) {
-                a.diagnostics.add(Diagnostic.warning("", SourceLocation.UNKNOWN,
+                a.diagnostics.add(Diagnostic.warning(DiagnosticCode.WORKLOAD_NO_MATCH, "", SourceLocation.UNKNOWN,
                         "workload names state \"" + key + "\", which no execution of the state machine reaches"));
             }
         }
@@ -78,7 +82,8 @@ public final class ExactAnalyzer {
         top.express.forEach((path, v) -> express.add(new ExpressChildGroup(path, v[0], v[0] > 0 ? v[1] / v[0] : 0)));
         String beyond = beyondLimit(top);
         if (beyond != null) {
-            a.diagnostics.add(Diagnostic.error("", new SourceLocation(machine.pointer(), 0, 0), "one execution of"
+            a.diagnostics.add(Diagnostic.error(DiagnosticCode.SIM_UNCOUNTABLE, "",
+                    new SourceLocation(machine.pointer(), 0, 0), "one execution of"
                     + " this state machine is expected to run " + beyond + ", beyond what flowcost counts ("
                     + fmt(MAX_EXPECTED) + "); check the workload's failure rates, branch weights and items against"
                     + " the Retry MaxAttempts, BackoffRate and loops of the definition"));
@@ -184,7 +189,7 @@ public final class ExactAnalyzer {
     Scope scope(StateMachine machine, String prefix, StateCount.Billing billing) {
         Map<String, State> states = machine.states();
         if (!states.containsKey(machine.startAt())) {
-            diagnostics.add(Diagnostic.error("", new SourceLocation(machine.pointer() + "/StartAt", 0, 0),
+            diagnostics.add(Diagnostic.error(DiagnosticCode.ASL_NEXT_UNKNOWN, "", new SourceLocation(machine.pointer() + "/StartAt", 0, 0),
                     "StartAt \"" + machine.startAt() + "\" names no state; this machine cannot be analyzed"));
             return failed();
         }
@@ -228,7 +233,7 @@ public final class ExactAnalyzer {
         try {
             visits = LinearSolver.visits(targets, probability);
         } catch (LinearSolver.TooEntangledException ex) {
-            diagnostics.add(Diagnostic.error("", new SourceLocation(machine.pointer(), 0, 0),
+            diagnostics.add(Diagnostic.error(DiagnosticCode.SIM_UNCOUNTABLE, "", new SourceLocation(machine.pointer(), 0, 0),
                     (prefix.isEmpty() ? "the state machine" : "the inner machine of \"" + prefix + "\"")
                             + ": " + ex.getMessage() + "; split it into smaller state machines"));
             return failed();
@@ -256,7 +261,7 @@ public final class ExactAnalyzer {
     }
 
     private Scope unending(StateMachine machine, String prefix) {
-        diagnostics.add(Diagnostic.error("", new SourceLocation(machine.pointer(), 0, 0),
+        diagnostics.add(Diagnostic.error(DiagnosticCode.SIM_UNCOUNTABLE, "", new SourceLocation(machine.pointer(), 0, 0),
                 (prefix.isEmpty() ? "the state machine" : "the inner machine of \"" + prefix + "\"")
                         + " does not reach its end with probability 1 under the workload's branch weights"
                         + " (a Choice loop with no way out?); give the exit branch a weight above 0"));
@@ -308,31 +313,33 @@ public final class ExactAnalyzer {
                 StateCount::plus);
     }
 
+    /** A Task's mean attempt seconds, resolved by {@link WorkflowUsage} ({@code w} is the state's workload entry). */
     double taskSeconds(String path, StepWorkload w) {
-        if (w.durationSeconds().isPresent()) {
-            return w.durationSeconds().getAsDouble();
+        Resolved r = usage.stateSeconds(path, "Task");
+        if (r.isDefault()) {
+            defaults.add("Task " + path + ": durationSeconds " + fmt(r.value()) + " s (default)");
         }
-        defaults.add("Task " + path + ": durationSeconds " + fmt(DEFAULT_TASK_SECONDS) + " s (default)");
-        return DEFAULT_TASK_SECONDS;
+        return r.value();
     }
 
     double waitSeconds(WaitState wt, String path, StepWorkload w) {
         if (wt.seconds().isPresent()) {
             return wt.seconds().getAsDouble();
         }
-        if (w.durationSeconds().isPresent()) {
-            return w.durationSeconds().getAsDouble();
+        Resolved r = usage.stateSeconds(path, "Wait");
+        if (r.isDefault()) {
+            defaults.add("Wait " + path + ": durationSeconds " + fmt(r.value())
+                    + " s (default; the wait time is read at run time)");
         }
-        defaults.add("Wait " + path + ": durationSeconds 0 s (default; the wait time is read at run time)");
-        return 0;
+        return r.value();
     }
 
     double items(String path, StepWorkload w) {
-        if (w.items().isPresent()) {
-            return w.items().get().mean();
+        Resolved r = usage.items(path);
+        if (r.isDefault()) {
+            defaults.add("Map " + path + ": items " + fmt(r.value()) + " (default)");
         }
-        defaults.add("Map " + path + ": items 1 (default)");
-        return 1;
+        return r.value();
     }
 
     /** Choice branch probabilities in order: rules 0..n-1, then Default (when the state has one). */
@@ -359,13 +366,15 @@ public final class ExactAnalyzer {
         for (String key : w.branches().keySet()) {
             boolean known = key.equals("Default") ? hasDefault : isRuleIndex(key, rules);
             if (!known) {
-                diagnostics.add(Diagnostic.warning("", c.location(), "workload weight \"" + key + "\" of Choice "
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.SIM_CHOICE_WEIGHTS, "", c.location(),
+                        "workload weight \"" + key + "\" of Choice "
                         + path + " names no branch (rules are 0.." + (rules - 1) + (hasDefault ? " and Default" : "")
                         + ")"));
             }
         }
         if (sum <= 0) {
-            diagnostics.add(Diagnostic.error("", c.location(), "the workload gives every branch of Choice " + path
+            diagnostics.add(Diagnostic.error(DiagnosticCode.SIM_CHOICE_WEIGHTS, "", c.location(),
+                    "the workload gives every branch of Choice " + path
                     + " weight 0; at least one branch must have a positive weight"));
             return null;
         }
@@ -413,7 +422,7 @@ public final class ExactAnalyzer {
         for (String t : missing) {
             double p = e.next.remove(t);
             e.endFail.merge(RUNTIME, p, Double::sum);
-            diagnostics.add(Diagnostic.error("", from.location(), "state \"" + from.name()
+            diagnostics.add(Diagnostic.error(DiagnosticCode.ASL_NEXT_UNKNOWN, "", from.location(), "state \"" + from.name()
                     + "\" leads to \"" + t + "\", which does not exist"));
         }
     }

@@ -1,6 +1,7 @@
 package dev.flowcost.core.simulate;
 
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.asl.StateMachine;
 import dev.flowcost.core.workload.WorkflowWorkload;
@@ -51,14 +52,14 @@ public final class MonteCarloSimulator {
                     exact.defaultsUsed(), diagnostics);
         }
         if (executions > MAX_EXECUTIONS) {
-            diagnostics.add(Diagnostic.warning("", SourceLocation.UNKNOWN, "simulated " + MAX_EXECUTIONS
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.SIM_LIMITED, "", SourceLocation.UNKNOWN, "simulated " + MAX_EXECUTIONS
                     + " executions, not " + executions + " (the most kept for exact percentiles)"));
             executions = MAX_EXECUTIONS;
         }
         double stepsEach = ExactAnalyzer.simulationSteps(machine, workload);
         long affordable = (long) Math.max(MIN_EXECUTIONS, Math.floor(STEP_BUDGET / Math.max(1, stepsEach)));
         if (executions > affordable) {
-            diagnostics.add(Diagnostic.warning("", SourceLocation.UNKNOWN, "simulated " + affordable
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.SIM_LIMITED, "", SourceLocation.UNKNOWN, "simulated " + affordable
                     + " executions, not " + executions + ": one execution is expected to take "
                     + ExactAnalyzer.fmt(Math.round(stepsEach)) + " steps, and a run stays within "
                     + ExactAnalyzer.fmt(STEP_BUDGET) + " steps"));
@@ -84,7 +85,7 @@ public final class MonteCarloSimulator {
         double success = sum[4] / n;
         if (sum[5] > 0) {
             // cut executions would bias every mean low: say so and take the means from the exact analysis
-            diagnostics.add(Diagnostic.warning("", SourceLocation.UNKNOWN, (long) sum[5] + " of " + n
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.SIM_LIMITED, "", SourceLocation.UNKNOWN, (long) sum[5] + " of " + n
                     + " simulated executions ran " + ExecutionRun.MAX_STEPS + " steps without ending and were cut;"
                     + " the means shown are the exact analysis's, the percentiles and the spread are lower bounds"));
             t = new Distribution(exact.transitionsPerExecution(), t.p50(), t.p95(), t.p99(), t.max());

@@ -14,9 +14,13 @@ import java.util.Optional;
  * @param workflows     per workflow, keyed by state machine file stem or DAG id
  * @param environments  MWAA environments by name
  * @param origin        where the entries were written (file, line and column per entry), for warnings
+ * @param migration     what a move off MWAA costs in people's time (the {@code migration:} section)
+ * @param calibration   values that came from data, by label ({@code orders.states.Fan.items}) with what they came
+ *                      from ("1,204 executions, 2026-10-01..2026-10-31"), so every number can say so
  */
 public record Workload(String region, double hoursPerMonth, Map<String, WorkflowWorkload> workflows,
-                       Map<String, EnvironmentSpec> environments, WorkloadOrigin origin) {
+                       Map<String, EnvironmentSpec> environments, WorkloadOrigin origin, MigrationSettings migration,
+                       Map<String, String> calibration) {
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final double DEFAULT_HOURS_PER_MONTH = 730.0;
@@ -32,6 +36,25 @@ public record Workload(String region, double hoursPerMonth, Map<String, Workflow
         workflows = Collections.unmodifiableMap(new LinkedHashMap<>(workflows));
         environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
         origin = origin == null ? WorkloadOrigin.NONE : origin;
+        migration = migration == null ? MigrationSettings.NONE : migration;
+        calibration = calibration == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(calibration));
+    }
+
+    /** A workload with its migration settings, none of whose values came from data. */
+    public Workload(String region, double hoursPerMonth, Map<String, WorkflowWorkload> workflows,
+                    Map<String, EnvironmentSpec> environments, WorkloadOrigin origin, MigrationSettings migration) {
+        this(region, hoursPerMonth, workflows, environments, origin, migration, Map.of());
+    }
+
+    /** The same workload, with the values {@code calibrate} wrote marked as coming from data. */
+    public Workload withCalibration(Map<String, String> detailByLabel) {
+        return new Workload(region, hoursPerMonth, workflows, environments, origin, migration, detailByLabel);
+    }
+
+    /** A workload without a {@code migration:} section. */
+    public Workload(String region, double hoursPerMonth, Map<String, WorkflowWorkload> workflows,
+                    Map<String, EnvironmentSpec> environments, WorkloadOrigin origin) {
+        this(region, hoursPerMonth, workflows, environments, origin, MigrationSettings.NONE);
     }
 
     /** A workload made in memory, written nowhere. */
@@ -42,7 +65,7 @@ public record Workload(String region, double hoursPerMonth, Map<String, Workflow
 
     /** The same workload with other workflow entries (bare names resolved to paths, say), from the same file. */
     public Workload withWorkflows(Map<String, WorkflowWorkload> replaced) {
-        return new Workload(region, hoursPerMonth, replaced, environments, origin);
+        return new Workload(region, hoursPerMonth, replaced, environments, origin, migration, calibration);
     }
 
     /** No workload file: every default applies. */

@@ -1,6 +1,7 @@
 package dev.flowcost.core.workload;
 
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,7 +54,8 @@ public final class WorkloadMatching {
                 w = withTasks(w, resolve(w.tasks(), taskIds.get(name), ".", "task", name, pointer + "/tasks",
                         origin, diagnostics));
             } else {
-                diagnostics.add(Diagnostic.warning(origin.file(), origin.at(pointer), "the workload names workflow \""
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.WORKLOAD_NO_MATCH, origin.file(), origin.at(pointer),
+                        "the workload names workflow \""
                         + name + "\", which no input defines; its entries are not used" + closest(name, names)
                         + (names.isEmpty() ? "" : " (workflows read: " + list(names) + ")")));
             }
@@ -69,7 +71,8 @@ public final class WorkloadMatching {
                         env.maxWorkers(), env.schedulers(), env.webServers(), env.metadataStorageGb(), List.of(glob));
                 if (taskIds.keySet().stream().noneMatch(one::hosts)) {
                     String pointer = "/environments/" + SourceLocation.escapeToken(env.name()) + "/dags/" + i;
-                    diagnostics.add(Diagnostic.warning(origin.file(), origin.at(pointer), "environment " + env.name()
+                    diagnostics.add(Diagnostic.warning(DiagnosticCode.WORKLOAD_NO_MATCH, origin.file(),
+                            origin.at(pointer), "environment " + env.name()
                             + ": dags entry \"" + glob + "\" matches no DAG read" + closest(glob, taskIds.keySet())
                             + " (DAGs read: " + list(taskIds.keySet()) + ")"));
                 }
@@ -86,7 +89,8 @@ public final class WorkloadMatching {
                                   Collection<String> taskIds) {
         Map<String, WorkflowWorkload> only = new LinkedHashMap<>();
         workload.workflow(name).ifPresent(w -> only.put(name, w));
-        Workload one = new Workload(workload.region(), workload.hoursPerMonth(), only, Map.of(), workload.origin());
+        Workload one = new Workload(workload.region(), workload.hoursPerMonth(), only, Map.of(), workload.origin(),
+                workload.migration(), workload.calibration());
         Result r = match(one, statePaths.isEmpty() && !taskIds.isEmpty() ? Map.of() : Map.of(name, statePaths),
                 taskIds.isEmpty() ? Map.of() : Map.of(name, taskIds));
         Map<String, WorkflowWorkload> all = new LinkedHashMap<>(workload.workflows());
@@ -117,11 +121,12 @@ public final class WorkloadMatching {
             if (bySuffix.size() == 1) {
                 String full = bySuffix.get(0);
                 if (entries.containsKey(full)) {
-                    diagnostics.add(Diagnostic.warning(origin.file(), at, workflow + ": " + what + " \"" + key
+                    diagnostics.add(Diagnostic.warning(DiagnosticCode.WORKLOAD_DOUBTFUL, origin.file(), at,
+                            workflow + ": " + what + " \"" + key
                             + "\" is \"" + full + "\", which the workload also names; the entry \"" + full
                             + "\" is used"));
                 } else {
-                    diagnostics.add(Diagnostic.info(origin.file(), at, workflow + ": " + what + " \"" + key
+                    diagnostics.add(Diagnostic.info(DiagnosticCode.WORKLOAD_MATCHED, origin.file(), at, workflow + ": " + what + " \"" + key
                             + "\" read as \"" + full + "\", the only " + what + " of that name"));
                     out.put(full, e.getValue());
                 }
@@ -130,7 +135,8 @@ public final class WorkloadMatching {
             String detail = bySuffix.size() > 1 ? "; it could be any of " + list(bySuffix) + ": give the full "
                     + (what.equals("state") ? "path" : "id")
                     : closest(key, real);
-            diagnostics.add(Diagnostic.warning(origin.file(), at, workflow + ": the workload names " + what + " \""
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.WORKLOAD_NO_MATCH, origin.file(), at,
+                    workflow + ": the workload names " + what + " \""
                     + key + "\", which " + workflow + " does not have; its entry is not used" + detail));
         }
         return out;

@@ -2,6 +2,7 @@ package dev.flowcost.core.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.input.InputText;
 import dev.flowcost.core.input.LocatedDocument;
@@ -43,11 +44,12 @@ public final class WorkloadReader {
     static final double MAX_STORAGE_GB = 1e6;
     private static final Set<String> WORKFLOW_KEYS = Set.of("workflowType", "executionsPerMonth", "billedMemoryMb",
             "states", "tasks", "lambdaArchitecture");
-    private static final Set<String> TOP_KEYS = union(Set.of("region", "hoursPerMonth", "workflows", "environments"),
+    private static final Set<String> TOP_KEYS = union(Set.of("region", "hoursPerMonth", "workflows", "environments", "migration"),
             WORKFLOW_KEYS);
     private static final Set<String> STEP_KEYS = Set.of("items", "failureRate", "errors", "durationSeconds",
             "p95Seconds", "memoryMb", "branches", "architecture");
     private static final Set<String> ITEM_KEYS = Set.of("mean", "min", "max");
+    private static final Set<String> MIGRATION_KEYS = Set.of("hourlyRate", "horizonMonths", "effortHours");
     private static final Set<String> ENVIRONMENT_KEYS = Set.of("environmentClass", "minWorkers", "maxWorkers",
             "schedulers", "webServers", "metadataStorageGb", "dags");
 
@@ -61,7 +63,7 @@ public final class WorkloadReader {
         try {
             bytes = InputText.bytes(file, InputText.MAX_WORKLOAD_BYTES, "workload files");
         } catch (InputText.Refused e) {
-            return new WorkloadReadResult(Optional.empty(), List.of(Diagnostic.error(name, SourceLocation.UNKNOWN,
+            return new WorkloadReadResult(Optional.empty(), List.of(Diagnostic.error(e.code(), name, SourceLocation.UNKNOWN,
                     "cannot read the workload file: " + e.getMessage())));
         }
         return read(name, bytes);
@@ -71,7 +73,8 @@ public final class WorkloadReader {
         String file = fileName == null ? "" : fileName;
         List<Diagnostic> diagnostics = new ArrayList<>();
         if (content.length > InputText.MAX_WORKLOAD_BYTES) {
-            diagnostics.add(Diagnostic.error(file, SourceLocation.UNKNOWN, "the file is " + InputText.sizeOf(content.length)
+            diagnostics.add(Diagnostic.error(DiagnosticCode.INPUT_TOO_LARGE, file, SourceLocation.UNKNOWN,
+                    "the file is " + InputText.sizeOf(content.length)
                     + "; flowcost reads workload files up to " + InputText.size(InputText.MAX_WORKLOAD_BYTES)));
             return new WorkloadReadResult(Optional.empty(), diagnostics);
         }
@@ -79,7 +82,7 @@ public final class WorkloadReader {
         try {
             text = TextDecoding.decode(content);
         } catch (TextDecoding.NotText e) {
-            diagnostics.add(Diagnostic.error(file, SourceLocation.UNKNOWN, e.getMessage()));
+            diagnostics.add(Diagnostic.error(DiagnosticCode.INPUT_UNREADABLE, file, SourceLocation.UNKNOWN, e.getMessage()));
             return new WorkloadReadResult(Optional.empty(), diagnostics);
         }
         LocatedTree tree;
@@ -97,7 +100,8 @@ public final class WorkloadReader {
             boolean errors = diagnostics.stream().anyMatch(Diagnostic::isError);
             return new WorkloadReadResult(errors ? Optional.empty() : w, diagnostics);
         } catch (RuntimeException e) {
-            diagnostics.add(Diagnostic.error(file, SourceLocation.UNKNOWN, "cannot read the workload: " + e));
+            diagnostics.add(Diagnostic.error(DiagnosticCode.INPUT_INTERNAL, file, SourceLocation.UNKNOWN,
+                    "cannot read the workload: " + e));
             return new WorkloadReadResult(Optional.empty(), diagnostics);
         }
     }
@@ -135,11 +139,19 @@ public final class WorkloadReader {
         }
 
         private void error(String pointer, String message) {
-            diagnostics.add(Diagnostic.error(file, tree.at(pointer), message));
+            error(DiagnosticCode.WORKLOAD_INVALID, pointer, message);
+        }
+
+        private void error(DiagnosticCode code, String pointer, String message) {
+            diagnostics.add(Diagnostic.error(code, file, tree.at(pointer), message));
         }
 
         private void warning(String pointer, String message) {
-            diagnostics.add(Diagnostic.warning(file, tree.at(pointer), message));
+            warning(DiagnosticCode.WORKLOAD_DOUBTFUL, pointer, message);
+        }
+
+        private void warning(DiagnosticCode code, String pointer, String message) {
+            diagnostics.add(Diagnostic.warning(code, file, tree.at(pointer), message));
         }
 
         private static String child(String pointer, String key) {
@@ -149,7 +161,7 @@ public final class WorkloadReader {
         Optional<Workload> workload() {
             JsonNode root = tree.root;
             if (root == null || root.isNull()) {
-                error("", "the workload file is empty");
+                error(DiagnosticCode.INPUT_EMPTY, "", "the workload file is empty");
                 return Optional.empty();
             }
             if (!root.isObject()) {
@@ -196,7 +208,50 @@ public final class WorkloadReader {
                             child("/environments", e.getKey())).ifPresent(s -> environments.put(e.getKey(), s)));
                 }
             }
-            return Optional.of(new Workload(region, hours, workflows, environments, new WorkloadOrigin(file, located)));
+            MigrationSettings migration = migration(root.get("migration"));
+            return Optional.of(new Workload(region, hours, workflows, environments, new WorkloadOrigin(file, located),
+                    migration));
+        }
+
+        /** The {@code migration:} section: hourlyRate, horizonMonths and effortHours per work item kind. */
+        private MigrationSettings migration(JsonNode n) {
+            if (n == null || n.isNull()) {
+                return MigrationSettings.NONE;
+            }
+            if (!n.isObject()) {
+                error("/migration", "migration must be a mapping of hourlyRate, horizonMonths and effortHours");
+                return MigrationSettings.NONE;
+            }
+            unknownKeys(n, "/migration", MIGRATION_KEYS, "migration");
+            Map<String, String> lines = new LinkedHashMap<>();
+            OptionalDouble rate = number(n, "/migration", "hourlyRate", 0, 1e6, "a cost per engineer-hour from 0 to 10^6");
+            OptionalDouble horizon = number(n, "/migration", "horizonMonths", 0.1, 1200,
+                    "a number of months above 0, at most 1200");
+            rate.ifPresent(r -> lines.put("hourlyRate", where("/migration/hourlyRate")));
+            horizon.ifPresent(h -> lines.put("horizonMonths", where("/migration/horizonMonths")));
+            Map<String, Double> effort = new LinkedHashMap<>();
+            JsonNode e = n.get("effortHours");
+            if (e != null && !e.isNull()) {
+                if (!e.isObject()) {
+                    error("/migration/effortHours", "effortHours must map work item kinds ("
+                            + String.join(", ", MigrationSettings.EFFORT_KEYS) + ") to hours");
+                } else {
+                    unknownKeys(e, "/migration/effortHours", Set.copyOf(MigrationSettings.EFFORT_KEYS),
+                            "migration.effortHours");
+                    for (String k : MigrationSettings.EFFORT_KEYS) {
+                        number(e, "/migration/effortHours", k, 0, 1e5, "hours from 0 to 10^5").ifPresent(h -> {
+                            effort.put(k, h);
+                            lines.put("effortHours." + k, where("/migration/effortHours/" + k));
+                        });
+                    }
+                }
+            }
+            return new MigrationSettings(rate, horizon, effort, lines);
+        }
+
+        private String where(String pointer) {
+            SourceLocation l = tree.at(pointer);
+            return file + ":" + l.line() + ":" + l.column();
         }
 
         private static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode n) {
@@ -460,8 +515,11 @@ public final class WorkloadReader {
 
         private void unknownKeys(JsonNode n, String p, Set<String> known, String where) {
             n.fieldNames().forEachRemaining(k -> {
+                if (known.contains(k) && p.startsWith("/workflows/")) {
+                    located.putIfAbsent(child(p, k), tree.at(child(p, k))); // where each value was written
+                }
                 if (!known.contains(k)) {
-                    warning(child(p, k), "unknown key \"" + k + "\" in " + where + " is ignored"
+                    warning(DiagnosticCode.WORKLOAD_FIELD_UNKNOWN, child(p, k), "unknown key \"" + k + "\" in " + where + " is ignored"
                             + suggestion(k, known));
                 }
             });

@@ -212,7 +212,7 @@ class CalibrateHistoriesTest {
         Calibration c = CalibrationRun.of(List.of(definition, bad)).calibration();
         List<String> lines = c.diagnostics().stream().map(Diagnostic::render).toList();
         assertThat(lines).anyMatch(l -> l.contains("orders-cut.json:1:") && l.startsWith(bad.resolve("orders-cut.json")
-                .toString()) && l.contains("error: not valid JSON"));
+                .toString()) && l.contains("error [INPUT-SYNTAX] not valid JSON"));
         assertThat(lines).anyMatch(l -> l.contains("orders-other.json") && l.contains("event 2")
                 && l.contains("\"Ship\""));
         assertThat(lines).anyMatch(l -> l.contains("orders-running.json") && l.contains("ends at event 1"));

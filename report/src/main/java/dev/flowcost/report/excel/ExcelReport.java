@@ -41,6 +41,7 @@ public final class ExcelReport {
     public static final String COUNTS = "Counts";
     public static final String ASSUMPTIONS = "Assumptions";
     public static final String PRICES = "Prices";
+    public static final String ENVIRONMENT_PLANS = "Environment plans";
 
     /** Column of the first item column on item sheets (after two owner columns). */
     public static final int ITEM_BASE = 2;
@@ -111,6 +112,7 @@ public final class ExcelReport {
         private final SheetWriter counts;
         private final SheetWriter assumptions;
         private final SheetWriter prices;
+        private final SheetWriter environmentPlans;
 
         Writer(Analysis a, SXSSFWorkbook wb) {
             this.a = a;
@@ -132,6 +134,8 @@ public final class ExcelReport {
             counts = sheet(COUNTS);
             assumptions = sheet(ASSUMPTIONS);
             prices = sheet(PRICES);
+            environmentPlans = a.environments().stream().anyMatch(e -> !e.plans().isEmpty())
+                    ? sheet(ENVIRONMENT_PLANS) : null;
         }
 
         private SheetWriter sheet(String name) {
@@ -155,6 +159,11 @@ public final class ExcelReport {
             Span findingRows = writeFindings(findingSpans);
             writeAlternatives();
             writeCounts();
+            if (environmentPlans != null) {
+                a.environments().stream().flatMap(e -> e.conditions().stream()).findFirst().ifPresent(c ->
+                        EnvironmentPlansSheet.write(environmentPlans, a, header, money, price, decimal,
+                                c.hourlyRate().doubleValue(), c.horizonMonths().doubleValue()));
+            }
             writeSummary(workflowSpans, environmentSpans, creditRows, findingRows, findingSpans);
         }
 

@@ -74,6 +74,7 @@ public final class HtmlReport {
         c.setVariable("findings", findings(a));
         c.setVariable("workflows", workflows(a));
         c.setVariable("environments", environments(a));
+        c.setVariable("environmentPlans", EnvironmentPlanViews.of(a));
         c.setVariable("credits", credits(a));
         c.setVariable("counts", counts(a));
         c.setVariable("curves", curves(a));

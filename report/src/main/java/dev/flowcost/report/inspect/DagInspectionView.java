@@ -75,7 +75,7 @@ public final class DagInspectionView {
             }
             o.set("diagnostics", diagnosticsOf(d.file()));
         }
-        root.set("diagnostics", diagnosticsJson(diagnostics));
+        root.set("diagnostics", dev.flowcost.report.json.DiagnosticJson.array(diagnostics));
         try {
             return MAPPER.writeValueAsString(root) + System.lineSeparator();
         } catch (JsonProcessingException ex) {
@@ -84,26 +84,7 @@ public final class DagInspectionView {
     }
 
     private ArrayNode diagnosticsOf(String file) {
-        return diagnosticsJson(diagnostics.stream().filter(d -> d.file().equals(file)).toList());
-    }
-
-    /** Diagnostics as JSON objects {severity, file, line, column, pointer, message}. */
-    public static ArrayNode diagnosticsJson(List<Diagnostic> list) {
-        ArrayNode arr = MAPPER.createArrayNode();
-        for (Diagnostic x : list) {
-            ObjectNode o = arr.addObject();
-            o.put("severity", x.severity().name().toLowerCase(Locale.ROOT));
-            o.put("file", x.file());
-            o.put("line", x.line());
-            if (x.column() > 0) {
-                o.put("column", x.column());
-            }
-            if (!x.pointer().isEmpty()) {
-                o.put("pointer", x.pointer());
-            }
-            o.put("message", x.message());
-        }
-        return arr;
+        return dev.flowcost.report.json.DiagnosticJson.array(diagnostics.stream().filter(d -> d.file().equals(file)).toList());
     }
 
     public String text() {

@@ -19,6 +19,9 @@ import dev.flowcost.advisor.analysis.Change;
 import dev.flowcost.advisor.analysis.CostCurve;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.EnvironmentAnalysis;
+import dev.flowcost.advisor.analysis.EnvironmentConditions;
+import dev.flowcost.advisor.analysis.PlanOption;
+import dev.flowcost.advisor.analysis.WorkItem;
 import dev.flowcost.advisor.analysis.Finding;
 import dev.flowcost.advisor.analysis.FreeTierCredit;
 import dev.flowcost.advisor.analysis.Graph;
@@ -82,7 +85,7 @@ public final class AnalysisJson {
         root.set("findings", array(a.findings(), AnalysisJson::finding));
         root.set("assumptions", array(a.assumptions(), AnalysisJson::assumption));
         root.set("prices", array(a.prices(), AnalysisJson::price));
-        root.set("diagnostics", strings(a.diagnostics()));
+        root.set("diagnostics", DiagnosticJson.array(a.diagnostics()));
         ObjectNode totals = root.putObject("totals");
         totals.put("monthlyCostNow", a.totals().monthlyCostNow());
         totals.put("monthlyCostAfter", a.totals().monthlyCostAfter());
@@ -174,6 +177,64 @@ public final class AnalysisJson {
         o.put("verdict", e.verdict());
         o.set("costItems", array(e.costItems(), AnalysisJson::costItem));
         o.set("notes", strings(e.notes()));
+        o.set("plans", array(e.plans(), AnalysisJson::plan));
+        e.conditions().ifPresent(c -> o.set("conditions", conditions(c)));
+        return o;
+    }
+
+    private static ObjectNode plan(PlanOption p) {
+        ObjectNode o = NODES.objectNode();
+        o.put("name", p.name());
+        o.put("description", p.description());
+        o.set("dagsMoving", strings(p.dagsMoving()));
+        ObjectNode targets = NODES.objectNode();
+        p.targets().forEach(targets::put);
+        o.set("targets", targets);
+        o.put("classAfter", p.classAfter());
+        o.put("maxWorkersAfter", p.maxWorkersAfter());
+        o.put("environmentCostAfter", p.environmentCostAfter());
+        o.put("movedDagsCost", p.movedDagsCost());
+        o.put("monthlyCostAfter", p.monthlyCostAfter());
+        o.put("monthlySaving", p.monthlySaving());
+        o.set("workItems", array(p.workItems(), AnalysisJson::workItem));
+        o.put("effortHours", p.effortHours());
+        o.put("effortCost", p.effortCost());
+        if (p.paybackMonths().isPresent()) {
+            o.put("paybackMonths", p.paybackMonths().get());
+        } else {
+            o.putNull("paybackMonths");
+        }
+        o.put("paysBack", p.paysBack());
+        o.put("chosen", p.chosen());
+        o.set("notes", strings(p.notes()));
+        o.set("environmentItemsAfter", array(p.environmentItemsAfter(), AnalysisJson::costItem));
+        o.set("itemsAfter", array(p.itemsAfter(), AnalysisJson::costItem));
+        return o;
+    }
+
+    private static ObjectNode workItem(WorkItem w) {
+        ObjectNode o = NODES.objectNode();
+        o.put("kind", w.kind());
+        o.put("what", w.what());
+        o.put("count", w.count());
+        o.put("hoursEach", w.hoursEach());
+        o.put("hours", w.hours());
+        return o;
+    }
+
+    private static ObjectNode conditions(EnvironmentConditions c) {
+        ObjectNode o = NODES.objectNode();
+        o.put("currentRunsPerMonth", c.currentRunsPerMonth());
+        if (c.breakEvenRunsPerMonth().isPresent()) {
+            o.put("breakEvenRunsPerMonth", c.breakEvenRunsPerMonth().get());
+        } else {
+            o.putNull("breakEvenRunsPerMonth");
+        }
+        o.put("direction", c.direction());
+        o.set("decidingFeatures", strings(c.decidingFeatures()));
+        o.put("summary", c.summary());
+        o.put("hourlyRate", c.hourlyRate());
+        o.put("horizonMonths", c.horizonMonths());
         return o;
     }
 
@@ -354,7 +415,7 @@ public final class AnalysisJson {
                     list(root, p, "workflows", this::workflow), list(root, p, "environments", this::environment),
                     credits, findings,
                     list(root, p, "assumptions", this::assumption), list(root, p, "prices", this::price),
-                    strings(root, p, "diagnostics"),
+                    diagnostics(root, p),
                     new Totals(decimal(totals, "/totals", "monthlyCostNow"),
                             decimal(totals, "/totals", "monthlyCostAfter"),
                             decimal(totals, "/totals", "monthlySaving"),
@@ -407,7 +468,44 @@ public final class AnalysisJson {
         EnvironmentAnalysis environment(JsonNode n, String p) {
             return new EnvironmentAnalysis(text(n, p, "name"), text(n, p, "environmentClass"), strings(n, p, "dags"),
                     list(n, p, "costItems", this::costItem), decimal(n, p, "monthlyCost"),
-                    decimal(n, p, "monthlyCostAfter"), text(n, p, "verdict"), strings(n, p, "notes"));
+                    decimal(n, p, "monthlyCostAfter"), text(n, p, "verdict"), strings(n, p, "notes"),
+                    n.has("plans") ? list(n, p, "plans", this::plan) : List.of(),
+                    n.has("conditions") ? Optional.of(conditions(object(n.get("conditions"), p + "/conditions"),
+                            p + "/conditions")) : Optional.empty());
+        }
+
+        PlanOption plan(JsonNode n, String p) {
+            Map<String, String> targets = new LinkedHashMap<>();
+            JsonNode t = object(field(n, p, "targets"), p + "/targets");
+            t.fields().forEachRemaining(e -> targets.put(e.getKey(), e.getValue().asText()));
+            return new PlanOption(text(n, p, "name"), text(n, p, "description"), strings(n, p, "dagsMoving"), targets,
+                    text(n, p, "classAfter"), integer(field(n, p, "maxWorkersAfter"), p + "/maxWorkersAfter"),
+                    decimal(n, p, "environmentCostAfter"), decimal(n, p, "movedDagsCost"),
+                    decimal(n, p, "monthlyCostAfter"), decimal(n, p, "monthlySaving"),
+                    list(n, p, "workItems", this::workItem), decimal(n, p, "effortHours").doubleValue(),
+                    decimal(n, p, "effortCost"), optionalDecimal(n, p, "paybackMonths"),
+                    bool(n, p, "paysBack"), bool(n, p, "chosen"), strings(n, p, "notes"),
+                    list(n, p, "environmentItemsAfter", this::costItem), list(n, p, "itemsAfter", this::costItem));
+        }
+
+        WorkItem workItem(JsonNode n, String p) {
+            return new WorkItem(text(n, p, "kind"), text(n, p, "what"), integer(field(n, p, "count"), p + "/count"),
+                    decimal(n, p, "hoursEach").doubleValue());
+        }
+
+        EnvironmentConditions conditions(JsonNode n, String p) {
+            return new EnvironmentConditions(decimal(n, p, "currentRunsPerMonth"),
+                    optionalDecimal(n, p, "breakEvenRunsPerMonth"), text(n, p, "direction"),
+                    strings(n, p, "decidingFeatures"), text(n, p, "summary"), decimal(n, p, "hourlyRate"),
+                    decimal(n, p, "horizonMonths"));
+        }
+
+        private static boolean bool(JsonNode parent, String p, String name) {
+            JsonNode v = field(parent, p, name);
+            if (!v.isBoolean()) {
+                throw new BadJson(p + "/" + name, "expected true or false");
+            }
+            return v.booleanValue();
         }
 
         FreeTierCredit credit(JsonNode n, String p) {
@@ -502,6 +600,28 @@ public final class AnalysisJson {
             for (int i = 0; i < array.size(); i++) {
                 String ip = ap + "/" + i;
                 values.add(element.read(object(array.get(i), ip), ip));
+            }
+            return values;
+        }
+
+        /**
+         * The diagnostics, each in {@link DiagnosticJson}'s form. Files written before diagnostics carried codes hold
+         * text lines instead; those are skipped (they say nothing the numbers depend on, and diff reads only numbers).
+         */
+        private static List<dev.flowcost.core.Diagnostic> diagnostics(JsonNode parent, String p) {
+            JsonNode array = field(parent, p, "diagnostics");
+            String ap = p + "/diagnostics";
+            if (!array.isArray()) {
+                throw new BadJson(ap, "expected an array of diagnostics");
+            }
+            List<dev.flowcost.core.Diagnostic> values = new ArrayList<>(array.size());
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    continue;
+                }
+                int at = i;
+                values.add(DiagnosticJson.read(array.get(i)).orElseThrow(() -> new BadJson(ap + "/" + at,
+                        "expected a diagnostic {severity, code, file, line, column, message}")));
             }
             return values;
         }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowcost.advisor.analysis.Analysis;
 import dev.flowcost.advisor.analysis.Finding;
+import dev.flowcost.advisor.rule.RuleDocs;
+import dev.flowcost.advisor.rule.RuleInfo;
+import dev.flowcost.advisor.rule.Rules;
 import dev.flowcost.report.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -21,7 +24,9 @@ import java.util.Optional;
  * The findings as SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html), the format GitHub
  * code scanning and other viewers annotate lines from: one result per finding, with its rule id, located at the line
  * of the state or task it targets, its saving in the message and, as numbers, in the result's properties. A finding
- * that claims a saving is a {@code warning}; one that does not (a note) is a {@code note}.
+ * that claims a saving is a {@code warning}; one that does not (a note) is a {@code note}. Each rule in
+ * {@code tool.driver.rules[]} carries the catalogue's title and description ({@link Rules}) and links to its
+ * section of {@code docs/rules.md}.
  */
 public final class SarifReport {
 
@@ -52,9 +57,14 @@ public final class SarifReport {
                 ObjectNode r = rules.addObject();
                 r.put("id", id);
                 r.put("name", camel(id));
-                r.putObject("shortDescription").put("text", words(id));
-                r.putObject("fullDescription").put("text", "flowcost rule " + id + ": " + words(id)
-                        + "; each result names the change, its monthly saving and what may block it.");
+                Optional<RuleInfo> info = Rules.info(id);
+                r.putObject("shortDescription").put("text", info.map(RuleInfo::title).orElse(words(id)));
+                r.putObject("fullDescription").put("text", info.map(RuleInfo::description)
+                        .orElse("flowcost rule " + id + "; each result names the change, its monthly saving and what"
+                                + " may block it."));
+                if (info.isPresent()) {
+                    r.put("helpUri", RuleDocs.helpUri(id));
+                }
                 return ruleIndex.size();
             });
             ObjectNode res = results.addObject();

@@ -97,7 +97,7 @@ public final class DagSimulationView {
         });
         var defaults = root.putArray("defaultsUsed");
         defaultsUsed().forEach(defaults::add);
-        root.set("diagnostics", DagInspectionView.diagnosticsJson(run.diagnostics()));
+        root.set("diagnostics", dev.flowcost.report.json.DiagnosticJson.array(run.diagnostics()));
         try {
             return MAPPER.writeValueAsString(root) + System.lineSeparator();
         } catch (JsonProcessingException e) {

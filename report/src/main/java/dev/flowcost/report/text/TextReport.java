@@ -3,6 +3,8 @@ package dev.flowcost.report.text;
 import dev.flowcost.advisor.analysis.Analysis;
 import dev.flowcost.advisor.analysis.CostItem;
 import dev.flowcost.advisor.analysis.EnvironmentAnalysis;
+import dev.flowcost.advisor.analysis.PlanOption;
+import dev.flowcost.advisor.analysis.WorkItem;
 import dev.flowcost.advisor.analysis.Finding;
 import dev.flowcost.advisor.analysis.FreeTierCredit;
 import dev.flowcost.advisor.analysis.WorkflowAnalysis;
@@ -65,6 +67,7 @@ public final class TextReport {
             line(bold(clean(e.name())) + "  (MWAA environment " + clean(e.environmentClass()) + ", verdict: "
                     + clean(e.verdict()) + ")");
             table(e.costItems(), Money.usd(e.monthlyCost()));
+            plans(e);
         }
         if (!a.credits().isEmpty()) {
             line("");
@@ -101,8 +104,35 @@ public final class TextReport {
         if (!a.diagnostics().isEmpty()) {
             line("");
             heading("Diagnostics");
-            a.diagnostics().forEach(d -> line("  " + clean(d)));
+            a.diagnostics().forEach(d -> line("  " + clean(d.render())));
         }
+    }
+
+    /** The environment's plans: each weighed plan on one line, the chosen one's work and the conditions. */
+    private void plans(EnvironmentAnalysis e) {
+        if (e.plans().isEmpty()) {
+            return;
+        }
+        line("  plans weighed (monthly cost after · saving · work · payback):");
+        for (PlanOption p : e.plans()) {
+            line(String.format("  %s %-34s %12s %12s %8s h  %s", p.chosen() ? "→" : " ", clean(p.name()),
+                    Money.usd(p.monthlyCostAfter()), Money.usd(p.monthlySaving()), WorkItem.trim(p.effortHours()),
+                    p.name().equals(PlanOption.KEEP) ? "no work"
+                            : p.paybackMonths().map(m -> m.toPlainString() + " months" + (p.paysBack() ? ""
+                            : " (beyond the horizon)")).orElse("never pays back")));
+        }
+        e.chosenPlan().ifPresent(c -> {
+            line("  chosen: " + clean(c.description()));
+            for (WorkItem w : c.workItems()) {
+                line("    work: " + clean(w.sentence()));
+            }
+        });
+        e.conditions().ifPresent(c -> {
+            line("  when: " + clean(c.summary()));
+            for (String f : c.decidingFeatures()) {
+                line("    deciding: " + clean(f));
+            }
+        });
     }
 
     private void table(List<CostItem> items, String total) {

@@ -67,7 +67,7 @@ class AnalyseAndReportFuzzTest {
         Analysis analysis;
         try {
             analysis = Advisor.analyze(new AdvisorInput(List.of(machine), List.of(), workload, PriceBook.bundled(),
-                    Optional.empty(), List.of(name), read.diagnostics().stream().map(Diagnostic::render).toList()));
+                    Optional.empty(), List.of(name), read.diagnostics()));
         } catch (MissingPriceException e) {
             return; // a region or service without a price: exit 3 in the CLI
         }

@@ -117,4 +117,36 @@ class AnalysisJsonTest {
         assertThat(parsed.problem()).hasValueSatisfying(p -> assertThat(p)
                 .startsWith("/workflows/0/kind").contains("\"workflow\""));
     }
+
+    /** Issue 9, item 5: diagnostics stay data in analysis.json, code included, and read back as data. */
+    @Test
+    void diagnosticsAreObjectsWithTheirCode() throws Exception {
+        JsonNode d = new ObjectMapper().readTree(AnalysisJson.write(seed)).at("/diagnostics/0");
+        assertThat(d.path("code").asText()).isEqualTo("ASL-FIELD-MISSING");
+        assertThat(d.path("severity").asText()).isEqualTo("warning");
+        assertThat(d.path("file").asText()).isEqualTo("orders.asl.json");
+        assertThat(d.path("line").asInt()).isEqualTo(12);
+        assertThat(AnalysisJson.read(AnalysisJson.write(seed)).diagnostics()).isEqualTo(seed.diagnostics());
+    }
+
+    @Test
+    void anAnalysisWrittenBeforeCodesStillReadsItsNumbers() {
+        String json = AnalysisJson.write(seed);
+        int at = json.indexOf("\"diagnostics\" : [");
+        int end = json.indexOf("]", json.indexOf("\"message\"", at)) + 1;
+        String old = json.substring(0, at) + "\"diagnostics\" : [ \"orders.asl.json:12: warning: Map Fan has no MaxConcurrency\" ]"
+                + json.substring(end);
+        Analysis back = AnalysisJson.read(old);
+        assertThat(back.diagnostics()).isEmpty();
+        assertThat(back.totals()).isEqualTo(seed.totals());
+        assertThat(back.workflows()).isEqualTo(seed.workflows());
+    }
+
+    @Test
+    void aDiagnosticWithAnUnknownCodeIsReportedWithItsPointer() {
+        String json = AnalysisJson.write(seed).replace("\"ASL-FIELD-MISSING\"", "\"NOT-A-CODE\"");
+        AnalysisJson.Parsed parsed = AnalysisJson.parse(json);
+        assertThat(parsed.analysis()).isEmpty();
+        assertThat(parsed.problem()).hasValueSatisfying(p -> assertThat(p).startsWith("/diagnostics/0"));
+    }
 }

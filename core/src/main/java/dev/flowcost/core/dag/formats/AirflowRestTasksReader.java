@@ -2,6 +2,7 @@ package dev.flowcost.core.dag.formats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.dag.DagReadResult;
@@ -32,7 +33,8 @@ public final class AirflowRestTasksReader {
         try {
             return readChecked(file, content, diags);
         } catch (RuntimeException | StackOverflowError e) {
-            diags.add(Diagnostic.error(file, SourceLocation.UNKNOWN, "could not read the Airflow REST task list: "
+            diags.add(Diagnostic.error(DiagnosticCode.INPUT_SYNTAX, file, SourceLocation.UNKNOWN,
+                    "could not read the Airflow REST task list: "
                     + e.getClass().getSimpleName()));
             return new DagReadResult(List.of(), diags);
         }
@@ -45,7 +47,7 @@ public final class AirflowRestTasksReader {
         }
         JsonNode tasks = root.isObject() ? root.get("tasks") : null;
         if (tasks == null || !tasks.isArray()) {
-            diags.add(Diagnostic.error(file, new SourceLocation("/tasks", 0, 0),
+            diags.add(Diagnostic.error(DiagnosticCode.INPUT_UNSUPPORTED, file, new SourceLocation("/tasks", 0, 0),
                     "expected an object with a \"tasks\" array (the Airflow REST API task list)"));
             return new DagReadResult(List.of(), diags);
         }
@@ -60,7 +62,8 @@ public final class AirflowRestTasksReader {
             JsonNode t = tasks.get(i);
             String taskId = JsonValues.text(t, "task_id");
             if (taskId == null || taskId.isBlank()) {
-                diags.add(Diagnostic.warning(file, new SourceLocation(pointer, 0, 0), "task without task_id; skipped"));
+                diags.add(Diagnostic.warning(DiagnosticCode.DAG_ENTRY_IGNORED, file, new SourceLocation(pointer, 0, 0),
+                        "task without task_id; skipped"));
                 continue;
             }
             SourceLocation at = new SourceLocation(pointer, 0, 0);
@@ -73,7 +76,8 @@ public final class AirflowRestTasksReader {
         }
         Schedule schedule = schedule(root);
         if (schedule.kind() == Schedule.Kind.UNKNOWN && schedule.expression().isEmpty()) {
-            diags.add(Diagnostic.info(file, SourceLocation.UNKNOWN, "the REST task list carries no schedule for DAG '"
+            diags.add(Diagnostic.info(DiagnosticCode.DAG_SCHEDULE, file, SourceLocation.UNKNOWN,
+                    "the REST task list carries no schedule for DAG '"
                     + dagId + "'; give runs per month in the workload file"));
         }
         Dag d = new Dag(dagId, file, 0, schedule, Optional.ofNullable(JsonValues.text(root, "start_date")),

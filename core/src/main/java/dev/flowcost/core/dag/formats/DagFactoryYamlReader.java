@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.dag.DagReadResult;
@@ -92,12 +93,12 @@ public final class DagFactoryYamlReader {
             JsonNode root = parseYaml(file, content == null ? "" : content, diags);
             if (root == null) {
                 if (diags.isEmpty()) {
-                    diags.add(Diagnostic.info(file, SourceLocation.UNKNOWN, "empty YAML file: no DAG found"));
+                    diags.add(Diagnostic.info(DiagnosticCode.INPUT_EMPTY, file, SourceLocation.UNKNOWN, "empty YAML file: no DAG found"));
                 }
                 return new DagReadResult(List.of(), diags);
             }
             if (!root.isObject()) {
-                diags.add(Diagnostic.error(file, SourceLocation.UNKNOWN,
+                diags.add(Diagnostic.error(DiagnosticCode.INPUT_UNSUPPORTED, file, SourceLocation.UNKNOWN,
                         "expected a mapping of dag ids to DAG definitions (DAG Factory YAML)"));
                 return new DagReadResult(List.of(), diags);
             }
@@ -113,7 +114,7 @@ public final class DagFactoryYamlReader {
                 }
                 String pointer = "/" + SourceLocation.escapeToken(dagId);
                 if (!e.getValue().isObject()) {
-                    diags.add(Diagnostic.info(file, new SourceLocation(pointer, 0, 0),
+                    diags.add(Diagnostic.info(DiagnosticCode.DAG_ENTRY_IGNORED, file, new SourceLocation(pointer, 0, 0),
                             "top-level key '" + dagId + "' is not a DAG definition; ignored"));
                     continue;
                 }
@@ -121,11 +122,11 @@ public final class DagFactoryYamlReader {
                 readDag(file, dagId, config, pointer, lines, diags).ifPresent(dags::add);
             }
             if (dags.isEmpty()) {
-                diags.add(Diagnostic.info(file, SourceLocation.UNKNOWN, "no DAG found in this YAML file"));
+                diags.add(Diagnostic.info(DiagnosticCode.DAG_NONE_FOUND, file, SourceLocation.UNKNOWN, "no DAG found in this YAML file"));
             }
             return new DagReadResult(dags, lines.withLines(diags));
         } catch (RuntimeException | StackOverflowError e) {
-            diags.add(Diagnostic.error(file, SourceLocation.UNKNOWN, "could not read the DAG Factory file: "
+            diags.add(Diagnostic.error(DiagnosticCode.INPUT_SYNTAX, file, SourceLocation.UNKNOWN, "could not read the DAG Factory file: "
                     + e.getClass().getSimpleName()));
             return new DagReadResult(List.of(), diags);
         }
@@ -206,7 +207,8 @@ public final class DagFactoryYamlReader {
         List<Map.Entry<String, JsonNode>> taskEntries = entries(file, config.get("tasks"), "task_id",
                 pointer + "/tasks", diags);
         if (taskEntries.isEmpty()) {
-            diags.add(Diagnostic.warning(file, new SourceLocation(pointer + "/tasks", 0, 0), "DAG '" + dagId + "' has no tasks"));
+            diags.add(Diagnostic.warning(DiagnosticCode.DAG_NOTE, file, new SourceLocation(pointer + "/tasks", 0, 0),
+                    "DAG '" + dagId + "' has no tasks"));
         }
         DeclaredDag dag = new DeclaredDag(file, diags);
         List<Declared> declared = new ArrayList<>();
@@ -222,7 +224,7 @@ public final class DagFactoryYamlReader {
             if (groupName != null) {
                 Group g = groups.get(groupName);
                 if (g == null) {
-                    diags.add(Diagnostic.warning(file, new SourceLocation(taskPointer + "/task_group_name", 0, 0),
+                    diags.add(Diagnostic.warning(DiagnosticCode.DAG_NOTE, file, new SourceLocation(taskPointer + "/task_group_name", 0, 0),
                             "task group '" + groupName + "' is not declared in task_groups; used as written"));
                     groupId = groupName;
                 } else {
@@ -254,7 +256,8 @@ public final class DagFactoryYamlReader {
                 } else if (groups.containsKey(dep)) {
                     taskToGroup.add(new String[] {dep, d.fullId(), d.pointer() + "/dependencies"});
                 } else {
-                    diags.add(Diagnostic.warning(file, new SourceLocation(d.pointer() + "/dependencies", 0, 0),
+                    diags.add(Diagnostic.warning(DiagnosticCode.DAG_DEPENDENCY, file,
+                            new SourceLocation(d.pointer() + "/dependencies", 0, 0),
                             "dependency '" + dep + "' of task '" + d.name() + "' is neither a task nor a task group; ignored"));
                 }
             }
@@ -289,7 +292,8 @@ public final class DagFactoryYamlReader {
                 } else if (groups.containsKey(dep)) {
                     ups.addAll(ends(declared, groups.get(dep).fullId(), downstream));
                 } else {
-                    diags.add(Diagnostic.warning(file, new SourceLocation(g.pointer() + "/dependencies", 0, 0),
+                    diags.add(Diagnostic.warning(DiagnosticCode.DAG_DEPENDENCY, file,
+                            new SourceLocation(g.pointer() + "/dependencies", 0, 0),
                             "dependency '" + dep + "' of task group '" + g.name() + "' is neither a task nor a task group; ignored"));
                 }
                 for (String root : ends(declared, g.fullId(), upstream)) {
@@ -350,7 +354,7 @@ public final class DagFactoryYamlReader {
                 cur = g == null ? null : text(g.get("parent_group_name"));
             }
             if (cur != null) {
-                diags.add(Diagnostic.warning(file, new SourceLocation(pointer, 0, 0),
+                diags.add(Diagnostic.warning(DiagnosticCode.DAG_DEPENDENCY, file, new SourceLocation(pointer, 0, 0),
                         "task group '" + name + "' is its own ancestor through parent_group_name"));
             }
             out.put(name, new Group(name, String.join(".", path), strings(raw.get(name).get("dependencies")),
@@ -375,7 +379,8 @@ public final class DagFactoryYamlReader {
                 } else if (e.getValue().isNull()) {
                     out.add(Map.entry(e.getKey(), YAML.createObjectNode()));
                 } else {
-                    diags.add(Diagnostic.warning(file, new SourceLocation(pointer + "/" + SourceLocation.escapeToken(e.getKey()), 0, 0),
+                    diags.add(Diagnostic.warning(DiagnosticCode.DAG_ENTRY_IGNORED, file,
+                            new SourceLocation(pointer + "/" + SourceLocation.escapeToken(e.getKey()), 0, 0),
                             "'" + e.getKey() + "' should be a mapping of settings; skipped"));
                 }
             }
@@ -384,14 +389,15 @@ public final class DagFactoryYamlReader {
                 JsonNode e = node.get(i);
                 String id = e.isObject() ? text(e.get(idKey)) : null;
                 if (id == null || id.isBlank()) {
-                    diags.add(Diagnostic.warning(file, new SourceLocation(pointer + "/" + i, 0, 0),
+                    diags.add(Diagnostic.warning(DiagnosticCode.DAG_ENTRY_IGNORED, file, new SourceLocation(pointer + "/" + i, 0, 0),
                             "entry without " + idKey + "; skipped"));
                 } else {
                     out.add(Map.entry(id, e));
                 }
             }
         } else {
-            diags.add(Diagnostic.warning(file, new SourceLocation(pointer, 0, 0), "expected a mapping or a list; ignored"));
+            diags.add(Diagnostic.warning(DiagnosticCode.DAG_ENTRY_IGNORED, file, new SourceLocation(pointer, 0, 0),
+                    "expected a mapping or a list; ignored"));
         }
         return out;
     }
@@ -409,7 +415,7 @@ public final class DagFactoryYamlReader {
             b.operator = "@task" + (d.equals("task") ? "" : "." + d);
             b.module = decorator.contains(".") ? decorator.substring(0, decorator.lastIndexOf('.')) : "";
         } else {
-            diags.add(Diagnostic.warning(file, new SourceLocation(pointer + "/operator", 0, 0),
+            diags.add(Diagnostic.warning(DiagnosticCode.DAG_OPERATOR_UNKNOWN, file, new SourceLocation(pointer + "/operator", 0, 0),
                     "task '" + fullId + "' names no operator; kept as 'unknown'"));
         }
         b.taskGroup = Optional.ofNullable(groupId);
@@ -425,7 +431,7 @@ public final class DagFactoryYamlReader {
             if (r.isPresent()) {
                 b.triggerRule = r.get();
             } else {
-                diags.add(Diagnostic.warning(file, new SourceLocation(pointer + "/trigger_rule", 0, 0),
+                diags.add(Diagnostic.warning(DiagnosticCode.DAG_TRIGGER_RULE, file, new SourceLocation(pointer + "/trigger_rule", 0, 0),
                         "unknown trigger_rule '" + rule + "'; all_success assumed"));
             }
         }
@@ -496,7 +502,8 @@ public final class DagFactoryYamlReader {
     private static Schedule schedule(JsonNode config, String file, String pointer, List<Diagnostic> diags) {
         String key = config.has("schedule") ? "schedule" : config.has("schedule_interval") ? "schedule_interval" : null;
         if (key == null) {
-            diags.add(Diagnostic.info(file, new SourceLocation(pointer, 0, 0), "no schedule given: Airflow 2 runs it "
+            diags.add(Diagnostic.info(DiagnosticCode.DAG_SCHEDULE, file, new SourceLocation(pointer, 0, 0),
+                    "no schedule given: Airflow 2 runs it "
                     + "daily, Airflow 3 only when triggered; give runs per month in the workload file"));
             return new Schedule(Schedule.Kind.UNKNOWN, "");
         }
@@ -507,7 +514,7 @@ public final class DagFactoryYamlReader {
         if (s.isValueNode()) {
             Schedule parsed = ScheduleCalculator.parse(s.asText());
             if (parsed.kind() == Schedule.Kind.UNKNOWN) {
-                diags.add(Diagnostic.warning(file, new SourceLocation(pointer + "/" + key, 0, 0),
+                diags.add(Diagnostic.warning(DiagnosticCode.DAG_SCHEDULE, file, new SourceLocation(pointer + "/" + key, 0, 0),
                         "schedule '" + s.asText() + "' not understood; give runs per month in the workload file"));
             }
             return parsed;

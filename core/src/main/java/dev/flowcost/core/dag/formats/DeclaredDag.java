@@ -1,6 +1,7 @@
 package dev.flowcost.core.dag.formats;
 
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.dag.DagTask;
 import dev.flowcost.core.dag.Edge;
@@ -36,7 +37,7 @@ final class DeclaredDag {
 
     void addTask(DagTask task, SourceLocation at) {
         if (tasks.containsKey(task.taskId())) {
-            diagnostics.add(Diagnostic.warning(file, at, "task '" + task.taskId()
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.DAG_TASK_DUPLICATE, file, at, "task '" + task.taskId()
                     + "' is defined twice; the first definition is kept"));
             return;
         }
@@ -60,12 +61,15 @@ final class DeclaredDag {
         for (Edge e : edges) {
             SourceLocation at = edgeSources.getOrDefault(e.upstream() + "\u0000" + e.downstream(), SourceLocation.UNKNOWN);
             if (e.upstream().equals(e.downstream())) {
-                diagnostics.add(Diagnostic.warning(file, at, "task '" + e.upstream() + "' depends on itself; edge ignored"));
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.DAG_DEPENDENCY, file, at,
+                        "task '" + e.upstream() + "' depends on itself; edge ignored"));
             } else if (!tasks.containsKey(e.upstream())) {
-                diagnostics.add(Diagnostic.warning(file, at, "dependency on unknown task '" + e.upstream() + "' (of '"
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.DAG_DEPENDENCY, file, at,
+                        "dependency on unknown task '" + e.upstream() + "' (of '"
                         + e.downstream() + "'); edge ignored"));
             } else if (!tasks.containsKey(e.downstream())) {
-                diagnostics.add(Diagnostic.warning(file, at, "task '" + e.upstream() + "' points to unknown downstream task '"
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.DAG_DEPENDENCY, file, at,
+                        "task '" + e.upstream() + "' points to unknown downstream task '"
                         + e.downstream() + "'; edge ignored"));
             } else {
                 out.add(e);

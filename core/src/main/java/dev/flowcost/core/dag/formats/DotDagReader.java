@@ -1,6 +1,7 @@
 package dev.flowcost.core.dag.formats;
 
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.dag.DagReadResult;
@@ -40,15 +41,17 @@ public final class DotDagReader {
             Parser parser = new Parser(file, tokens, diags);
             List<Dag> dags = parser.graphs();
             if (dags.stream().anyMatch(d -> !d.tasks().isEmpty())) {
-                diags.add(Diagnostic.info(file, SourceLocation.UNKNOWN, "DOT does not name operators: every task is read with "
+                diags.add(Diagnostic.info(DiagnosticCode.DAG_OPERATOR_UNKNOWN, file, SourceLocation.UNKNOWN,
+                        "DOT does not name operators: every task is read with "
                         + "operator 'unknown'; give durations in the workload file or read the Python source for operators"));
             }
             return new DagReadResult(dags, diags);
         } catch (DotSyntaxError e) {
-            diags.add(Diagnostic.error(file, new SourceLocation("", e.line, e.column), e.getMessage()));
+            diags.add(Diagnostic.error(DiagnosticCode.INPUT_SYNTAX, file, new SourceLocation("", e.line, e.column), e.getMessage()));
             return new DagReadResult(List.of(), diags);
         } catch (RuntimeException | StackOverflowError e) {
-            diags.add(Diagnostic.error(file, SourceLocation.UNKNOWN, "could not read the DOT file: " + e.getClass().getSimpleName()));
+            diags.add(Diagnostic.error(DiagnosticCode.INPUT_UNREADABLE, file, SourceLocation.UNKNOWN,
+                    "could not read the DOT file: " + e.getClass().getSimpleName()));
             return new DagReadResult(List.of(), diags);
         }
     }
@@ -320,7 +323,7 @@ public final class DotDagReader {
                 next();
             }
             if (cur().isKeyword("graph")) {
-                diags.add(Diagnostic.warning(file, new SourceLocation("", cur().line(), cur().column()),
+                diags.add(Diagnostic.warning(DiagnosticCode.DAG_NOTE, file, new SourceLocation("", cur().line(), cur().column()),
                         "undirected 'graph': edges are read left to right as upstream -> downstream"));
                 next();
             } else if (cur().isKeyword("digraph")) {
@@ -341,7 +344,8 @@ public final class DotDagReader {
             }
             if (name.isBlank()) {
                 name = "dag";
-                diags.add(Diagnostic.warning(file, SourceLocation.ofLine(start.line()), "graph has no name; dag id 'dag' used"));
+                diags.add(Diagnostic.warning(DiagnosticCode.DAG_NOTE, file, SourceLocation.ofLine(start.line()),
+                        "graph has no name; dag id 'dag' used"));
             }
             return build(name, start.line());
         }

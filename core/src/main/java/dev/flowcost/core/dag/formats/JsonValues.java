@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -35,7 +36,8 @@ final class JsonValues {
         try {
             JsonNode n = JSON.readTree(content);
             if (n == null || n.isMissingNode()) {
-                out.add(Diagnostic.error(file, SourceLocation.UNKNOWN, "the file is empty; expected a JSON object"));
+                out.add(Diagnostic.error(DiagnosticCode.INPUT_EMPTY, file, SourceLocation.UNKNOWN,
+                        "the file is empty; expected a JSON object"));
                 return null;
             }
             return n;
@@ -43,10 +45,12 @@ final class JsonValues {
             JsonLocation at = e.getLocation();
             int line = at == null ? 0 : Math.max(0, at.getLineNr());
             int col = at == null ? 0 : Math.max(0, at.getColumnNr());
-            out.add(Diagnostic.error(file, new SourceLocation("", line, col), "not valid JSON: " + dev.flowcost.core.input.LocatedParser.problem(e, "DAG file")));
+            out.add(Diagnostic.error(DiagnosticCode.INPUT_SYNTAX, file, new SourceLocation("", line, col),
+                    "not valid JSON: " + dev.flowcost.core.input.LocatedParser.problem(e, "DAG file")));
             return null;
         } catch (RuntimeException | StackOverflowError e) {
-            out.add(Diagnostic.error(file, SourceLocation.UNKNOWN, "not valid JSON: " + e.getClass().getSimpleName()));
+            out.add(Diagnostic.error(DiagnosticCode.INPUT_SYNTAX, file, SourceLocation.UNKNOWN,
+                    "not valid JSON: " + e.getClass().getSimpleName()));
             return null;
         }
     }

@@ -67,7 +67,7 @@ final class LineIndex {
         List<Diagnostic> out = new ArrayList<>(diags.size());
         for (Diagnostic d : diags) {
             if (d.line() == 0 && !d.pointer().isEmpty()) {
-                out.add(new Diagnostic(d.severity(), d.file(), d.pointer(), line(d.pointer()), 0, d.message()));
+                out.add(new Diagnostic(d.severity(), d.code(), d.file(), d.pointer(), line(d.pointer()), 0, d.message()));
             } else {
                 out.add(d);
             }

@@ -2,6 +2,7 @@ package dev.flowcost.core.dag.formats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.dag.DagReadResult;
@@ -49,7 +50,7 @@ public final class SerializedDagReader {
             }
             return new DagReadResult(dags, lines.withLines(diags));
         } catch (RuntimeException | StackOverflowError e) {
-            diags.add(Diagnostic.error(file, SourceLocation.UNKNOWN, "could not read the serialized DAG: "
+            diags.add(Diagnostic.error(DiagnosticCode.INPUT_SYNTAX, file, SourceLocation.UNKNOWN, "could not read the serialized DAG: "
                     + e.getClass().getSimpleName()));
             return new DagReadResult(List.of(), diags);
         }
@@ -63,14 +64,15 @@ public final class SerializedDagReader {
             dagPointer = base;
         }
         if (dagNode == null || !dagNode.isObject()) {
-            diags.add(Diagnostic.error(file, new SourceLocation(base + "/dag", 0, 0),
+            diags.add(Diagnostic.error(DiagnosticCode.INPUT_UNSUPPORTED, file, new SourceLocation(base + "/dag", 0, 0),
                     "expected a serialized DAG: {\"__version\": n, \"dag\": {...}}"));
             return;
         }
         int version = JsonValues.integer(doc, "__version").orElse(1);
         String dagId = JsonValues.text(dagNode, "_dag_id", "dag_id");
         if (dagId == null || dagId.isBlank()) {
-            diags.add(Diagnostic.error(file, new SourceLocation(dagPointer + "/dag_id", 0, 0), "serialized DAG without a dag_id"));
+            diags.add(Diagnostic.error(DiagnosticCode.DAG_ENTRY_IGNORED, file,
+                    new SourceLocation(dagPointer + "/dag_id", 0, 0), "serialized DAG without a dag_id"));
             return;
         }
         Map<String, String> groupOf = new HashMap<>();
@@ -78,7 +80,7 @@ public final class SerializedDagReader {
         DeclaredDag dag = new DeclaredDag(file, diags);
         JsonNode tasks = JsonValues.field(dagNode, "tasks");
         if (tasks == null || !tasks.isArray()) {
-            diags.add(Diagnostic.warning(file, new SourceLocation(dagPointer + "/tasks", 0, 0),
+            diags.add(Diagnostic.warning(DiagnosticCode.DAG_NOTE, file, new SourceLocation(dagPointer + "/tasks", 0, 0),
                     "DAG '" + dagId + "' has no tasks array"));
         } else {
             for (int i = 0; i < tasks.size(); i++) {
@@ -86,7 +88,8 @@ public final class SerializedDagReader {
                 JsonNode t = JsonValues.unwrap(tasks.get(i));
                 String taskId = JsonValues.text(t, "task_id", "_task_id");
                 if (taskId == null || taskId.isBlank()) {
-                    diags.add(Diagnostic.warning(file, new SourceLocation(pointer, 0, 0), "task without task_id; skipped"));
+                    diags.add(Diagnostic.warning(DiagnosticCode.DAG_ENTRY_IGNORED, file,
+                            new SourceLocation(pointer, 0, 0), "task without task_id; skipped"));
                     continue;
                 }
                 dag.addTask(task(file, taskId, t, pointer, lines.line(pointer), groupOf, diags), new SourceLocation(pointer, 0, 0));

@@ -2,6 +2,7 @@ package dev.flowcost.core.dag.formats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.dag.DagTask;
 import dev.flowcost.core.dag.OperatorCatalog;
@@ -112,7 +113,7 @@ final class TaskBuilder {
             if (r.isPresent()) {
                 triggerRule = r.get();
             } else {
-                diags.add(Diagnostic.warning(file, new SourceLocation(pointer + "/trigger_rule", 0, 0),
+                diags.add(Diagnostic.warning(DiagnosticCode.DAG_TRIGGER_RULE, file, new SourceLocation(pointer + "/trigger_rule", 0, 0),
                         "unknown trigger_rule '" + rule + "'; all_success assumed"));
             }
         }

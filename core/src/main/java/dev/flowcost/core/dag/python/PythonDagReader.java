@@ -5,6 +5,7 @@ import dev.flowcost.core.dag.python.syntax.PyParser;
 import dev.flowcost.core.dag.python.syntax.PyToken;
 import dev.flowcost.core.dag.python.syntax.PyTokenizer;
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.dag.DagReadResult;
@@ -34,7 +35,7 @@ public final class PythonDagReader {
     public static String decodeSource(String file, byte[] bytes, List<Diagnostic> diags) {
         SourceEncoding.Decoded text = SourceEncoding.decode(bytes);
         if (!text.ok()) {
-            diags.add(Diagnostic.error(file, SourceLocation.UNKNOWN, text.refusal()));
+            diags.add(Diagnostic.error(DiagnosticCode.INPUT_UNREADABLE, file, SourceLocation.UNKNOWN, text.refusal()));
             return null;
         }
         return text.text();
@@ -45,7 +46,7 @@ public final class PythonDagReader {
         String name = file == null ? "" : file;
         List<Diagnostic> diags = new ArrayList<>();
         if (source == null) {
-            diags.add(Diagnostic.error(name, SourceLocation.UNKNOWN, "no source given"));
+            diags.add(Diagnostic.error(DiagnosticCode.INPUT_EMPTY, name, SourceLocation.UNKNOWN, "no source given"));
             return new DagReadResult(List.of(), diags);
         }
         if (source.length() > MAX_FILE_BYTES) {
@@ -54,7 +55,8 @@ public final class PythonDagReader {
         }
         int nul = source.indexOf('\0');
         if (nul >= 0) {
-            diags.add(Diagnostic.error(name, SourceLocation.UNKNOWN, "binary file (NUL character at offset " + nul
+            diags.add(Diagnostic.error(DiagnosticCode.INPUT_UNREADABLE, name, SourceLocation.UNKNOWN,
+                    "binary file (NUL character at offset " + nul
                     + "); not a Python DAG file"));
             return new DagReadResult(List.of(), diags);
         }
@@ -62,12 +64,12 @@ public final class PythonDagReader {
         try {
             dags = readSource(name, source, diags);
         } catch (RuntimeException | StackOverflowError e) {
-            diags.add(Diagnostic.error(name, SourceLocation.UNKNOWN, "internal error reading the file (" + e
+            diags.add(Diagnostic.error(DiagnosticCode.INPUT_INTERNAL, name, SourceLocation.UNKNOWN, "internal error reading the file (" + e
                     + "); please report it with the file"));
             return new DagReadResult(List.of(), diags);
         }
         if (dags.isEmpty()) {
-            diags.add(Diagnostic.info(name, SourceLocation.UNKNOWN, "no DAG found in this file"));
+            diags.add(Diagnostic.info(DiagnosticCode.DAG_NONE_FOUND, name, SourceLocation.UNKNOWN, "no DAG found in this file"));
         }
         return new DagReadResult(dags, diags);
     }
@@ -83,18 +85,19 @@ public final class PythonDagReader {
             byte[] bytes = Files.readAllBytes(file);
             for (int i = 0; i < bytes.length; i++) {
                 if (bytes[i] == 0) {
-                    return new DagReadResult(List.of(), List.of(Diagnostic.error(name, SourceLocation.UNKNOWN,
+                    return new DagReadResult(List.of(), List.of(Diagnostic.error(DiagnosticCode.INPUT_UNREADABLE, name,
+                            SourceLocation.UNKNOWN,
                             "binary file (NUL byte at offset " + i + "); not a Python DAG file")));
                 }
             }
             SourceEncoding.Decoded text = SourceEncoding.decode(bytes);
             if (!text.ok()) {
-                return new DagReadResult(List.of(), List.of(Diagnostic.error(name, SourceLocation.UNKNOWN,
+                return new DagReadResult(List.of(), List.of(Diagnostic.error(DiagnosticCode.INPUT_UNREADABLE, name, SourceLocation.UNKNOWN,
                         text.refusal())));
             }
             return read(name, text.text());
         } catch (IOException | RuntimeException e) {
-            return new DagReadResult(List.of(), List.of(Diagnostic.error(name, SourceLocation.UNKNOWN,
+            return new DagReadResult(List.of(), List.of(Diagnostic.error(DiagnosticCode.INPUT_UNREADABLE, name, SourceLocation.UNKNOWN,
                     "could not read the file: " + e.getMessage())));
         }
     }
@@ -110,7 +113,8 @@ public final class PythonDagReader {
     }
 
     private static Diagnostic tooLarge(String name, long size) {
-        return Diagnostic.error(name, SourceLocation.UNKNOWN, "file is " + size + " bytes, over the " + MAX_FILE_BYTES
+        return Diagnostic.error(DiagnosticCode.INPUT_TOO_LARGE, name, SourceLocation.UNKNOWN,
+                "file is " + size + " bytes, over the " + MAX_FILE_BYTES
                 + "-byte limit for a DAG file; not read");
     }
 
@@ -119,13 +123,15 @@ public final class PythonDagReader {
         PyTokenizer tokenizer = new PyTokenizer(src);
         List<PyToken> tokens = tokenizer.tokenize();
         for (PyTokenizer.Problem p : tokenizer.problems()) {
-            diags.add(Diagnostic.error(file, new SourceLocation("", p.line(), p.column()), "syntax error at " + p.line()
+            diags.add(Diagnostic.error(DiagnosticCode.INPUT_SYNTAX, file, new SourceLocation("", p.line(), p.column()),
+                    "syntax error at " + p.line()
                     + ":" + p.column() + ": " + p.message()));
         }
         List<PyParser.Problem> problems = new ArrayList<>();
         List<PySyntax.Stmt> module = new PyParser(tokens, problems).module();
         for (PyParser.Problem p : problems) {
-            diags.add(Diagnostic.error(file, new SourceLocation("", p.line(), p.column()), "syntax error at " + p.line()
+            diags.add(Diagnostic.error(DiagnosticCode.INPUT_SYNTAX, file, new SourceLocation("", p.line(), p.column()),
+                    "syntax error at " + p.line()
                     + ":" + p.column() + ": " + p.message().replaceFirst("^syntax error: ", "")
                     + "; statement skipped"));
         }

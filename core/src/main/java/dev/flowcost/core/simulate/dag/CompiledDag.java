@@ -1,6 +1,7 @@
 package dev.flowcost.core.simulate.dag;
 
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.dag.DagTask;
@@ -10,6 +11,8 @@ import dev.flowcost.core.dag.SensorSettings;
 import dev.flowcost.core.dag.TriggerRule;
 import dev.flowcost.core.workload.ItemCount;
 import dev.flowcost.core.workload.StepWorkload;
+import dev.flowcost.core.usage.Resolved;
+import dev.flowcost.core.usage.WorkflowUsage;
 import dev.flowcost.core.workload.WorkflowWorkload;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,10 +81,12 @@ final class CompiledDag {
     final boolean cyclic;
     final List<String> defaultsUsed = new ArrayList<>();
     final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final WorkflowUsage usage;
 
     CompiledDag(Dag dag, WorkflowWorkload workload, DagSimulationSettings settings, int index) {
         this.dag = dag;
         this.index = index;
+        this.usage = WorkflowUsage.of(workload);
         int n = dag.tasks().size();
         Map<String, Integer> idx = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -97,7 +102,8 @@ final class CompiledDag {
             Integer u = idx.get(e.upstream());
             Integer d = idx.get(e.downstream());
             if (u == null || d == null) {
-                diagnostics.add(Diagnostic.warning(dag.file(), SourceLocation.ofLine(dag.line()), "DAG " + dag.dagId()
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.DAG_DEPENDENCY, dag.file(),
+                        SourceLocation.ofLine(dag.line()), "DAG " + dag.dagId()
                         + ": edge " + e.upstream() + " >> " + e.downstream() + " names a task that does not exist; ignored"));
                 continue;
             }
@@ -125,7 +131,7 @@ final class CompiledDag {
         }
         cyclic = hasCycle(n);
         if (cyclic) {
-            diagnostics.add(Diagnostic.error(dag.file(), SourceLocation.ofLine(dag.line()), "DAG " + dag.dagId()
+            diagnostics.add(Diagnostic.error(DiagnosticCode.DAG_CYCLE, dag.file(), SourceLocation.ofLine(dag.line()), "DAG " + dag.dagId()
                     + " has a cycle; tasks on it never run in the simulation"));
         }
     }
@@ -190,7 +196,8 @@ final class CompiledDag {
             }
         }
         if (p.poolSlots > poolSize) {
-            diagnostics.add(Diagnostic.warning(dag.file(), SourceLocation.ofLine(t.line()), "task " + id + " needs "
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.SIM_POOL, dag.file(), SourceLocation.ofLine(t.line()),
+                    "task " + id + " needs "
                     + p.poolSlots + " slots of pool " + t.pool() + " which has " + poolSize
                     + "; Airflow would never run it, simulated as taking the whole pool"));
             p.poolSlots = Math.max(1, poolSize);
@@ -203,11 +210,9 @@ final class CompiledDag {
 
     private Duration duration(DagTask t, StepWorkload w) {
         String id = t.taskId();
-        double mean;
-        if (w.durationSeconds().isPresent()) {
-            mean = Math.max(0, w.durationSeconds().getAsDouble());
-        } else {
-            mean = TaskDurationDefaults.seconds(t.family());
+        Resolved resolved = usage.taskSeconds(id, t.family());
+        double mean = Math.max(0, resolved.value());
+        if (resolved.isDefault()) {
             defaultsUsed.add(id + ": " + (t.family() == OperatorFamily.SENSOR ? "waits " : "takes ") + fmt(mean)
                     + " s (" + t.family() + " default)");
         }
@@ -217,7 +222,8 @@ final class CompiledDag {
         double p95 = w.p95Seconds().getAsDouble();
         if (p95 <= mean) {
             if (p95 < mean) {
-                diagnostics.add(Diagnostic.warning(dag.file(), SourceLocation.ofLine(t.line()), "task " + id
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.WORKLOAD_DOUBTFUL, dag.file(),
+                        SourceLocation.ofLine(t.line()), "task " + id
                         + ": p95 " + fmt(p95) + " s is below the mean " + fmt(mean) + " s; using the mean as fixed"));
             }
             return Duration.fixed(mean);
@@ -229,7 +235,8 @@ final class CompiledDag {
         double sigma;
         if (disc < 0) {
             sigma = z;
-            diagnostics.add(Diagnostic.warning(dag.file(), SourceLocation.ofLine(t.line()), "task " + id + ": p95 "
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.WORKLOAD_DOUBTFUL, dag.file(),
+                    SourceLocation.ofLine(t.line()), "task " + id + ": p95 "
                     + fmt(p95) + " s is too far above the mean " + fmt(mean)
                     + " s for a lognormal; the spread is capped (p95 will come out lower)"));
         } else {
@@ -252,7 +259,8 @@ final class CompiledDag {
             for (Map.Entry<String, Double> e : w.branches().entrySet()) {
                 int pos = positionOf(e.getKey(), ds);
                 if (pos < 0) {
-                    diagnostics.add(Diagnostic.warning(dag.file(), SourceLocation.ofLine(t.line()), "task "
+                    diagnostics.add(Diagnostic.warning(DiagnosticCode.WORKLOAD_NO_MATCH, dag.file(),
+                            SourceLocation.ofLine(t.line()), "task "
                             + t.taskId() + ": branch weight key \"" + e.getKey()
                             + "\" is neither a direct downstream task id nor an index 0.." + (ds.length - 1) + "; ignored"));
                 } else {
@@ -265,7 +273,8 @@ final class CompiledDag {
             }
             if (sum <= 0) {
                 java.util.Arrays.fill(weights, 1.0);
-                diagnostics.add(Diagnostic.warning(dag.file(), SourceLocation.ofLine(t.line()), "task " + t.taskId()
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.WORKLOAD_DOUBTFUL, dag.file(),
+                        SourceLocation.ofLine(t.line()), "task " + t.taskId()
                         + ": branch weights are all zero or unusable; branches weighted equally"));
             }
         }

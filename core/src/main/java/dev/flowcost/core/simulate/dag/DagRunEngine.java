@@ -423,6 +423,9 @@ final class DagRunEngine {
             return;
         }
         int limit = Math.min(slotCapacity, settings.parallelism());
+        if (running >= limit || !anyPoolFree()) {
+            return; // nothing queued can start: skip the scan (a full pool with a long queue made it quadratic)
+        }
         Iterator<Job> it = queue.iterator();
         while (running < limit && it.hasNext()) {
             Job j = it.next();
@@ -438,7 +441,19 @@ final class DagRunEngine {
             it.remove();
             queuedPerDag[cd.index]--;
             start(j, pool, need);
+            if (poolUsed[pool] >= poolSize[pool] && !anyPoolFree()) {
+                break;
+            }
         }
+    }
+
+    private boolean anyPoolFree() {
+        for (int p = 0; p < poolSize.length; p++) {
+            if (poolUsed[p] < poolSize[p]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void start(Job j, int pool, int need) {

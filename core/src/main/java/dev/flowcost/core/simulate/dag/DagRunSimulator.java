@@ -1,6 +1,7 @@
 package dev.flowcost.core.simulate.dag;
 
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.workload.WorkflowWorkload;
@@ -78,7 +79,8 @@ public final class DagRunSimulator {
             }
         }
         if (unfinished > 0) {
-            diagnostics.add(Diagnostic.error(dag.file(), SourceLocation.ofLine(dag.line()), "DAG " + dag.dagId() + ": "
+            diagnostics.add(Diagnostic.error(DiagnosticCode.SIM_UNCOUNTABLE, dag.file(),
+                    SourceLocation.ofLine(dag.line()), "DAG " + dag.dagId() + ": "
                     + unfinished + " of " + n + " simulated runs never finished (a cycle, or a task that can never get"
                     + " a slot); counted as failed"));
         }

@@ -1,6 +1,7 @@
 package dev.flowcost.core.simulate.dag;
 
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.dag.EnvironmentClass;
 import dev.flowcost.core.workload.EnvironmentSpec;
@@ -72,12 +73,23 @@ public final class EnvironmentSimulator {
      */
     public EnvironmentMonthResult simulate(EnvironmentSpec env, List<DagSchedule> dags, double hoursPerMonth,
                                            DagSimulationSettings settings, long seed) {
+        return simulate(env, dags, hoursPerMonth, settings, seed, MAX_SIMULATED_TASK_INSTANCES);
+    }
+
+    /**
+     * Simulates the month, over its first part only when it has more than {@code maxTaskInstances} task instances
+     * (see {@link #MAX_SIMULATED_TASK_INSTANCES}); a planner comparing many counterfactual months uses a lower cap so
+     * each costs a fraction of a second, all at the same cap so their differences compare like with like.
+     */
+    public EnvironmentMonthResult simulate(EnvironmentSpec env, List<DagSchedule> dags, double hoursPerMonth,
+                                           DagSimulationSettings settings, long seed, double maxTaskInstances) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<String> defaults = new ArrayList<>();
         SourceLocation at = new SourceLocation("/environments/" + SourceLocation.escapeToken(env.name()), 0, 0);
         Optional<EnvironmentClass> parsed = EnvironmentClass.parse(env.environmentClass());
         if (parsed.isEmpty()) {
-            diagnostics.add(Diagnostic.error("", at, "environment " + env.name() + ": unknown environment class \""
+            diagnostics.add(Diagnostic.error(DiagnosticCode.WORKLOAD_INVALID, "", at,
+                    "environment " + env.name() + ": unknown environment class \""
                     + env.environmentClass() + "\" (expected mw1.micro, mw1.small, mw1.medium, mw1.large, mw1.xlarge"
                     + " or mw1.2xlarge); simulated as mw1.small"));
         }
@@ -85,7 +97,8 @@ public final class EnvironmentSimulator {
         int maxWorkers = Math.min(env.maxWorkers(), cls.maxWorkers());
         int minWorkers = Math.min(env.minWorkers(), maxWorkers);
         if (env.maxWorkers() > cls.maxWorkers()) {
-            diagnostics.add(Diagnostic.warning("", at, "environment " + env.name() + ": " + cls.className()
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.WORKLOAD_DOUBTFUL, "", at,
+                    "environment " + env.name() + ": " + cls.className()
                     + " allows at most " + cls.maxWorkers() + " worker(s); maxWorkers " + env.maxWorkers()
                     + " capped"));
         }
@@ -109,14 +122,15 @@ public final class EnvironmentSimulator {
                 instances0 += dags.get(i).runsPerMonth() * Math.max(1, dags.get(i).dag().tasks().size());
             }
         }
-        double scale = instances0 > MAX_SIMULATED_TASK_INSTANCES ? instances0 / MAX_SIMULATED_TASK_INSTANCES : 1;
+        double cap = Math.max(1, maxTaskInstances);
+        double scale = instances0 > cap ? instances0 / cap : 1;
         double horizon = month / scale;
         if (scale > 1) {
             String pattern = String.format(java.util.Locale.ROOT, "%,.0f task instances a month: simulated the first"
                     + " %.1f hours of the month (%,.0f task instances) and scaled the totals ×%.4g", instances0,
-                    horizon / 3600, MAX_SIMULATED_TASK_INSTANCES, scale);
+                    horizon / 3600, cap, scale);
             defaults.add(pattern);
-            diagnostics.add(Diagnostic.info("", at, "environment " + env.name() + ": " + pattern
+            diagnostics.add(Diagnostic.info(DiagnosticCode.SIM_NOTE, "", at, "environment " + env.name() + ": " + pattern
                     + " (runs start on fixed intervals, so the rest of the month repeats it)"));
         }
         DagRunEngine engine = new DagRunEngine(compiled, settings, cls.slots(minWorkers), new SplittableRandom(seed),

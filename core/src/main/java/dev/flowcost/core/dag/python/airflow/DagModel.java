@@ -1,5 +1,6 @@
 package dev.flowcost.core.dag.python.airflow;
 
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.dag.DagTask;
 import dev.flowcost.core.dag.python.airflow.AirflowValues.XComGroup;
 import dev.flowcost.core.dag.python.eval.Args;
@@ -75,7 +76,8 @@ public final class DagModel {
                     Object up = a.at(0) instanceof String s ? tasks.get(s) : null;
                     Object down = a.at(1) instanceof String s ? tasks.get(s) : null;
                     if (up == null || down == null) {
-                        ev.report().info(a.line(), "dag.set_dependency names a task not made before it; that dependency is not read");
+                        ev.report().info(DiagnosticCode.DAG_DEPENDENCY, a.line(),
+                                "dag.set_dependency names a task not made before it; that dependency is not read");
                     } else {
                         deps.connect(up, down, a.line());
                     }
@@ -314,7 +316,8 @@ public final class DagModel {
             id = s;
         } else {
             id = fileStem;
-            report.warn(line, "could not resolve dag_id" + (idValue instanceof Unknown u ? " '" + u.text() + "'" : "")
+            report.warn(DiagnosticCode.DAG_NOT_STATIC, line,
+                    "could not resolve dag_id" + (idValue instanceof Unknown u ? " '" + u.text() + "'" : "")
                     + " at line " + line + "; assumed the file name '" + fileStem + "'");
         }
         DagB d = new DagB(id, line, new LinkedHashMap<>(kw), deps);
@@ -332,7 +335,8 @@ public final class DagModel {
             label = null;
         } else {
             label = "unresolved_" + line;
-            report.warn(line, "could not resolve the task group id at line " + line + "; assumed '" + label + "'");
+            report.warn(DiagnosticCode.DAG_NOT_STATIC, line,
+                    "could not resolve the task group id at line " + line + "; assumed '" + label + "'");
         }
         boolean prefix = !(kw.get("prefix_group_id") instanceof Boolean b) || b;
         if (unique && label != null) {
@@ -371,7 +375,8 @@ public final class DagModel {
         if (made >= MAX_TASKS || taskCount >= MAX_FILE_TASKS) {
             String who = made >= MAX_TASKS ? dag == null ? "outside any DAG" : "in DAG '" + dag.dagId + "'" : "in this file";
             if (report.once("maxtasks " + who)) {
-                report.warn(line, "more than " + (made >= MAX_TASKS ? MAX_TASKS : MAX_FILE_TASKS) + " tasks " + who
+                report.warn(DiagnosticCode.DAG_LIMIT, line,
+                        "more than " + (made >= MAX_TASKS ? MAX_TASKS : MAX_FILE_TASKS) + " tasks " + who
                         + "; the rest were not read" + (dag == null ? ""
                         : ": tasks of DAG '" + dag.dagId + "' from line " + line + " on are missing"));
             }
@@ -389,7 +394,8 @@ public final class DagModel {
         } else {
             label = "unresolved_" + line;
             String what = idValue instanceof Unknown u ? " '" + u.text() + "'" : idValue == null ? " (no task_id given)" : "";
-            report.warn(line, "could not resolve task_id" + what + " at line " + line + "; assumed '" + label + "'");
+            report.warn(DiagnosticCode.DAG_NOT_STATIC, line,
+                    "could not resolve task_id" + what + " at line " + line + "; assumed '" + label + "'");
         }
         String id = group != null ? group.childId(label) : label;
         if (taskflow) {
@@ -454,7 +460,8 @@ public final class DagModel {
     void addTask(DagB dag, TaskB t) {
         TaskB first = dag.tasks.get(t.taskId);
         if (first != null && first != t) {
-            report.error(t.line, "duplicate task_id '" + t.taskId + "' in DAG '" + dag.dagId + "': defined at line "
+            report.error(DiagnosticCode.DAG_TASK_DUPLICATE, t.line,
+                    "duplicate task_id '" + t.taskId + "' in DAG '" + dag.dagId + "': defined at line "
                     + first.line + " and again at line " + t.line);
             t.dag = dag;
             return;

@@ -1,6 +1,7 @@
 package dev.flowcost.core.dag.python.airflow;
 
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.dag.DagTask;
@@ -78,7 +79,8 @@ public final class DagModelAssembler {
         for (DagB d : model.dags) {
             Integer prev = seenIds.putIfAbsent(d.dagId, d.line);
             if (prev != null) {
-                diags.add(Diagnostic.error(file, SourceLocation.ofLine(d.line), "duplicate dag_id '" + d.dagId
+                diags.add(Diagnostic.error(DiagnosticCode.DAG_ID_DUPLICATE, file, SourceLocation.ofLine(d.line),
+                        "duplicate dag_id '" + d.dagId
                         + "': defined at line " + prev + " and again at line " + d.line));
             }
             List<Edge> es = new ArrayList<>(edges.getOrDefault(d, Set.of()));
@@ -118,7 +120,7 @@ public final class DagModelAssembler {
         }
         for (TaskB t : model.orphans) {
             if (t.dag == null) {
-                diags.add(Diagnostic.warning(file, SourceLocation.ofLine(t.line), "task '" + t.taskId
+                diags.add(Diagnostic.warning(DiagnosticCode.DAG_ENTRY_IGNORED, file, SourceLocation.ofLine(t.line), "task '" + t.taskId
                         + "' belongs to no DAG (no 'with DAG', dag= argument or dependency on a DAG's task); left out"));
             }
         }
@@ -144,7 +146,8 @@ public final class DagModelAssembler {
                 continue;
             }
             if (du != dd) {
-                diags.add(Diagnostic.error(file, SourceLocation.ofLine(e.line()), "dependency between DAG '" + du.dagId
+                diags.add(Diagnostic.error(DiagnosticCode.DAG_DEPENDENCY, file, SourceLocation.ofLine(e.line()),
+                        "dependency between DAG '" + du.dagId
                         + "' and DAG '" + dd.dagId + "'; Airflow only allows dependencies inside one DAG"));
                 continue;
             }
@@ -308,7 +311,8 @@ public final class DagModelAssembler {
                     List<String> cycle = new ArrayList<>(path.subList(path.indexOf(s), path.size()));
                     cycle.add(s);
                     TaskB t = d.tasks.get(s);
-                    diags.add(Diagnostic.error(file, SourceLocation.ofLine(t == null ? d.line : t.line), "cycle in DAG '"
+                    diags.add(Diagnostic.error(DiagnosticCode.DAG_CYCLE, file,
+                            SourceLocation.ofLine(t == null ? d.line : t.line), "cycle in DAG '"
                             + d.dagId + "': " + String.join(" → ", cycle)));
                     return;
                 }
@@ -333,7 +337,8 @@ public final class DagModelAssembler {
         } else if (defaults.map().get("catchup") instanceof Boolean b) {
             catchup = b;
         } else {
-            diags.add(Diagnostic.info(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId + "': catchup not set; "
+            diags.add(Diagnostic.info(DiagnosticCode.DAG_SCHEDULE, file, SourceLocation.ofLine(d.line),
+                    "DAG '" + d.dagId + "': catchup not set; "
                     + (airflow3 ? "assumed False (Airflow 3 default; the file imports airflow.sdk)"
                     : "assumed True (Airflow 2 default catchup_by_default)")));
         }
@@ -358,24 +363,26 @@ public final class DagModelAssembler {
         if (parentTask != null) {
             // Airflow's scheduler never starts a SubDAG by itself: the SubDagOperator task runs it once per run of
             // the parent DAG, whatever schedule the SubDAG declares
-            diags.add(Diagnostic.info(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId + "' is the SubDAG of task '"
+            diags.add(Diagnostic.info(DiagnosticCode.DAG_NOTE, file, SourceLocation.ofLine(d.line),
+                    "DAG '" + d.dagId + "' is the SubDAG of task '"
                     + parentTask.taskId + "' in DAG '" + parentTask.dag.dagId + "': it runs once per run of that DAG, "
                     + "never on its own schedule"));
             return Schedule.none();
         }
         if (!kw.containsKey("schedule") && !kw.containsKey("schedule_interval") && !kw.containsKey("timetable")
                 && kw.containsKey(Evaluator.UNKNOWN_SPREAD)) {
-            diags.add(Diagnostic.warning(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId + "': schedule may be "
+            diags.add(Diagnostic.warning(DiagnosticCode.DAG_SCHEDULE, file, SourceLocation.ofLine(d.line),
+                    "DAG '" + d.dagId + "': schedule may be "
                     + "set by '" + repr(kw.get(Evaluator.UNKNOWN_SPREAD)) + "', which is not known statically"));
             return new Schedule(Schedule.Kind.UNKNOWN, repr(kw.get(Evaluator.UNKNOWN_SPREAD)));
         }
         if (!kw.containsKey("schedule") && !kw.containsKey("schedule_interval") && !kw.containsKey("timetable")) {
             if (airflow3) {
-                diags.add(Diagnostic.info(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId
+                diags.add(Diagnostic.info(DiagnosticCode.DAG_SCHEDULE, file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId
                         + "': schedule not set; assumed Airflow 3's default None (the file imports airflow.sdk)"));
                 return Schedule.none();
             }
-            diags.add(Diagnostic.info(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId
+            diags.add(Diagnostic.info(DiagnosticCode.DAG_SCHEDULE, file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId
                     + "': schedule not set; assumed Airflow 2's default timedelta(days=1)"));
             return new Schedule(Schedule.Kind.TIMEDELTA, "timedelta(days=1)");
         }
@@ -406,7 +413,8 @@ public final class DagModelAssembler {
         if (v instanceof Unknown u && callName(u).endsWith("Timetable")) {
             return new Schedule(Schedule.Kind.TIMETABLE, callName(u));
         }
-        diags.add(Diagnostic.warning(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId + "': schedule '" + repr(v)
+        diags.add(Diagnostic.warning(DiagnosticCode.DAG_SCHEDULE, file, SourceLocation.ofLine(d.line),
+                "DAG '" + d.dagId + "': schedule '" + repr(v)
                 + "' is not known statically"));
         return new Schedule(Schedule.Kind.UNKNOWN, repr(v));
     }
@@ -445,7 +453,8 @@ public final class DagModelAssembler {
             s = new Schedule(Schedule.Kind.TIMEDELTA, delta.group(1));
         }
         if (s != null && assetsToo) {
-            diags.add(Diagnostic.info(file, SourceLocation.ofLine(d.line), "DAG '" + d.dagId + "': asset-or-time "
+            diags.add(Diagnostic.info(DiagnosticCode.DAG_SCHEDULE, file, SourceLocation.ofLine(d.line),
+                    "DAG '" + d.dagId + "': asset-or-time "
                     + "schedule read as its time part '" + s.expression() + "'; asset events may add runs"));
         }
         return s;
@@ -490,7 +499,8 @@ public final class DagModelAssembler {
             family = OperatorCatalog.classify(t.module + "." + t.operator);
         }
         if (family == OperatorFamily.UNKNOWN) {
-            diags.add(Diagnostic.info(file, SourceLocation.ofLine(t.line), "operator '" + t.operator + "' of task '"
+            diags.add(Diagnostic.info(DiagnosticCode.DAG_OPERATOR_UNKNOWN, file, SourceLocation.ofLine(t.line),
+                    "operator '" + t.operator + "' of task '"
                     + t.taskId + "' is not known to flowcost; kept as UNKNOWN"));
         }
         TriggerRule rule = TriggerRule.ALL_SUCCESS;
@@ -505,7 +515,7 @@ public final class DagModelAssembler {
             if (parsed.isPresent()) {
                 rule = parsed.get();
             } else {
-                diags.add(Diagnostic.warning(file, SourceLocation.ofLine(t.line), "task '" + t.taskId
+                diags.add(Diagnostic.warning(DiagnosticCode.DAG_TRIGGER_RULE, file, SourceLocation.ofLine(t.line), "task '" + t.taskId
                         + "': trigger_rule '" + text + "' not understood; assumed all_success"));
             }
         }
@@ -529,6 +539,8 @@ public final class DagModelAssembler {
             Object v = e.getValue();
             if (v instanceof String || v instanceof Number || v instanceof Boolean || v instanceof Duration) {
                 arguments.put(k, v instanceof String str ? str : repr(v));
+            } else if (k.equals("outlets") && v != null) {
+                arguments.put(k, repr(v)); // the datasets a task updates: links a DAG to those scheduled on them
             }
         }
         Optional<String> aws = OperatorCatalog.awsService(t.operator);

@@ -1,5 +1,6 @@
 package dev.flowcost.core.dag.python.airflow;
 
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.dag.DagTask;
 import dev.flowcost.core.dag.python.airflow.AirflowValues.Through;
 import dev.flowcost.core.dag.python.airflow.AirflowValues.XComGroup;
@@ -46,7 +47,7 @@ final class Dependencies {
     /** Records upstream → downstream for every pair of nodes on the two sides. */
     void connect(Object up, Object down, int line) {
         if (up instanceof PyList && down instanceof PyList && report.once("listlist" + line)) {
-            report.warn(line, "Airflow does not allow list >> list; every pair of tasks was connected");
+            report.warn(DiagnosticCode.DAG_DEPENDENCY, line, "Airflow does not allow list >> list; every pair of tasks was connected");
         }
         connectEvery(up, down, line);
     }
@@ -129,7 +130,8 @@ final class Dependencies {
         List<Object> ups = nodes(up);
         List<Object> downs = nodes(down);
         if ((ups.isEmpty() && !downs.isEmpty() || downs.isEmpty() && !ups.isEmpty()) && report.once("unresolved-edge" + line)) {
-            report.info(line, "one side of a dependency is not known statically; that dependency is not read");
+            report.info(DiagnosticCode.DAG_DEPENDENCY, line,
+                    "one side of a dependency is not known statically; that dependency is not read");
         }
         for (Object u : ups) {
             for (Object d : downs) {
@@ -168,7 +170,8 @@ final class Dependencies {
             Object b = items.get(i + 1);
             if (!linear && a instanceof PyList la && b instanceof PyList lb) {
                 if (la.items().size() != lb.items().size()) {
-                    report.error(line, "chain() got lists of different lengths (" + la.items().size() + " and "
+                    report.error(DiagnosticCode.DAG_DEPENDENCY, line,
+                            "chain() got lists of different lengths (" + la.items().size() + " and "
                             + lb.items().size() + "); Airflow rejects this");
                     continue;
                 }

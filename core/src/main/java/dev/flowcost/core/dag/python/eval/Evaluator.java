@@ -1,5 +1,6 @@
 package dev.flowcost.core.dag.python.eval;
 
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.dag.python.eval.PyValues.Bound;
 import dev.flowcost.core.dag.python.eval.PyValues.Builtin;
 import dev.flowcost.core.dag.python.eval.PyValues.ClassRef;
@@ -98,13 +99,13 @@ public final class Evaluator {
             try {
                 exec(s, globals);
             } catch (TooDeep e) {
-                report.warn(s.line(), "statement nests deeper than " + MAX_DEPTH + " levels; not read");
+                report.warn(DiagnosticCode.DAG_LIMIT, s.line(), "statement nests deeper than " + MAX_DEPTH + " levels; not read");
             } catch (Spent e) {
                 if (e.budget == moduleBudget) {
                     break;
                 }
             } catch (Halt e) {
-                report.error(s.line(), e.getMessage());
+                report.error(DiagnosticCode.DAG_PYTHON_ERROR, s.line(), e.getMessage());
                 break;
             }
         }
@@ -204,11 +205,13 @@ public final class Evaluator {
         } else if (s instanceof PySyntax.For f) {
             return forLoop(f, scope);
         } else if (s instanceof PySyntax.While w) {
-            report.warn(w.line(), "while loop not executed: the reader never runs loops without a known end; its body is not read");
+            report.warn(DiagnosticCode.DAG_NOT_STATIC, w.line(),
+                    "while loop not executed: the reader never runs loops without a known end; its body is not read");
         } else if (s instanceof PySyntax.If i) {
             Boolean cond = Operators.truth(eval(i.test(), scope));
             if (cond == null) {
-                report.info(i.line(), "condition '" + PySyntax.show(i.test()) + "' is not known statically; read the if-branch only");
+                report.info(DiagnosticCode.DAG_NOT_STATIC, i.line(),
+                        "condition '" + PySyntax.show(i.test()) + "' is not known statically; read the if-branch only");
                 return execAll(i.body(), scope);
             }
             return execAll(cond ? i.body() : i.orElse(), scope);
@@ -291,7 +294,8 @@ public final class Evaluator {
                     scope.set(head, new ModuleRef(head));
                 }
             } else if (n.name().equals("*")) {
-                report.info(im.line(), "'from " + n.module() + " import *': names from it are taken by their class names");
+                report.info(DiagnosticCode.DAG_NOTE, im.line(),
+                        "'from " + n.module() + " import *': names from it are taken by their class names");
             } else {
                 scope.set(n.alias() != null ? n.alias() : n.name(), new ClassRef(n.name(), n.module(), ""));
             }
@@ -326,7 +330,8 @@ public final class Evaluator {
         Object iterable = eval(f.iter(), scope);
         Iterator<Object> it = Builtins.iterate(iterable);
         if (it == null) {
-            report.info(f.line(), "loop over '" + PySyntax.show(f.iter()) + "' is not known statically; loop body read once");
+            report.info(DiagnosticCode.DAG_NOT_STATIC, f.line(),
+                    "loop over '" + PySyntax.show(f.iter()) + "' is not known statically; loop body read once");
             assign(f.target(), new Unknown(PySyntax.show(f.target())), scope);
             Signal sig = execAll(f.body(), scope);
             return sig == Signal.RETURN ? sig : Signal.NORMAL;
@@ -596,7 +601,7 @@ public final class Evaluator {
         PySyntax.CompFor clause = c.clauses().get(i);
         Iterator<Object> it = Builtins.iterate(eval(clause.iter(), scope));
         if (it == null) {
-            report.info(c.line(), "comprehension over '" + PySyntax.show(clause.iter())
+            report.info(DiagnosticCode.DAG_NOT_STATIC, c.line(), "comprehension over '" + PySyntax.show(clause.iter())
                     + "' is not known statically; loop body read once");
             assign(clause.target(), new Unknown(PySyntax.show(clause.target())), scope);
             compClause(c, i + 1, scope, out, dict);
@@ -841,7 +846,8 @@ public final class Evaluator {
     public Object invoke(Func f, List<Object> pos, Map<String, Object> kw, int at) {
         if (callDepth >= MAX_CALL_DEPTH) {
             if (report.once("calldepth")) {
-                report.warn(at, "function calls nest deeper than " + MAX_CALL_DEPTH + "; the deeper calls are not read");
+                report.warn(DiagnosticCode.DAG_LIMIT, at,
+                        "function calls nest deeper than " + MAX_CALL_DEPTH + "; the deeper calls are not read");
             }
             return new Unknown(f.def().name() + "(...)");
         }
@@ -895,7 +901,8 @@ public final class Evaluator {
             return new Unknown(PySyntax.show(c));
         }
         if (report.once("setting" + key)) {
-            report.info(c.line(), what + " '" + key + "' is not known statically; assumed its default " + Repr.of(dflt));
+            report.info(DiagnosticCode.DAG_NOT_STATIC, c.line(),
+                    what + " '" + key + "' is not known statically; assumed its default " + Repr.of(dflt));
         }
         return dflt;
     }

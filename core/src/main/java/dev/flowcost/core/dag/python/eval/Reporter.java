@@ -1,6 +1,7 @@
 package dev.flowcost.core.dag.python.eval;
 
 import dev.flowcost.core.Diagnostic;
+import dev.flowcost.core.DiagnosticCode;
 import dev.flowcost.core.SourceLocation;
 import java.util.HashSet;
 import java.util.List;
@@ -21,16 +22,16 @@ public final class Reporter {
         return file;
     }
 
-    public void info(int line, String message) {
-        diags.add(Diagnostic.info(file, SourceLocation.ofLine(line), message));
+    public void info(DiagnosticCode code, int line, String message) {
+        diags.add(Diagnostic.info(code, file, SourceLocation.ofLine(line), message));
     }
 
-    public void warn(int line, String message) {
-        diags.add(Diagnostic.warning(file, SourceLocation.ofLine(line), message));
+    public void warn(DiagnosticCode code, int line, String message) {
+        diags.add(Diagnostic.warning(code, file, SourceLocation.ofLine(line), message));
     }
 
-    public void error(int line, String message) {
-        diags.add(Diagnostic.error(file, SourceLocation.ofLine(line), message));
+    public void error(DiagnosticCode code, int line, String message) {
+        diags.add(Diagnostic.error(code, file, SourceLocation.ofLine(line), message));
     }
 
     /** True the first time a key is seen: for a message that should appear once per file. */

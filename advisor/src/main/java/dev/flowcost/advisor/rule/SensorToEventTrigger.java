@@ -1,4 +1,4 @@
-package dev.flowcost.advisor.migration;
+package dev.flowcost.advisor.rule;
 
 import dev.flowcost.advisor.analysis.Change;
 import dev.flowcost.advisor.analysis.CostItem;
@@ -16,39 +16,60 @@ import dev.flowcost.core.simulate.dag.TaskDurationDefaults;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Sensor → event trigger: a poke-mode sensor holds a worker slot for its whole wait. Its slot-seconds a month are
  * priced as worker capacity ({@code slot-seconds / tasks per worker / 3600 × extra-worker $/h}) and set against
- * reschedule or deferrable mode (one short poke per poke interval) and, for S3 key sensors of a DAG leaving for
- * Step Functions, against an S3 event → EventBridge → Step Functions trigger (one custom event and one transition a
+ * reschedule or deferrable mode (one short poke per poke interval) and, for S3 key sensors of a DAG going to Step
+ * Functions, against an S3 event → EventBridge → Step Functions trigger (one custom event and one transition a
  * run). Sensors that already release their slot raise nothing, and neither does a change that would save nothing
  * (a wait shorter than the pokes it would take).
  */
-final class SensorTriggerRule {
+public final class SensorToEventTrigger implements DagRule {
 
-    static final String RULE = "sensor-to-event-trigger";
+    public static final String RULE = "sensor-to-event-trigger";
+    static final RuleInfo INFO = new RuleInfo(RULE, "Poke-mode sensor → reschedule/deferrable mode or an S3 event trigger",
+            RuleInfo.Subject.DAG,
+            "A sensor in poke mode keeps its worker slot for the whole wait, and slots are what make MWAA add workers. "
+                    + "The rule prices the sensor's slot-seconds a month as extra-worker capacity (slot-seconds / tasks "
+                    + "per worker / 3600 × the class's extra-worker hourly price) and compares them with reschedule mode "
+                    + "(or deferrable=True for AWS-service sensors): one short poke per poke interval. For an S3 key "
+                    + "sensor of a DAG the verdict moves to Step Functions, the alternative is an S3 object-created event "
+                    + "routed by EventBridge to the state machine: one custom event and one transition a run. Sensors that "
+                    + "already release their slot raise nothing, nor does a change that would save nothing.",
+            List.of(new Fact("In poke mode a sensor takes up a worker slot for its entire runtime; in reschedule mode only "
+                            + "while it checks.", "https://airflow.apache.org/docs/apache-airflow/stable/core-concepts/sensors.html"),
+                    new Fact("MWAA bills extra workers per hour above the environment's included worker.",
+                            "https://aws.amazon.com/managed-workflows-for-apache-airflow/pricing/"),
+                    new Fact("EventBridge bills custom events at $1.00 per million.", "https://aws.amazon.com/eventbridge/pricing/"),
+                    new Fact("Amazon S3 can send object-created events to EventBridge.",
+                            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/EventBridge.html"),
+                    new Fact("A Standard workflow bills $0.025 per 1,000 state transitions.",
+                            "https://aws.amazon.com/step-functions/pricing/")));
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
 
-    private SensorTriggerRule() {
+    @Override
+    public RuleInfo info() {
+        return INFO;
     }
 
-    /** One finding per poke-mode sensor that holds slot time, given the DAG's verdict. */
-    static List<Finding> findings(DagMigrationInput in, List<TaskProfile> profiles, String verdict) {
+    /** One finding per poke-mode sensor that holds slot time and would save by the change. */
+    @Override
+    public List<Finding> apply(DagContext ctx) {
         List<Finding> out = new ArrayList<>();
-        Optional<Rate> worker = AlternativePricing.workerRate(in.prices(), in.region(), in.environment().environmentClass());
-        if (worker.isEmpty()) {
+        if (ctx.extraWorker().isEmpty()) {
             return out;
         }
-        int tasksPerWorker = EnvironmentClass.parse(in.environment().environmentClass())
+        int tasksPerWorker = EnvironmentClass.parse(ctx.environmentClass())
                 .map(EnvironmentClass::tasksPerWorker).orElse(EnvironmentClass.MW1_SMALL.tasksPerWorker());
-        for (TaskProfile p : profiles) {
+        for (DagContext.Task p : ctx.tasks()) {
             Optional<SensorSettings> sensor = p.task().sensor();
             if (sensor.isEmpty() || !sensor.get().holdsSlotWhileWaiting() || p.slotSecondsPerRun() <= 0) {
                 continue;
             }
-            Finding f = finding(in, p, sensor.get(), worker.get(), tasksPerWorker, verdict);
+            Finding f = finding(ctx, p, sensor.get(), ctx.extraWorker().get(), tasksPerWorker);
             if (f.isSaving()) {
                 out.add(f);
             }
@@ -56,38 +77,35 @@ final class SensorTriggerRule {
         return out;
     }
 
-    private static Finding finding(DagMigrationInput in, TaskProfile p, SensorSettings sensor, Rate worker,
-                                   int tasksPerWorker, String verdict) {
+    private static Finding finding(DagContext ctx, DagContext.Task p, SensorSettings sensor, Rate worker,
+                                   int tasksPerWorker) {
         DagTask t = p.task();
-        CostItems.Volume vol = AlternativePricing.volume(in);
+        CostItems.Volume vol = ctx.runs();
         BigDecimal perWorkerHour = BigDecimal.valueOf(tasksPerWorker).multiply(SECONDS_PER_HOUR);
         List<CostItem> now = List.of(CostItems.perExecution("worker capacity held by poke-mode sensor " + t.taskId(),
-                AlternativePricing.decimal(p.slotSecondsPerRun()).divide(perWorkerHour, Money.DIVISION), vol, worker));
+                Money.quantity(p.slotSecondsPerRun()).divide(perWorkerHour, Money.DIVISION), vol, worker));
         double poke = sensor.pokeIntervalSeconds().orElse(TaskDurationDefaults.POKE_INTERVAL_SECONDS);
         double pokes = Math.ceil(p.durationSeconds() / Math.max(1, poke)) + 1;
         double releasedSlotSeconds = pokes * TaskDurationDefaults.POKE_SECONDS;
         boolean deferrable = OperatorCatalog.awsService(t.operator()).isPresent();
         String mode = deferrable ? "deferrable" : "reschedule";
         List<CostItem> released = List.of(CostItems.perExecution("worker capacity of sensor " + t.taskId() + " in " + mode
-                + " mode", AlternativePricing.decimal(releasedSlotSeconds).divide(perWorkerHour, Money.DIVISION), vol, worker));
+                + " mode", Money.quantity(releasedSlotSeconds).divide(perWorkerHour, Money.DIVISION), vol, worker));
         List<CostItem> event = List.of(
                 CostItems.perExecution("EventBridge custom events (S3 object created)", BigDecimal.ONE, vol,
-                        Rate.from(in.prices(), in.region(), Services.EVENTBRIDGE, Services.CUSTOM_EVENT)),
+                        Rate.from(ctx.prices(), ctx.region(), Services.EVENTBRIDGE, Services.CUSTOM_EVENT)),
                 CostItems.perExecution("state transition starting the Standard execution", BigDecimal.ONE, vol,
-                        Rate.from(in.prices(), in.region(), Services.STATES_STANDARD, Services.TRANSITION)));
-        boolean useEvent = Blockers.isS3KeySensor(t.operator()) && !verdict.equals(DagMigration.KEEP)
-                && !verdict.equals(DagMigration.MOVE_TO_SERVERLESS);
+                        Rate.from(ctx.prices(), ctx.region(), Services.STATES_STANDARD, Services.TRANSITION)));
+        boolean useEvent = p.s3KeySensor() && ctx.onStepFunctions();
         List<CostItem> after = useEvent ? event : released;
-        BigDecimal nowCost = CostItems.total(now);
-        BigDecimal afterCost = CostItems.total(after);
         List<String> assumptions = new ArrayList<>();
-        assumptions.add("the sensor's " + String.format(java.util.Locale.ROOT, "%.0f", p.slotSecondsPerRun())
+        assumptions.add("the sensor's " + String.format(Locale.ROOT, "%.0f", p.slotSecondsPerRun())
                 + " slot-seconds a run are priced as worker capacity: slot-seconds / " + tasksPerWorker
                 + " tasks per worker / 3600 × $" + worker.price().toPlainString() + " per extra-worker hour ("
-                + in.environment().environmentClass() + "); the saving is real when the held slots make MWAA add workers");
+                + ctx.environmentClass() + "); the saving is real when the held slots make MWAA add workers");
         assumptions.add(mode + " mode: one poke of " + (long) TaskDurationDefaults.POKE_SECONDS + " s every "
                 + (long) poke + " s (" + (long) pokes + " a run) → " + Money.displayPrecise(CostItems.total(released)) + " a month");
-        if (Blockers.isS3KeySensor(t.operator())) {
+        if (p.s3KeySensor()) {
             assumptions.add("S3 event → EventBridge → Step Functions: one custom event and one transition a run → "
                     + Money.displayPrecise(CostItems.total(event)) + " a month (applies once the DAG runs on Step Functions)");
         }
@@ -99,9 +117,9 @@ final class SensorTriggerRule {
                 t.taskId() + " = " + t.operator() + "(..., " + (deferrable ? "deferrable=True" : "mode='reschedule'") + ")");
         String title = "Sensor " + t.taskId() + " holds a worker slot while it waits: "
                 + (useEvent ? "trigger on the S3 event instead" : "use " + mode + " mode");
-        return new Finding(RULE, in.dag().dagId(), List.of(t.taskId()), title, nowCost, afterCost,
-                nowCost.subtract(afterCost), p.durationFromWorkload() ? Finding.Confidence.MEDIUM : Finding.Confidence.LOW,
-                assumptions, List.of(), change, now, after, Optional.empty());
+        return Findings.priced(RULE, ctx.dagId(), List.of(t.taskId()), title, now, after,
+                p.durationFromWorkload() ? Finding.Confidence.MEDIUM : Finding.Confidence.LOW, assumptions, List.of(),
+                change, Optional.empty());
     }
 
     /** An EventBridge rule matching the object the sensor waits for (the key up to its first template). */

@@ -1,0 +1,42 @@
+package dev.flowcost.core.usage;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders the defaults table ({@link UsageDefaults#table()}) as {@code docs/defaults.md}, so the page a user reads
+ * is the table the engines use; a test compares the committed page with this rendering.
+ */
+public final class DefaultsDoc {
+
+    /** Where the page is committed, from the repository root. */
+    public static final String DOC_PATH = "docs/defaults.md";
+    /** How to regenerate it after changing the table. */
+    public static final String REGENERATE = "mvn -B -q -o -pl core test -Dtest=DefaultsDocTest "
+            + "-Dsurefire.failIfNoSpecifiedTests=false -Dflowcost.writeDefaultsDoc=true";
+
+    private DefaultsDoc() {
+    }
+
+    /** The page: one row per usage key, grouped by kind of step. */
+    public static String markdown(List<UsageKey> rows) {
+        StringBuilder b = new StringBuilder();
+        b.append("# Workload defaults\n\n");
+        b.append("<!-- Generated from core/src/main/java/dev/flowcost/core/usage/UsageDefaults.java."
+                + " Do not edit by hand; regenerate with:\n     ").append(REGENERATE).append(" -->\n\n");
+        b.append("What flowcost assumes for a value the workload file does not give (and no calibration measured)."
+                + " Every value is resolved once per workflow, and reports mark the ones that came from here"
+                + " \"(default)\"; give the real value in the workload file to replace it.\n\n");
+        b.append("| step | key | default | unit | why |\n|---|---|---|---|---|\n");
+        for (UsageKey r : rows) {
+            b.append("| ").append(r.kind().words()).append(" | `").append(r.key()).append("` | ")
+                    .append(number(r.value())).append(" | ").append(r.unit()).append(" | ").append(r.why())
+                    .append(" |\n");
+        }
+        return b.toString();
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%,d", (long) v) : String.valueOf(v);
+    }
+}
