@@ -130,8 +130,8 @@ public final class Calibrator {
         }
         for (Pages p : pages.values()) {
             if (p.held < p.total) {
-                diagnostics.add(Diagnostic.warning(p.files.get(0), SourceLocation.UNKNOWN, (p.files.size() > 1
-                        ? "these " + p.files.size() + " files (" + String.join(", ", p.files) + ") hold " : "holds ")
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.CALIBRATE_SKIPPED, p.files.get(0), SourceLocation.UNKNOWN,
+                        (p.files.size() > 1 ? "these " + p.files.size() + " files (" + String.join(", ", p.files) + ") hold " : "holds ")
                         + p.held + " of the " + p.total + " " + p.what + " the list reports (total_entries): Airflow's "
                         + "REST API returns one page at a time (at most [api] maximum_page_limit, 100 by default); give "
                         + "every page (limit and offset, or page_limit and page_offset in a batch body), or counts a "
