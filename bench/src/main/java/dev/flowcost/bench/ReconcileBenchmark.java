@@ -44,6 +44,20 @@ public class ReconcileBenchmark {
     public void setUp() throws IOException, SQLException {
         file = Files.createTempFile("flowcost-cur-bench", "." + format);
         Files.delete(file);
+        writeBill(rows, file);
+        List<BillLine> lines = CurReader.read(file);
+        long total = lines.stream().mapToLong(BillLine::rows).sum();
+        if (total != rows) {
+            throw new IllegalStateException("generated bill has " + total + " rows, not " + rows);
+        }
+    }
+
+    /**
+     * Writes a CUR 2.0 file of {@code rows} line items with DuckDB's own {@code COPY ... TO} (Parquet for a .parquet
+     * name, else gzip CSV): a quarter each Step Functions (usage type USE1-StateTransition, 50 state machines m0..m49),
+     * MWAA (USE1-Airflow-SmallEnvironment, environments env0..env2), Lambda and S3, over two billing months.
+     */
+    static void writeBill(long rows, Path file) throws SQLException {
         String select = "SELECT 'id' || i AS identity_line_item_id, "
                 + "CASE WHEN i % 2 = 0 THEN '2026-10-01T00:00:00Z' ELSE '2026-11-01T00:00:00Z' END AS bill_billing_period_start_date, "
                 + "'Usage' AS line_item_line_item_type, "
@@ -56,14 +70,10 @@ public class ReconcileBenchmark {
                 + "CAST(CAST((i % 1000) / 10000.0 AS DECIMAL(18, 10)) AS VARCHAR) AS line_item_unblended_cost, "
                 + "'us-east-1' AS product_region_code FROM range(" + rows + ") t(i)";
         String target = file.toAbsolutePath().toString().replace("'", "''");
-        String options = format.equals("parquet") ? "(FORMAT parquet)" : "(FORMAT csv, HEADER, COMPRESSION gzip)";
+        String options = file.getFileName().toString().endsWith(".parquet") ? "(FORMAT parquet)"
+                : "(FORMAT csv, HEADER, COMPRESSION gzip)";
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             s.execute("COPY (" + select + ") TO '" + target + "' " + options);
-        }
-        List<BillLine> lines = CurReader.read(file);
-        long total = lines.stream().mapToLong(BillLine::rows).sum();
-        if (total != rows) {
-            throw new IllegalStateException("generated bill has " + total + " rows, not " + rows);
         }
     }
 

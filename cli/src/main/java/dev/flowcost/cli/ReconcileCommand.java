@@ -66,6 +66,9 @@ final class ReconcileCommand implements Callable<Integer> {
                 options.region, options.keepGoing, options.base.allowed(spec.commandLine()), err);
         Analysis analysis = outcome.analysis();
         Reconciliation r = reconcile(analysis, bill);
+        for (String w : r.warnings()) {
+            err.println(bill + ": warning: " + w);
+        }
         out.print(format.equals("json") ? json(r) : format.equals("csv") ? csv(r) : text(r));
         out.flush();
         return outcome.exitCode(null, err);
@@ -104,6 +107,12 @@ final class ReconcileCommand implements Callable<Integer> {
                 b.append("  ").append(e.getKey()).append(": $").append(money(e.getValue())).append('\n');
             }
         }
+        if (!r.warnings().isEmpty()) {
+            b.append("\nWarnings about the bill:\n");
+            for (String w : r.warnings()) {
+                b.append("  ").append(w).append('\n');
+            }
+        }
         return b.toString();
     }
 
@@ -130,12 +139,15 @@ final class ReconcileCommand implements Callable<Integer> {
             o.put("month", l.month());
             o.put("productCode", l.productCode());
             o.put("usageType", l.usageType());
+            o.put("operation", l.operation());
             o.put("resourceId", l.resourceId());
             o.put("costUsd", l.cost());
             o.put("lineItems", l.rows());
         }
         ObjectNode other = root.putObject("otherProducts");
         r.otherProducts().forEach(other::put);
+        ArrayNode warnings = root.putArray("warnings");
+        r.warnings().forEach(warnings::add);
         return m.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 

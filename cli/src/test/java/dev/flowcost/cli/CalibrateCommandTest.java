@@ -99,4 +99,21 @@ class CalibrateCommandTest {
         assertThat(b.err()).contains("not-a-bill.csv").contains("line_item_product_code");
         assertThat(out2).doesNotExist();
     }
+
+    /** reconcile names, on stderr and in every format, the usage types it could not match by AWS's names. */
+    @Test
+    void reconcileWarnsAboutUsageTypesItDoesNotPrice() throws IOException {
+        String bill = CliRun.fixture("calibrate/cur2-pay.csv");
+        CliRun json = CliRun.of("reconcile", DEFINITION, "--bill", bill, "--format", "json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(json.err()).contains("cur2-pay.csv: warning: 1 Step Functions/MWAA usage type(s) the model does not "
+                + "price, listed as unexplained: AmazonStates USE1-DataTransfer-Out-Bytes");
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.out());
+        assertThat(root.path("warnings").get(0).asText()).contains("USE1-DataTransfer-Out-Bytes");
+        assertThat(root.path("unexplained").findValuesAsText("usageType")).contains("USE1-DataTransfer-Out-Bytes");
+        assertThat(root.path("unexplained").get(0).has("operation")).isTrue();
+        CliRun text = CliRun.of("reconcile", DEFINITION, "--bill", bill);
+        assertThat(text.out()).contains("Warnings about the bill:").contains("USE1-DataTransfer-Out-Bytes");
+    }
 }

@@ -20,7 +20,7 @@ import java.util.Map;
  * which scans tens of millions of rows in seconds, and sums them into {@link BillLine}s. Columns are found by name:
  * CUR 2.0's snake_case ({@code line_item_usage_type}, {@code line_item_unblended_cost}, {@code line_item_resource_id},
  * {@code line_item_product_code}, {@code line_item_usage_amount}, {@code bill_billing_period_start_date},
- * {@code line_item_usage_start_date}; https://docs.aws.amazon.com/cur/latest/userguide/table-dictionary-cur2.html), or
+ * {@code line_item_usage_start_date}, {@code line_item_operation} when present; https://docs.aws.amazon.com/cur/latest/userguide/table-dictionary-cur2.html), or
  * legacy CUR's {@code lineItem/UsageType} style. Without {@code line_item_product_code}, the product columns'
  * {@code product_servicecode} names the service (https://docs.aws.amazon.com/cur/latest/userguide/table-dictionary-cur2-product.html).
  */
@@ -38,6 +38,7 @@ public final class CurReader {
     private static final String[][] COLUMNS = {
         {"product", "line_item_product_code", "lineItem/ProductCode", "product_servicecode", "product/servicecode"},
         {"usage_type", "line_item_usage_type", "lineItem/UsageType"},
+        {"operation", "line_item_operation", "lineItem/Operation"},
         {"resource", "line_item_resource_id", "lineItem/ResourceId"},
         {"cost", "line_item_unblended_cost", "lineItem/UnblendedCost"},
         {"usage", "line_item_usage_amount", "lineItem/UsageAmount"},
@@ -93,17 +94,19 @@ public final class CurReader {
                     ? "COALESCE(" + col.get("period") + ", " + col.get("start") + ")"
                     : col.getOrDefault("period", col.get("start"))) + " AS VARCHAR), 1, 7)";
             String resource = col.containsKey("resource") ? "COALESCE(CAST(" + col.get("resource") + " AS VARCHAR), '')" : "''";
+            String operation = col.containsKey("operation") ? "COALESCE(CAST(" + col.get("operation") + " AS VARCHAR), '')"
+                    : "''";
             String usage = col.containsKey("usage") ? "SUM(TRY_CAST(" + col.get("usage") + " AS DOUBLE))" : "0";
             String sql = "SELECT " + month + " AS m, CAST(" + col.get("product") + " AS VARCHAR) AS p, CAST("
-                    + col.get("usage_type") + " AS VARCHAR) AS u, " + resource + " AS r, SUM(CAST("
+                    + col.get("usage_type") + " AS VARCHAR) AS u, " + operation + " AS o, " + resource + " AS r, SUM(CAST("
                     + col.get("cost") + " AS DECIMAL(38, 10))) AS cost, " + usage + " AS amount, COUNT(*) AS n FROM "
-                    + source + " GROUP BY ALL ORDER BY m, p, u, r";
+                    + source + " GROUP BY ALL ORDER BY m, p, u, o, r";
             List<BillLine> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new BillLine(nz(rs.getString(1)), nz(rs.getString(2)), nz(rs.getString(3)), nz(rs.getString(4)),
-                            rs.getBigDecimal(5) == null ? java.math.BigDecimal.ZERO : rs.getBigDecimal(5).stripTrailingZeros(),
-                            rs.getDouble(6), rs.getLong(7)));
+                            nz(rs.getString(5)), rs.getBigDecimal(6) == null ? java.math.BigDecimal.ZERO
+                            : rs.getBigDecimal(6).stripTrailingZeros(), rs.getDouble(7), rs.getLong(8)));
                 }
             }
             return out;

@@ -24,9 +24,14 @@ import java.util.TreeSet;
  * not modelled, a usage type the model does not price (data transfer, say) — are listed, never dropped; other
  * products are summed per product code as out of scope.
  *
+ * <p>Usage types are told apart by AWS's names ({@link UsageTypes}); a name matched only by AWS's pattern or by words
+ * (usage type or operation), a Step Functions or MWAA usage type the model does not price, and an environment billed
+ * in another class than modelled are each named in {@code warnings}.
+ *
  * <p>The modelled amount is the model's steady monthly cost; a partial month in the bill shows as a gap.
  */
-public record Reconciliation(List<Row> rows, List<BillLine> unexplained, Map<String, BigDecimal> otherProducts) {
+public record Reconciliation(List<Row> rows, List<BillLine> unexplained, Map<String, BigDecimal> otherProducts,
+                             List<String> warnings) {
 
     /** One comparison. {@code kind} is "state machine", "environment" or "account". */
     public record Row(String month, String kind, String name, BigDecimal modelled, BigDecimal billed,
@@ -37,6 +42,7 @@ public record Reconciliation(List<Row> rows, List<BillLine> unexplained, Map<Str
         rows = List.copyOf(rows);
         unexplained = List.copyOf(unexplained);
         otherProducts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(otherProducts));
+        warnings = List.copyOf(warnings);
     }
 
     static final String STATES = "states";
@@ -50,9 +56,14 @@ public record Reconciliation(List<Row> rows, List<BillLine> unexplained, Map<Str
             }
         }
         Map<String, BigDecimal> envModel = new LinkedHashMap<>();
+        Map<String, String> envClass = new LinkedHashMap<>();
         for (EnvironmentAnalysis e : analysis.environments()) {
             envModel.put(e.name(), e.monthlyCost());
+            envClass.put(e.name(), e.environmentClass());
         }
+        Map<String, String> unpriced = new java.util.TreeMap<>();
+        Map<String, String> uncertain = new java.util.TreeMap<>();
+        Map<String, String> otherClass = new java.util.TreeMap<>();
         BigDecimal credits = BigDecimal.ZERO;
         for (FreeTierCredit c : analysis.credits()) {
             if (c.priceKey().contains("/" + dev.flowcost.advisor.price.Services.STATES_STANDARD + "/")) {
@@ -70,9 +81,19 @@ public record Reconciliation(List<Row> rows, List<BillLine> unexplained, Map<Str
                 continue;
             }
             months.add(l.month());
-            if (!modelledUsage(service, l.usageType())) {
+            Optional<UsageTypes.Match> match = UsageTypes.of(service, l.usageType(), l.operation());
+            if (match.isEmpty()) {
+                unpriced.put(l.productCode() + " " + l.usageType(), l.productCode() + " " + l.usageType()
+                        + (l.operation().isEmpty() ? "" : " (operation " + l.operation() + ")"));
                 unexplained.add(l);
                 continue;
+            }
+            if (match.get().basis() != UsageTypes.Basis.CONFIRMED) {
+                uncertain.put(l.usageType() + "\u0000" + l.operation(), "usage type " + l.usageType()
+                        + (l.operation().isEmpty() ? "" : " (operation " + l.operation() + ")") + " counted as "
+                        + match.get().component().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " by "
+                        + (match.get().basis() == UsageTypes.Basis.PATTERN ? "AWS's naming pattern" : "its words")
+                        + "; the name is not confirmed against AWS's price list");
             }
             String key;
             if (l.resourceId().isEmpty()) {
@@ -92,6 +113,10 @@ public record Reconciliation(List<Row> rows, List<BillLine> unexplained, Map<Str
                     continue;
                 }
                 key = "environment\u0000" + e.get();
+                String modelledClass = envClass.get(e.get());
+                match.get().environmentClass().filter(c -> !c.equalsIgnoreCase(modelledClass)).ifPresent(c ->
+                        otherClass.put(e.get() + "\u0000" + c, "environment " + e.get() + " is billed as " + c + " ("
+                                + l.usageType() + ") but modelled as " + modelledClass));
             }
             billed.merge(l.month() + "\u0000" + key, l.cost(), BigDecimal::add);
         }
@@ -127,7 +152,13 @@ public record Reconciliation(List<Row> rows, List<BillLine> unexplained, Map<Str
                         accountEnv == null ? BigDecimal.ZERO : accountEnv));
             }
         }
-        return new Reconciliation(rows, unexplained, other);
+        List<String> warnings = new ArrayList<>(uncertain.values());
+        if (!unpriced.isEmpty()) {
+            warnings.add(unpriced.size() + " Step Functions/MWAA usage type(s) the model does not price, listed as "
+                    + "unexplained: " + String.join(", ", unpriced.values()));
+        }
+        warnings.addAll(otherClass.values());
+        return new Reconciliation(rows, unexplained, other, warnings);
     }
 
     private static Row row(String month, String kind, String name, BigDecimal modelled, BigDecimal billed) {
@@ -157,20 +188,5 @@ public record Reconciliation(List<Row> rows, List<BillLine> unexplained, Map<Str
             return MWAA;
         }
         return null;
-    }
-
-    /**
-     * Whether the model prices this usage type. Matched by words, as the price-list importer does (the exact names are
-     * not verified against every region): Step Functions StateTransition and Express request/duration; MWAA
-     * environment, worker, scheduler, web server and metadata storage.
-     */
-    static boolean modelledUsage(String service, String usageType) {
-        String u = usageType.toLowerCase(Locale.ROOT);
-        if (service.equals(STATES)) {
-            return u.contains("statetransition") || (u.contains("express") && (u.contains("request")
-                    || u.contains("duration") || u.contains("gb")));
-        }
-        return u.contains("environment") || u.contains("worker") || u.contains("scheduler") || u.contains("webserver")
-                || u.contains("web-server") || u.contains("storage");
     }
 }

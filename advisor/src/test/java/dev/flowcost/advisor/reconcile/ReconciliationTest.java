@@ -18,9 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ReconciliationTest {
 
     private static Analysis analysis() {
-        return Advisor.analyze(AdviseFixtures.input(List.of(AdviseFixtures.machine("orders", "../reconcile/four-passes.asl.json")),
+        return Advisor.analyze(AdviseFixtures.input(List.of(AdviseFixtures.machine("orders", "../reconcile/four-passes.asl.json"),
+                        AdviseFixtures.machine("events", "../reconcile/four-passes.asl.json")),
                 List.of(hourlyDag()), AdviseFixtures.workload("workflows:\n  orders: {workflowType: STANDARD, "
-                        + "executionsPerMonth: 100000}\nenvironments:\n  prod-airflow: {environmentClass: mw1.small, "
+                        + "executionsPerMonth: 100000}\n  events: {workflowType: EXPRESS, executionsPerMonth: 2000000}\n"
+                        + "environments:\n  prod-airflow: {environmentClass: mw1.small, "
                         + "minWorkers: 1, maxWorkers: 1, dags: [\"*\"]}\n")));
     }
 
@@ -47,18 +49,20 @@ class ReconciliationTest {
     void reconcilesToTheCent(@TempDir Path dir) throws Exception {
         Reconciliation r = Reconciliation.of(analysis(), CurReader.read(sample(dir)));
         // modelled: 100,000 executions x 4 transitions = 400,000 x $0.000025 = $10.00
-        // billed October, orders: 5.00 + 4.90 = $9.90 -> gap (9.90 - 10.00) / 10.00 = -1.0 %
+        // billed October, orders: 5.00 (USE1-StateTransition) + 4.90 (StateTransition, no region prefix) = $9.90
+        // -> gap (9.90 - 10.00) / 10.00 = -1.0 %
         Reconciliation.Row orders = row(r, "2026-10", "orders");
         assertThat(orders.modelled()).isEqualByComparingTo("10.00");
         assertThat(orders.billed()).isEqualByComparingTo("9.90");
         assertThat(orders.gapPercent()).contains(new BigDecimal("-1.0"));
-        // November: only 7.50 billed so far -> -25.0 %
-        assertThat(row(r, "2026-11", "orders").gapPercent()).contains(new BigDecimal("-25.0"));
-        // MWAA: modelled mw1.small 730 h x 0.49 = 357.70; billed 182.28 + 182.28 + 0.6875 = 365.2475 -> 365.25, +2.1 %
+        // November: 7.50 + 0.50 (an unconfirmed usage type matched by its operation StateTransition) = 8.00 -> -20.0 %
+        assertThat(row(r, "2026-11", "orders").gapPercent()).contains(new BigDecimal("-20.0"));
+        // MWAA: modelled mw1.small 730 h x 0.49 = 357.70; billed 182.28 + 182.28 + 0.6875 (worker) + 1.00 (metadata
+        // storage) + 0.5004 (web server, by AWS's pattern) = 366.7479 -> 366.75, gap 9.0479 / 357.70 = +2.5 %
         Reconciliation.Row env = row(r, "2026-10", "prod-airflow");
         assertThat(env.modelled()).isEqualByComparingTo("357.70");
-        assertThat(env.billed()).isEqualByComparingTo("365.25");
-        assertThat(env.gapPercent()).contains(new BigDecimal("2.1"));
+        assertThat(env.billed()).isEqualByComparingTo("366.75");
+        assertThat(env.gapPercent()).contains(new BigDecimal("2.5"));
         // account line: the free tier (-4,000 x 0.000025 = -0.10 modelled) vs the $0.00 line without an ARN
         Reconciliation.Row account = row(r, "2026-10", "Step Functions (lines without a state machine ARN)");
         assertThat(account.modelled()).isEqualByComparingTo("-0.10");
@@ -68,6 +72,36 @@ class ReconciliationTest {
                 org.assertj.core.groups.Tuple.tuple("USE1-StateTransition", new BigDecimal("1")),
                 org.assertj.core.groups.Tuple.tuple("USE1-DataTransfer-Out-Bytes", new BigDecimal("0.42")));
         assertThat(r.otherProducts()).containsEntry("AWSLambda", new BigDecimal("2.000004"));
+    }
+
+    /**
+     * Express lines carry AWS's names StepFunctions-Request and StepFunctions-GB-Second (no word "Express"): they are
+     * billed to their machine, not listed as unexplained; what is matched without a confirmed name, what is not
+     * priced, and an environment billed in another class are warned about by name.
+     */
+    @Test
+    void awsUsageTypeNamesAreMatchedAndTheRestNamed(@TempDir Path dir) throws Exception {
+        Analysis a = analysis();
+        Reconciliation r = Reconciliation.of(a, CurReader.read(sample(dir)));
+        Reconciliation.Row events = row(r, "2026-10", "events");
+        // billed: 2.00 (2,000,000 requests) + 0.1667 (10,000 GB-s) = 2.1667 -> 2.17
+        assertThat(events.billed()).isEqualByComparingTo("2.17");
+        BigDecimal modelled = a.workflows().stream().filter(w -> w.name().equals("events")).findFirst().orElseThrow()
+                .costItems().stream().map(dev.flowcost.advisor.analysis.CostItem::monthlyAmount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(events.modelled()).isEqualByComparingTo(modelled.setScale(2, java.math.RoundingMode.HALF_UP));
+        assertThat(r.unexplained()).extracting(BillLine::usageType).doesNotContain("USE1-StepFunctions-Request",
+                "USE1-StepFunctions-GB-Second", "USE1-Airflow-StandardDatabaseStorage", "USE1-StandardTransitions");
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("USE1-Airflow-SmallWebServer")
+                .contains("mwaa web server").contains("naming pattern"));
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("USE1-StandardTransitions")
+                .contains("operation StateTransition").contains("state transition").contains("its words"));
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("does not price")
+                .contains("AmazonStates USE1-DataTransfer-Out-Bytes"));
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("prod-airflow is billed as mw1.medium")
+                .contains("modelled as mw1.small"));
+        assertThat(r.warnings()).noneMatch(w -> w.contains("StepFunctions-Request") || w.contains("SmallEnvironment")
+                || w.contains("StandardDatabaseStorage"));
     }
 
     @Test

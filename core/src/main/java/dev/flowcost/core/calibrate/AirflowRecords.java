@@ -23,12 +23,17 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads Airflow's records of what ran, in the shapes Airflow itself produces: the stable REST API's task-instance and
  * DAG-run collections ({@code GET /api/v1/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances}, the batch
- * {@code POST /api/v1/dags/~/dagRuns/~/taskInstances/list}, their {@code /api/v2} forms in Airflow 3, and
- * {@code GET .../dagRuns}), and CSV exports of the metadata database's {@code task_instance} and {@code dag_run}
- * tables with Airflow's column names. Fields read: dag_id, task_id, dag_run_id (REST) or run_id (table), map_index,
- * start_date, end_date, duration, state, try_number, queued_when (REST) or queued_dttm (table); for DAG runs
- * dag_id, dag_run_id/run_id, logical_date (or execution_date), start_date, end_date, state.
- * (https://airflow.apache.org/docs/apache-airflow/stable/stable-rest-api-ref.html)
+ * {@code POST /api/v1/dags/~/dagRuns/~/taskInstances/list}, their {@code /api/v2} forms in Airflow 3, the v2 tries
+ * list {@code .../taskInstances/{task_id}/tries}, and {@code GET .../dagRuns}), and CSV exports of the metadata
+ * database's {@code task_instance} and {@code dag_run} tables with Airflow's column names. Fields read: dag_id,
+ * task_id, dag_run_id (REST) or run_id (table; v1's execution_date when neither), map_index, start_date, end_date,
+ * duration, state, try_number, queued_when (REST) or queued_dttm (table); for DAG runs dag_id, dag_run_id/run_id and
+ * the first of logical_date, execution_date (v1, deprecated since 2.2), start_date, run_after (v2, required there;
+ * logical_date is nullable in v2 and absent for manual runs), and state. Checked against Airflow's OpenAPI documents
+ * (v1: airflow/api_connexion/openapi/v1.yaml, TaskInstance, DAGRun, CollectionInfo; v2:
+ * airflow-core/src/airflow/api_fastapi/core_api/openapi/v2-rest-api-generated.yaml, TaskInstanceResponse,
+ * TaskInstanceHistoryResponse, DAGRunResponse, *CollectionResponse with total_entries;
+ * https://airflow.apache.org/docs/apache-airflow/stable/stable-rest-api-ref.html).
  */
 final class AirflowRecords {
     private AirflowRecords() {
@@ -120,7 +125,8 @@ final class AirflowRecords {
             }
             Optional<Instant> when = Timestamps.parse(col.apply("logical_date"))
                     .or(() -> Timestamps.parse(col.apply("execution_date")))
-                    .or(() -> Timestamps.parse(col.apply("start_date")));
+                    .or(() -> Timestamps.parse(col.apply("start_date")))
+                    .or(() -> Timestamps.parse(col.apply("run_after")));
             out.accept(new DagRun(dag, col.apply("run_id"), when, col.apply("state").toLowerCase(Locale.ROOT),
                     file + ":" + line));
         });

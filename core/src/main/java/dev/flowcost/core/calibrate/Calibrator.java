@@ -45,6 +45,7 @@ public final class Calibrator {
     private final Set<String> warnedUnknown = new HashSet<>();
     private final Map<String, Long> unmatchedRecords = new LinkedHashMap<>();
     private final Set<String> runsSeen = new HashSet<>();
+    private final Map<String, Pages> pages = new LinkedHashMap<>();
     private ExecutionHistory pending;
     private Path pendingPath;
     private int filesRead;
@@ -100,10 +101,12 @@ public final class Calibrator {
                 case TASK_INSTANCES:
                     flushPending();
                     airflow((f, out, rep) -> AirflowRecords.taskInstances(name, root, out, rep), file);
+                    page("task instances", "task_instances", name, root);
                     break;
                 case DAG_RUNS:
                     flushPending();
                     AirflowRecords.dagRuns(name, root, this::dagRun, diagnostics::add);
+                    page("DAG runs", "dag_runs", name, root);
                     break;
                 default:
                     break;
@@ -125,7 +128,46 @@ public final class Calibrator {
                     u.getValue() + " record(s) of " + u.getKey()
                     + " were not counted: no definition or DAG of that name was given"));
         }
+        for (Pages p : pages.values()) {
+            if (p.held < p.total) {
+                diagnostics.add(Diagnostic.warning(DiagnosticCode.CALIBRATE_SKIPPED, p.files.get(0), SourceLocation.UNKNOWN,
+                        (p.files.size() > 1 ? "these " + p.files.size() + " files (" + String.join(", ", p.files) + ") hold " : "holds ")
+                        + p.held + " of the " + p.total + " " + p.what + " the list reports (total_entries): Airflow's "
+                        + "REST API returns one page at a time (at most [api] maximum_page_limit, 100 by default); give "
+                        + "every page (limit and offset, or page_limit and page_offset in a batch body), or counts a "
+                        + "month come out short"));
+            }
+        }
         return new Calibration(observations, diagnostics, filesRead, machines, dags);
+    }
+
+    /** A REST list's page: how many records it holds of the total_entries its query matched. */
+    private static final class Pages {
+        final String what;
+        final long total;
+        long held;
+        final List<String> files = new ArrayList<>();
+
+        Pages(String what, long total) {
+            this.what = what;
+            this.total = total;
+        }
+    }
+
+    /**
+     * Counts a REST list page towards its query's total_entries (v1 CollectionInfo and v2 *CollectionResponse both carry
+     * it; https://airflow.apache.org/docs/apache-airflow/stable/stable-rest-api-ref.html). Pages of one query share
+     * the total; a total the pages given fall short of is warned about in {@link #finish}.
+     */
+    private void page(String what, String key, String file, JsonNode root) {
+        JsonNode list = root.get(key);
+        JsonNode total = root.get("total_entries");
+        if (list == null || !list.isArray() || total == null || !total.isIntegralNumber()) {
+            return;
+        }
+        Pages p = pages.computeIfAbsent(what + "\u0000" + total.asLong(), k -> new Pages(what, total.asLong()));
+        p.held += list.size();
+        p.files.add(file);
     }
 
     private JsonNode parse(Path file) throws IOException {
