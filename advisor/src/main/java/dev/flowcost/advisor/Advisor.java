@@ -113,6 +113,36 @@ public final class Advisor {
      * @throws dev.flowcost.advisor.price.MissingPriceException  when a price a workflow needs is missing
      */
     public static Analysis analyze(AdvisorInput input) {
+        return analyze(input, input.stateMachines().iterator(), WorkflowSink.KEEP_ALL);
+    }
+
+    /**
+     * Receives each workflow's analysis as soon as it is made, in input order, and says what the estate's
+     * {@link Analysis} keeps of it: a caller that renders each workflow at once (a large estate's reports) keeps a
+     * slimmer copy, so memory holds what totals, rankings and the summary need rather than every workflow whole.
+     * What is kept must keep every cost item, saving, target and finding field the totals read.
+     */
+    @FunctionalInterface
+    public interface WorkflowSink {
+        /** Keeps everything: {@link #analyze(AdvisorInput)}. */
+        WorkflowSink KEEP_ALL = Kept::new;
+
+        /** Called once per workflow, state machines first, with the findings made about it (none for DAGs). */
+        Kept accept(WorkflowAnalysis workflow, List<Finding> findings);
+
+        /** What the analysis keeps of one workflow. */
+        record Kept(WorkflowAnalysis workflow, List<Finding> findings) {
+        }
+    }
+
+    /**
+     * As {@link #analyze(AdvisorInput)}, taking the state machines from {@code machines} (the input's list is not
+     * read) one at a time, so the caller can drop each once it is analysed, and handing every workflow to
+     * {@code sink}. State machines are analysed side by side on the available processors; the sink still sees them
+     * in order, and the analysis is the same as {@link #analyze(AdvisorInput)}'s.
+     */
+    public static Analysis analyze(AdvisorInput input, java.util.Iterator<StateMachineInput> machines,
+                                   WorkflowSink sink) {
         String region = input.region();
         PriceBook prices = input.prices();
         if (!prices.regions().contains(region)) {
@@ -128,14 +158,22 @@ public final class Advisor {
         List<Finding> findings = new ArrayList<>();
         List<CostItem> allItems = new ArrayList<>();
 
-        for (StateMachineInput sm : input.stateMachines()) {
-            StateMachineResult r = stateMachine(sm, input, region);
-            workflows.add(r.analysis());
-            findings.addAll(r.findings());
-            assumptions.addAll(r.assumptions());
-            allItems.addAll(r.analysis().costItems());
-            // the engines know the machine, not its file: name the file so the user can find the place
-            r.diagnostics().forEach(d -> diagnostics.add(d.file().isEmpty() ? d.inFile(sm.file()) : d));
+        StateMachineStream stream = new StateMachineStream(machines, sm -> stateMachine(sm, input, region));
+        try {
+            while (stream.hasNext()) {
+                StateMachineStream.Done done = stream.next();
+                StateMachineInput sm = done.input();
+                StateMachineResult r = done.result();
+                WorkflowSink.Kept kept = sink.accept(r.analysis(), r.findings());
+                workflows.add(kept.workflow());
+                findings.addAll(kept.findings());
+                assumptions.addAll(r.assumptions());
+                allItems.addAll(kept.workflow().costItems());
+                // the engines know the machine, not its file: name the file so the user can find the place
+                r.diagnostics().forEach(d -> diagnostics.add(d.file().isEmpty() ? d.inFile(sm.file()) : d));
+            }
+        } finally {
+            stream.close();
         }
 
         List<EnvironmentAnalysis> environments = new ArrayList<>();
@@ -152,7 +190,9 @@ public final class Advisor {
         for (Dag d : input.dags()) {
             WorkflowAnalysis w = dagAnalyses.get(d.dagId());
             if (w != null) {
-                workflows.add(w);
+                WorkflowAnalysis kept = sink.accept(w, List.of()).workflow();
+                workflows.add(kept);
+                dagAnalyses.put(d.dagId(), kept);
             }
         }
         environments.forEach(env -> allItems.addAll(env.costItems()));
@@ -202,8 +242,8 @@ public final class Advisor {
                 sm.definition().orElseGet(() -> AslWriter.toJson(sm.machine())), limits, usage);
     }
 
-    private record StateMachineResult(WorkflowAnalysis analysis, List<Finding> findings, List<Assumption> assumptions,
-                                      List<Diagnostic> diagnostics) {
+    record StateMachineResult(WorkflowAnalysis analysis, List<Finding> findings, List<Assumption> assumptions,
+                              List<Diagnostic> diagnostics) {
     }
 
     private static StateMachineResult stateMachine(StateMachineInput sm, AdvisorInput input, String region) {

@@ -144,10 +144,14 @@ final class AdviseCommand implements Callable<Integer> {
             out.print(TextReport.render(analysis));
             out.print(extra);
         } else {
-            out.print(format == AdviseFormat.json ? AnalysisJson.write(analysis) + "\n"
-                    : format == AdviseFormat.sarif ? dev.flowcost.report.sarif.SarifReport.render(analysis,
+            if (format == AdviseFormat.json) {
+                AnalysisJson.write(analysis, out); // streamed: a large estate's JSON is never one string
+                out.println();
+            } else {
+                out.print(format == AdviseFormat.sarif ? dev.flowcost.report.sarif.SarifReport.render(analysis,
                             new FlowcostCommand.Version().getVersion()[0].replace("flowcost ", ""), Path.of(""))
-                    : InfracostUsage.render(analysis));
+                        : InfracostUsage.render(analysis));
+            }
             err.print(extra);
         }
         out.flush();

@@ -41,7 +41,8 @@ final class ReportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--formats", split = ",", paramLabel = "FORMAT", defaultValue = "html,xlsx,csv,json",
-            description = "Which files to write: html, xlsx, csv, json (default: all). Example: --formats html,json")
+            description = "Which files to write: html, xlsx, csv, json (default: these four), and jsonl (analysis.jsonl: "
+                    + "the analysis as JSON Lines, one record a line, for very large estates). Example: --formats html,json")
     List<String> formats;
 
     @Option(names = "--open", description = "Open report.html in the desktop's browser when done (where there is one). Example: --open")
@@ -68,9 +69,14 @@ final class ReportCommand implements Callable<Integer> {
             throw new InputException("cannot write the reports to " + out + ": it is a file, not a directory");
         }
         Set<ReportFormat> chosen = EnumSet.noneOf(ReportFormat.class);
+        boolean jsonLines = false;
         for (String f : formats) {
+            if (f.trim().equalsIgnoreCase("jsonl")) {
+                jsonLines = true;
+                continue;
+            }
             chosen.add(ReportFormat.parse(f.trim()).orElseThrow(() -> new picocli.CommandLine.ParameterException(
-                    spec.commandLine(), "unknown report format '" + f + "' (choose from html, xlsx, csv, json)")));
+                    spec.commandLine(), "unknown report format '" + f + "' (choose from html, xlsx, csv, json, jsonl)")));
         }
         AnalysisRun.Outcome outcome = AnalysisRun.analyze(inputs, options.workload.load(err), options.prices.load(err),
                 options.region, options.keepGoing, options.base.allowed(spec.commandLine()), err);
@@ -80,6 +86,9 @@ final class ReportCommand implements Callable<Integer> {
         dev.flowcost.advisor.reconcile.Reconciliation rec = bill == null ? null
                 : ReconcileCommand.reconcile(analysis, bill);
         Map<String, ReportWriter.FileRenderer> extra = new LinkedHashMap<>();
+        if (jsonLines) {
+            extra.put("analysis.jsonl", dev.flowcost.report.json.AnalysisJson::writeLines);
+        }
         if (rec != null) {
             byte[] csv = ReconcileCommand.csv(rec).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             byte[] json = ReconcileCommand.json(rec).getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -65,7 +65,7 @@ public final class ReportWriter {
         r.put("report.xlsx", ExcelReport::write);
         r.put("findings.csv", CsvReport::writeFindings);
         r.put("costs.csv", CsvReport::writeCosts);
-        r.put("analysis.json", (a, out) -> out.write(AnalysisJson.write(a).getBytes(StandardCharsets.UTF_8)));
+        r.put("analysis.json", AnalysisJson::write);
         return r;
     }
 

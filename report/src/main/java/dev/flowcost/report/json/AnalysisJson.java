@@ -1,11 +1,13 @@
 package dev.flowcost.report.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -30,6 +32,8 @@ import dev.flowcost.advisor.analysis.StepCount;
 import dev.flowcost.advisor.analysis.Totals;
 import dev.flowcost.advisor.analysis.WorkflowAnalysis;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,6 +60,8 @@ public final class AnalysisJson {
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
+    /** As {@link #MAPPER}, without indentation: one JSON Lines record a line. */
+    private static final JsonMapper LINES = MAPPER.rebuild().disable(SerializationFeature.INDENT_OUTPUT).build();
 
     private AnalysisJson() {
     }
@@ -73,6 +79,173 @@ public final class AnalysisJson {
         }
     }
 
+    /**
+     * Writes the same text as {@link #write(Analysis)} to {@code out} (not closed), one workflow, environment and
+     * finding at a time: only one element's tree is ever in memory, so a large estate's JSON is never held whole.
+     */
+    public static void write(Analysis a, OutputStream out) throws IOException {
+        write(a, out, Prerendered.NONE);
+    }
+
+    /**
+     * Elements of {@code analysis.json} rendered earlier (as each workflow was analysed, see
+     * {@link #workflowElement} and {@link #findingElement}), written in place of the analysis's own: the analysis
+     * a large estate keeps holds slim copies of them.
+     */
+    public interface Prerendered {
+        Prerendered NONE = new Prerendered() {
+        };
+
+        /** The text of workflow number {@code index}, or empty to render the analysis's own. */
+        default Optional<String> workflow(int index, WorkflowAnalysis w) throws IOException {
+            return Optional.empty();
+        }
+
+        /** The text of this finding, or empty to render the analysis's own. */
+        default Optional<String> finding(Finding f) throws IOException {
+            return Optional.empty();
+        }
+    }
+
+    /** As {@link #write(Analysis, OutputStream)}, taking the elements {@code prerendered} has from it. */
+    public static void write(Analysis a, OutputStream out, Prerendered prerendered) throws IOException {
+        ObjectWriter writer = MAPPER.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        try (JsonGenerator g = writer.createGenerator(out)) {
+            write(a, writer, g, prerendered);
+        }
+    }
+
+    /** The text one workflow has in {@code analysis.json}, indented for its place there. */
+    public static String workflowElement(WorkflowAnalysis w) {
+        return element(workflow(w));
+    }
+
+    /** The text one finding has in {@code analysis.json}, indented for its place there. */
+    public static String findingElement(Finding f) {
+        return element(finding(f));
+    }
+
+    /** An element of a top-level array: pretty as a root value, then moved one level in. */
+    private static String element(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node).replace("\n", "\n  ");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON tree we built ourselves", e);
+        }
+    }
+
+    /** As {@link #write(Analysis, OutputStream)}, to characters (stdout of {@code advise --format json}). */
+    public static void write(Analysis a, java.io.Writer out) throws IOException {
+        ObjectWriter writer = MAPPER.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        try (JsonGenerator g = writer.createGenerator(out)) {
+            write(a, writer, g, Prerendered.NONE);
+        }
+    }
+
+    private static void write(Analysis a, ObjectWriter writer, JsonGenerator g, Prerendered prerendered)
+            throws IOException {
+        {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeNumberField("schemaVersion", a.schemaVersion());
+            g.writeStringField("region", a.region());
+            g.writeFieldName("inputs");
+            writer.writeValue(g, strings(a.inputs()));
+            g.writeArrayFieldStart("workflows");
+            for (int i = 0; i < a.workflows().size(); i++) {
+                WorkflowAnalysis w = a.workflows().get(i);
+                Optional<String> text = prerendered.workflow(i, w);
+                if (text.isPresent()) {
+                    g.writeRawValue(text.get());
+                } else {
+                    writer.writeValue(g, workflow(w));
+                }
+            }
+            g.writeEndArray();
+            elements(writer, g, "environments", a.environments(), AnalysisJson::environment);
+            elements(writer, g, "credits", a.credits(), AnalysisJson::credit);
+            g.writeArrayFieldStart("findings");
+            for (Finding f : a.findings()) {
+                Optional<String> text = prerendered.finding(f);
+                if (text.isPresent()) {
+                    g.writeRawValue(text.get());
+                } else {
+                    writer.writeValue(g, finding(f));
+                }
+            }
+            g.writeEndArray();
+            elements(writer, g, "assumptions", a.assumptions(), AnalysisJson::assumption);
+            elements(writer, g, "prices", a.prices(), AnalysisJson::price);
+            g.writeFieldName("diagnostics");
+            writer.writeValue(g, DiagnosticJson.array(a.diagnostics()));
+            g.writeFieldName("totals");
+            writer.writeValue(g, totals(a.totals()));
+            g.writeEndObject();
+        }
+    }
+
+    /**
+     * The analysis as JSON Lines ({@code analysis.jsonl}): one compact JSON object a line, each with a
+     * {@code "record"} field naming what it is. The first line is the run ({@code "analysis"}: schemaVersion,
+     * region, inputs, totals), then one line per workflow, environment, credit, finding, assumption, price and
+     * diagnostic, in the order and with the fields of {@code analysis.json}; a tool reads a large estate a line at a
+     * time.
+     */
+    public static void writeLines(Analysis a, OutputStream out) throws IOException {
+        ObjectWriter writer = LINES.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+                .without(SerializationFeature.INDENT_OUTPUT);
+        try (JsonGenerator g = writer.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setPrettyPrinter(new com.fasterxml.jackson.core.util.MinimalPrettyPrinter("\n"));
+            ObjectNode head = NODES.objectNode();
+            head.put("record", "analysis");
+            head.put("schemaVersion", a.schemaVersion());
+            head.put("region", a.region());
+            head.set("inputs", strings(a.inputs()));
+            head.set("totals", totals(a.totals()));
+            writer.writeValue(g, head);
+            lines(writer, g, "workflow", a.workflows(), AnalysisJson::workflow);
+            lines(writer, g, "environment", a.environments(), AnalysisJson::environment);
+            lines(writer, g, "credit", a.credits(), AnalysisJson::credit);
+            lines(writer, g, "finding", a.findings(), AnalysisJson::finding);
+            lines(writer, g, "assumption", a.assumptions(), AnalysisJson::assumption);
+            lines(writer, g, "price", a.prices(), AnalysisJson::price);
+            lines(writer, g, "diagnostic", a.diagnostics(), DiagnosticJson::object);
+            g.writeRaw('\n');
+        }
+    }
+
+    private static <T> void elements(ObjectWriter writer, JsonGenerator g, String name, List<T> values,
+                                     Function<T, JsonNode> toNode) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (T value : values) {
+            writer.writeValue(g, toNode.apply(value));
+        }
+        g.writeEndArray();
+    }
+
+    private static <T> void lines(ObjectWriter writer, JsonGenerator g, String record, List<T> values,
+                                  Function<T, JsonNode> toNode) throws IOException {
+        for (T value : values) {
+            ObjectNode line = NODES.objectNode();
+            line.put("record", record);
+            JsonNode node = toNode.apply(value);
+            node.fields().forEachRemaining(e -> line.set(e.getKey(), e.getValue()));
+            writer.writeValue(g, line);
+        }
+    }
+
+    private static ObjectNode totals(Totals t) {
+        ObjectNode totals = NODES.objectNode();
+        totals.put("monthlyCostNow", t.monthlyCostNow());
+        totals.put("monthlyCostAfter", t.monthlyCostAfter());
+        totals.put("monthlySaving", t.monthlySaving());
+        totals.set("creditsAfter", array(t.creditsAfter(), AnalysisJson::credit));
+        ArrayNode counted = totals.putArray("countedFindings");
+        t.countedFindings().forEach(counted::add);
+        return totals;
+    }
+
     /** The analysis as a JSON tree, for callers that embed it. */
     public static ObjectNode tree(Analysis a) {
         ObjectNode root = NODES.objectNode();
@@ -86,13 +259,7 @@ public final class AnalysisJson {
         root.set("assumptions", array(a.assumptions(), AnalysisJson::assumption));
         root.set("prices", array(a.prices(), AnalysisJson::price));
         root.set("diagnostics", DiagnosticJson.array(a.diagnostics()));
-        ObjectNode totals = root.putObject("totals");
-        totals.put("monthlyCostNow", a.totals().monthlyCostNow());
-        totals.put("monthlyCostAfter", a.totals().monthlyCostAfter());
-        totals.put("monthlySaving", a.totals().monthlySaving());
-        totals.set("creditsAfter", array(a.totals().creditsAfter(), AnalysisJson::credit));
-        ArrayNode counted = totals.putArray("countedFindings");
-        a.totals().countedFindings().forEach(counted::add);
+        root.set("totals", totals(a.totals()));
         return root;
     }
 
