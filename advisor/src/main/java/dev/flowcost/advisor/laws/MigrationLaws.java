@@ -296,11 +296,6 @@ public final class MigrationLaws {
             public int refused() {
                 return 0;
             }
-
-            @Override
-            public int remaining() {
-                return Integer.MAX_VALUE;
-            }
         }
 
         private static Rate rate(LawContext ctx, String dimension) {

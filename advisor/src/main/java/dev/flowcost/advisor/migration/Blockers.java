@@ -118,8 +118,7 @@ public final class Blockers {
     }
 
     static boolean isS3KeySensor(String operator) {
-        String n = shortName(operator);
-        return OperatorCatalog.awsService(operator).orElse("").equals("s3") && n.startsWith("S3Key");
+        return dev.flowcost.core.count.DraftWorkload.isS3KeySensor(operator);
     }
 
     private static boolean isTaskFlow(DagTask t) {

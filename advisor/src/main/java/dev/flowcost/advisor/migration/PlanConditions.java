@@ -78,7 +78,7 @@ final class PlanConditions {
             double k = Math.pow(MAX_FACTOR, i / (double) GRID);
             double inner = Math.pow(MAX_FACTOR, (i - Integer.signum(i)) / (double) GRID);
             if (pays.test(k) != atOne && pays.test(inner) == atOne) {
-                double f = refine(pays, Math.min(inner, k), Math.max(inner, k), atOne ? Math.min(inner, k) == inner : Math.min(inner, k) != inner);
+                double f = refine(pays, Math.min(inner, k), Math.max(inner, k));
                 double distance = Math.abs(Math.log(f));
                 if (distance < best) {
                     best = distance;
@@ -141,7 +141,7 @@ final class PlanConditions {
     }
 
     /** Bisection between lo and hi for the factor where {@code pays} changes. */
-    private static double refine(java.util.function.DoublePredicate pays, double lo, double hi, boolean ignored) {
+    private static double refine(java.util.function.DoublePredicate pays, double lo, double hi) {
         boolean atLo = pays.test(lo);
         for (int i = 0; i < 40; i++) {
             double mid = Math.sqrt(lo * hi);

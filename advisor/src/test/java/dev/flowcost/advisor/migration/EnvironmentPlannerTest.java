@@ -93,11 +93,6 @@ class EnvironmentPlannerTest {
         public int refused() {
             return 0;
         }
-
-        @Override
-        public int remaining() {
-            return 100;
-        }
     }
 
     /** Work of one DAG: its cutover only (3 h by default), and a hard blocker when given. */

@@ -29,8 +29,6 @@ public interface EnvironmentMonths {
     /** Months asked but refused because the budget was spent. */
     int refused();
 
-    /** Simulations still allowed. */
-    int remaining();
 
     /**
      * A memoising source over the environment's DAGs.
@@ -109,11 +107,6 @@ public interface EnvironmentMonths {
         @Override
         public synchronized int refused() {
             return refused;
-        }
-
-        @Override
-        public synchronized int remaining() {
-            return Math.max(0, maxSimulations - run);
         }
     }
 }
