@@ -48,6 +48,16 @@ final class AnalysisRun {
 
     static Outcome analyze(List<Path> paths, Workload workload, PriceBook prices, String region, boolean keepGoing,
                            dev.flowcost.core.input.ReferencedFiles.Allowed allowed, PrintWriter err) throws IOException {
+        return analyze(paths, workload, prices, region, keepGoing, allowed, err, Advisor.WorkflowSink.KEEP_ALL);
+    }
+
+    /**
+     * As above, handing every workflow's analysis to {@code sink} as it is made (a report keeps a large estate on
+     * disk this way); the outcome's analysis is what the sink kept.
+     */
+    static Outcome analyze(List<Path> paths, Workload workload, PriceBook prices, String region, boolean keepGoing,
+                           dev.flowcost.core.input.ReferencedFiles.Allowed allowed, PrintWriter err,
+                           Advisor.WorkflowSink sink) throws IOException {
         Activity.set("reading the inputs");
         WorkflowInputs inputs = WorkflowInputs.read(paths, allowed);
         for (Diagnostic d : inputs.diagnostics()) {
@@ -71,8 +81,19 @@ final class AnalysisRun {
         workload = merged.workload();
         // every workload entry is matched to what was read: bare names resolved, the rest warned about with its line
         Map<String, List<String>> statePaths = new LinkedHashMap<>();
-        for (LoadedStateMachine m : inputs.stateMachines()) {
-            statePaths.put(m.name(), List.copyOf(StatePaths.of(m.machine()).keySet()));
+        if (inputs.stateMachines() instanceof WorkflowInputs.StoredStateMachines stored) {
+            // a large estate's machines are read again from their files: only those the workload names states of
+            // are read for their paths, the others need only their names
+            for (int i = 0; i < stored.size(); i++) {
+                String name = stored.name(i);
+                dev.flowcost.core.workload.WorkflowWorkload w = workload.workflows().get(name);
+                statePaths.put(name, w == null || w.states().isEmpty() ? List.of()
+                        : List.copyOf(StatePaths.of(stored.get(i).machine()).keySet()));
+            }
+        } else {
+            for (LoadedStateMachine m : inputs.stateMachines()) {
+                statePaths.put(m.name(), List.copyOf(StatePaths.of(m.machine()).keySet()));
+            }
         }
         Map<String, List<String>> taskIds = new LinkedHashMap<>();
         for (dev.flowcost.core.dag.Dag d : inputs.dags()) {
@@ -81,15 +102,17 @@ final class AnalysisRun {
         WorkloadMatching.Result matched = WorkloadMatching.match(workload, statePaths, taskIds);
         matched.diagnostics().forEach(d -> err.println(d.render()));
         workload = matched.workload();
-        List<StateMachineInput> machines = inputs.stateMachines().stream().map(AnalysisRun::toAdvisor).toList();
+        List<StateMachineInput> machines = dev.flowcost.core.LazyList.mapped(inputs.stateMachines(),
+                AnalysisRun::toAdvisor);
         List<String> files = inputs.files().stream().map(Path::toString).toList();
         List<Diagnostic> diagnostics = inputs.diagnostics();
-        AdvisorInput input = new AdvisorInput(machines, inputs.dags(), workload, prices, Optional.ofNullable(region),
+        // the machines are handed over one at a time, never as one list: a large estate's are read as they are needed
+        AdvisorInput input = new AdvisorInput(List.of(), inputs.dags(), workload, prices, Optional.ofNullable(region),
                 files, diagnostics, merged.declared());
         Analysis analysis;
         try {
             analysis = Progress.around(err, "analysing " + (machines.size() + inputs.dags().size()) + " workflow(s)",
-                    () -> Advisor.analyze(input));
+                    () -> Advisor.analyze(input, machines.iterator(), sink));
         } catch (MissingPriceException e) {
             throw new InputException(e.getMessage());
         }

@@ -63,6 +63,14 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // each workflow's whole analysis waits on disk until the reports are written: memory holds what the totals
+        // and rankings need, so a large estate is reported in flat memory
+        try (dev.flowcost.report.store.AnalysisStore store = dev.flowcost.report.store.AnalysisStore.create()) {
+            return call(store);
+        }
+    }
+
+    private Integer call(dev.flowcost.report.store.AnalysisStore store) throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
@@ -79,8 +87,8 @@ final class ReportCommand implements Callable<Integer> {
                     spec.commandLine(), "unknown report format '" + f + "' (choose from html, xlsx, csv, json, jsonl)")));
         }
         AnalysisRun.Outcome outcome = AnalysisRun.analyze(inputs, options.workload.load(err), options.prices.load(err),
-                options.region, options.keepGoing, options.base.allowed(spec.commandLine()), err);
-        Analysis analysis = outcome.analysis();
+                options.region, options.keepGoing, options.base.allowed(spec.commandLine()), err, store);
+        Analysis analysis = store.stored(outcome.analysis());
         // the bill is read before anything is written: a bad bill exits 3 with no file written, and the reconcile
         // files are staged and committed with the report files, all or nothing
         dev.flowcost.advisor.reconcile.Reconciliation rec = bill == null ? null

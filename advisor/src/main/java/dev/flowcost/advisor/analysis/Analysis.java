@@ -28,10 +28,10 @@ public record Analysis(int schemaVersion, String region, List<String> inputs, Li
 
     public Analysis {
         inputs = List.copyOf(inputs);
-        workflows = List.copyOf(workflows);
+        workflows = dev.flowcost.core.LazyList.copyOf(workflows);
         environments = List.copyOf(environments);
         credits = List.copyOf(credits);
-        findings = List.copyOf(findings);
+        findings = dev.flowcost.core.LazyList.copyOf(findings);
         assumptions = List.copyOf(assumptions);
         prices = List.copyOf(prices);
         diagnostics = List.copyOf(diagnostics);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,7 +34,7 @@ public record WorkflowInputs(List<LoadedStateMachine> stateMachines, List<Dag> d
                              List<Path> files, List<IacEnvironment> environments) {
 
     public WorkflowInputs {
-        stateMachines = List.copyOf(stateMachines);
+        stateMachines = dev.flowcost.core.LazyList.copyOf(stateMachines);
         dags = List.copyOf(dags);
         diagnostics = List.copyOf(diagnostics);
         files = List.copyOf(files);
@@ -60,8 +61,24 @@ public record WorkflowInputs(List<LoadedStateMachine> stateMachines, List<Dag> d
      * file a template reads (its DefinitionUri) is that template's workflow, so it is not read again on its own.
      */
     public static WorkflowInputs read(List<Path> paths, ReferencedFiles.Allowed allowed) throws IOException {
+        return read(paths, allowed, KEPT_IN_MEMORY);
+    }
+
+    /**
+     * State machine files up to which every machine read is kept in memory; beyond, a machine from its own ASL file
+     * is read again from that file each time it is asked for ({@link dev.flowcost.core.LazyList}), so a large
+     * estate's inputs never sit in memory all at once (a parsed machine with its definition tree is tens of KB).
+     */
+    public static final int KEPT_IN_MEMORY = 200;
+
+    /** As {@link #read(List, ReferencedFiles.Allowed)}, keeping machines in memory up to {@code keptInMemory} files. */
+    public static WorkflowInputs read(List<Path> paths, ReferencedFiles.Allowed allowed, int keptInMemory)
+            throws IOException {
         List<InputFiles.InputFile> inputs = InputFiles.expand(paths);
+        boolean lazy = inputs.stream().filter(f -> f.kind() == InputKind.STATE_MACHINE).count() > keptInMemory;
         List<LoadedStateMachine> machines = new ArrayList<>();
+        Map<Integer, Reload> reloads = new java.util.HashMap<>();
+        Set<Path> withMachine = new HashSet<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         List<Path> dagFiles = new ArrayList<>();
@@ -73,7 +90,10 @@ public record WorkflowInputs(List<LoadedStateMachine> stateMachines, List<Dag> d
         for (InputFiles.InputFile f : inputs) {
             if (f.kind() == InputKind.STATE_MACHINE) {
                 AslReadResult r = asl.read(f.path());
-                results.put(f.path(), r);
+                if (lazy && r.machine().isPresent()) {
+                    withMachine.add(f.path());
+                }
+                results.put(f.path(), lazy ? slim(r) : r);
                 r.referencedFile().ifPresent(referenced::add);
             }
         }
@@ -100,14 +120,19 @@ public record WorkflowInputs(List<LoadedStateMachine> stateMachines, List<Dag> d
                 }
                 files.add(f.path());
                 diagnostics.addAll(r.diagnostics());
-                if (r.machine().isPresent() && !r.hasErrors()) {
+                if ((r.machine().isPresent() || withMachine.contains(f.path())) && !r.hasErrors()) {
                     String name = WorkflowNames.stem(f.path());
                     if (!names.add(name)) {
                         diagnostics.add(Diagnostic.warning(DiagnosticCode.INPUT_DUPLICATE_NAME, f.path().toString(), SourceLocation.UNKNOWN,
                                 "another input is also named '" + name + "'; the workload's entry applies to both"));
                     }
-                    machines.add(new LoadedStateMachine(name, f.path().toString(), r.machine().get(), r.declaredType(),
-                            Files.size(f.path()), r.definition()));
+                    if (lazy) {
+                        machines.add(null);
+                        reloads.put(machines.size() - 1, new Reload(name, f.path(), r.declaredType()));
+                    } else {
+                        machines.add(new LoadedStateMachine(name, f.path().toString(), r.machine().get(),
+                                r.declaredType(), Files.size(f.path()), r.definition()));
+                    }
                 }
                 if (mentionsEnvironment(f.path())) {
                     IacReadResult env = CloudFormationEnvironments.read(f.path().toString(),
@@ -127,7 +152,64 @@ public record WorkflowInputs(List<LoadedStateMachine> stateMachines, List<Dag> d
             diagnostics.addAll(r.diagnostics());
             files.addAll(r.filesRead());
         }
-        return new WorkflowInputs(machines, dags, diagnostics, files, environments);
+        List<LoadedStateMachine> kept = reloads.isEmpty() ? machines : new StoredStateMachines(machines, reloads, asl);
+        return new WorkflowInputs(kept, dags, diagnostics, files, environments);
+    }
+
+    /** What is kept of a result while the machine itself is dropped: whether it had one, and what it said. */
+    private static AslReadResult slim(AslReadResult r) {
+        return new AslReadResult(r.file(), Optional.empty(), r.diagnostics(), r.declaredType(), Optional.empty(),
+                r.referencedFile());
+    }
+
+    /**
+     * The machines of a large estate: those from infrastructure code in memory, the others read again from their
+     * own file each time one is asked for. Their names are known without reading.
+     */
+    public static final class StoredStateMachines extends dev.flowcost.core.LazyList<LoadedStateMachine> {
+        private final List<LoadedStateMachine> inMemory;
+        private final Map<Integer, Reload> reloads;
+        private final AslReader asl;
+
+        StoredStateMachines(List<LoadedStateMachine> inMemory, Map<Integer, Reload> reloads, AslReader asl) {
+            this.inMemory = java.util.Collections.unmodifiableList(new ArrayList<>(inMemory));
+            this.reloads = Map.copyOf(reloads);
+            this.asl = asl;
+        }
+
+        @Override
+        public LoadedStateMachine get(int index) {
+            LoadedStateMachine m = inMemory.get(index);
+            return m != null ? m : reloads.get(index).load(asl);
+        }
+
+        /** The workflow name of machine {@code index}, without reading its file. */
+        public String name(int index) {
+            LoadedStateMachine m = inMemory.get(index);
+            return m != null ? m.name() : reloads.get(index).name();
+        }
+
+        @Override
+        public int size() {
+            return inMemory.size();
+        }
+    }
+
+    /** A machine read from its own file again when it is asked for. */
+    private record Reload(String name, Path file, Optional<dev.flowcost.core.workload.WorkflowType> declaredType) {
+        LoadedStateMachine load(AslReader asl) {
+            AslReadResult r = asl.read(file);
+            if (r.machine().isEmpty() || r.hasErrors()) {
+                throw new java.io.UncheckedIOException(new IOException(file + ": the file changed while flowcost was "
+                        + "analysing it (it no longer reads as the state machine it was); run again"));
+            }
+            try {
+                return new LoadedStateMachine(name, file.toString(), r.machine().get(), declaredType, Files.size(file),
+                        r.definition());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /** A Terraform JSON file or a CloudFormation template that declares MWAA environments only. */

@@ -28,6 +28,32 @@ class WorkflowInputsTest {
     }
 
     @Test
+    void aLargeEstatesMachinesAreReadAgainFromTheirFilesAndEqualThoseKeptInMemory() throws IOException {
+        List<Path> examples = List.of(Path.of("..", "examples"));
+        WorkflowInputs kept = WorkflowInputs.read(examples, ReferencedFiles.Allowed.REFERRING_FOLDER_ONLY, 1000);
+        WorkflowInputs stored = WorkflowInputs.read(examples, ReferencedFiles.Allowed.REFERRING_FOLDER_ONLY, 0);
+        assertThat(kept.stateMachines()).isNotInstanceOf(WorkflowInputs.StoredStateMachines.class);
+        assertThat(stored.stateMachines()).isInstanceOf(WorkflowInputs.StoredStateMachines.class);
+        assertThat(stored.stateMachines()).containsExactlyElementsOf(kept.stateMachines());
+        assertThat(stored.diagnostics()).containsExactlyElementsOf(kept.diagnostics());
+        assertThat(stored.files()).containsExactlyElementsOf(kept.files());
+        WorkflowInputs.StoredStateMachines names = (WorkflowInputs.StoredStateMachines) stored.stateMachines();
+        assertThat(names.name(1)).isEqualTo(kept.stateMachines().get(1).name());
+    }
+
+    @Test
+    void aStoredMachineWhoseFileChangedSaysSoNamingTheFile() throws IOException {
+        Path file = dir.resolve("m.asl.json");
+        Files.writeString(file, "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}");
+        WorkflowInputs in = WorkflowInputs.read(List.of(dir), ReferencedFiles.Allowed.REFERRING_FOLDER_ONLY, 0);
+        assertThat(in.stateMachines().get(0).name()).isEqualTo("m");
+        Files.writeString(file, "{\"StartAt\":\"A\"");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> in.stateMachines().get(0))
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("m.asl.json")
+                .hasMessageContaining("changed");
+    }
+
+    @Test
     void anInvalidStateMachineIsLeftOutWithItsErrorsKept() throws IOException {
         Files.writeString(dir.resolve("good.asl.json"), "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}");
         Files.writeString(dir.resolve("bad.asl.json"), "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"B\"}}}");

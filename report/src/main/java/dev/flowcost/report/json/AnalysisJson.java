@@ -125,6 +125,42 @@ public final class AnalysisJson {
         return element(finding(f));
     }
 
+    /** One workflow as one line of compact JSON, which {@link #readWorkflow} reads back to an equal record. */
+    public static byte[] workflowLine(WorkflowAnalysis w) {
+        return line(workflow(w));
+    }
+
+    /** One finding as one line of compact JSON, which {@link #readFinding} reads back to an equal record. */
+    public static byte[] findingLine(Finding f) {
+        return line(finding(f));
+    }
+
+    /** Reads what {@link #workflowLine} wrote. */
+    public static WorkflowAnalysis readWorkflow(byte[] json) {
+        return new Reader().workflow(tree(json), "");
+    }
+
+    /** Reads what {@link #findingLine} wrote. */
+    public static Finding readFinding(byte[] json) {
+        return new Reader().finding(tree(json), "");
+    }
+
+    private static byte[] line(JsonNode node) {
+        try {
+            return LINES.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON tree we built ourselves", e);
+        }
+    }
+
+    private static JsonNode tree(byte[] json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read back JSON we wrote ourselves", e);
+        }
+    }
+
     /** An element of a top-level array: pretty as a root value, then moved one level in. */
     private static String element(JsonNode node) {
         try {
