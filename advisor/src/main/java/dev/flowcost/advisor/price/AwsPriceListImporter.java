@@ -198,10 +198,23 @@ public final class AwsPriceListImporter {
         String description = PriceCsvCells.cell(record, header, "pricedescription");
         String source = "AWS Price List " + offerCode + " SKU " + PriceCsvCells.cell(record, header, "sku")
                 + (description.isEmpty() ? "" : " (" + description + ")") + ", " + fileName(file);
+        String unit = unit(PriceCsvCells.cell(record, header, "unit"));
+        if (problems.isEmpty() && target.service().equals(Services.STATES_EXPRESS)
+                && target.dimension().equals(Services.DURATION) && unit.equals("GB-second")) {
+            // flowcost prices Express duration per GB-hour, as the pricing page does: the per-GB-second list price
+            // times 3,600, its tier bounds divided by 3,600 (3,600,000 GB-seconds = 1,000 GB-hours). The list's
+            // rounded per-second rates give $0.060012 where the page prints $0.06000
+            BigDecimal perHour = BigDecimal.valueOf(3600);
+            source = source + "; $" + price.stripTrailingZeros().toPlainString() + " per GB-second x 3,600";
+            price = price.multiply(perHour);
+            tierStart = hours(tierStart);
+            tierEnd = tierEnd.map(AwsPriceListImporter::hours);
+            unit = "GB-hour";
+        }
         if (problems.isEmpty()) {
             try {
                 return Optional.of(new PriceRow(region, target.service(), target.dimension(),
-                        unit(PriceCsvCells.cell(record, header, "unit")), price, tierStart, tierEnd, effective, source));
+                        unit, price, tierStart, tierEnd, effective, source));
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
@@ -209,6 +222,12 @@ public final class AwsPriceListImporter {
         diagnostics.add(Diagnostic.error(DiagnosticCode.PRICE_ROW_INVALID, file, SourceLocation.ofLine(line),
                 "bad rate row: " + String.join("; ", problems)));
         return Optional.empty();
+    }
+
+    /** GB-seconds as GB-hours, written plainly (1000, not 1E+3). */
+    private static BigDecimal hours(BigDecimal gbSeconds) {
+        BigDecimal h = gbSeconds.divide(BigDecimal.valueOf(3600), 6, java.math.RoundingMode.HALF_EVEN);
+        return new BigDecimal(h.stripTrailingZeros().toPlainString());
     }
 
     private static String fileName(String file) {
@@ -224,10 +243,13 @@ public final class AwsPriceListImporter {
                 if (u.contains("statetransition")) {
                     return Optional.of(new Target(Services.STATES_STANDARD, Services.TRANSITION));
                 }
-                if (u.contains("express") && u.contains("request")) {
+                // the current offer file names Express StepFunctions-Request and StepFunctions-GB-Second (priced per
+                // GB-second), as the CUR does (see reconcile.UsageTypes for the sources); older files said Express
+                if (u.contains("stepfunctions-request") || (u.contains("express") && u.contains("request"))) {
                     return Optional.of(new Target(Services.STATES_EXPRESS, Services.REQUEST));
                 }
-                if (u.contains("express") && (u.contains("duration") || u.contains("gb"))) {
+                if (u.contains("stepfunctions-gb-second")
+                        || (u.contains("express") && (u.contains("duration") || u.contains("gb")))) {
                     return Optional.of(new Target(Services.STATES_EXPRESS, Services.DURATION));
                 }
                 return Optional.empty();

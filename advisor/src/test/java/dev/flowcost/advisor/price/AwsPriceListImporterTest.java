@@ -42,6 +42,32 @@ class AwsPriceListImporterTest {
     }
 
     @Test
+    void currentExpressUsageTypesArePricedPerGbHourWithTheirTiers() {
+        AwsPriceListImporter.ImportResult r = fixture("aws-offer-states-current-usage-types.csv");
+        assertThat(r.diagnostics()).isEmpty();
+        assertThat(r.rows()).extracting(PriceRow::key).containsExactly("us-east-1/states-express/request",
+                "us-east-1/states-express/duration@0", "us-east-1/states-express/duration@1000",
+                "us-east-1/states-express/duration@5000");
+        PriceBook imported = PriceBook.of(r.rows());
+        PriceBook bundled = PriceBook.bundled();
+        java.util.List<PriceRow> tiers = imported.tiers("us-east-1", "states-express", "duration");
+        java.util.List<PriceRow> mine = bundled.tiers("us-east-1", "states-express", "duration");
+        assertThat(tiers).hasSameSizeAs(mine);
+        for (int i = 0; i < tiers.size(); i++) {
+            PriceRow t = tiers.get(i);
+            assertThat(t.unit()).isEqualTo("GB-hour");
+            assertThat(t.tierStart()).isEqualByComparingTo(mine.get(i).tierStart());
+            assertThat(t.tierEnd().isPresent()).isEqualTo(mine.get(i).tierEnd().isPresent());
+            // the per-GB-second list rates x 3,600 are within 0.1 % of the page's per-GB-hour figures
+            double ratio = t.price().doubleValue() / mine.get(i).price().doubleValue();
+            assertThat(ratio).as(t.key()).isBetween(0.999, 1.001);
+            assertThat(t.source()).contains("per GB-second x 3,600");
+        }
+        assertThat(tiers.get(0).price()).isEqualByComparingTo("0.060012");
+        assertThat(imported.row("us-east-1", "states-express", "request").price()).isEqualByComparingTo("0.000001");
+    }
+
+    @Test
     void mwaaOfferMapsClassesAndReportsTheBrokenRowByLine() {
         AwsPriceListImporter.ImportResult r = fixture("aws-offer-mwaa-mixed-columns.csv");
         assertThat(r.rows()).extracting(PriceRow::key).containsExactly(
