@@ -88,11 +88,14 @@ final class ReportCommand implements Callable<Integer> {
         }
         AnalysisRun.Outcome outcome = AnalysisRun.analyze(inputs, options.workload.load(err), options.prices.load(err),
                 options.region, options.keepGoing, options.base.allowed(spec.commandLine()), err, store);
-        Analysis analysis = store.stored(outcome.analysis());
+        // the slim analysis in memory has every cost item, total and finding summary the terminal and the bill need;
+        // the stored one reads each workflow whole from disk for the files
+        Analysis slim = outcome.analysis();
+        Analysis analysis = store.stored(slim);
         // the bill is read before anything is written: a bad bill exits 3 with no file written, and the reconcile
         // files are staged and committed with the report files, all or nothing
         dev.flowcost.advisor.reconcile.Reconciliation rec = bill == null ? null
-                : ReconcileCommand.reconcile(analysis, bill);
+                : ReconcileCommand.reconcile(slim, bill);
         Map<String, ReportWriter.FileRenderer> extra = new LinkedHashMap<>();
         if (jsonLines) {
             extra.put("analysis.jsonl", dev.flowcost.report.json.AnalysisJson::writeLines);
@@ -111,7 +114,7 @@ final class ReportCommand implements Callable<Integer> {
                 throw new InputException("cannot write the reports to " + out + ": " + FileProblems.about(out, e));
             }
         });
-        stdout.print(TextReport.render(analysis));
+        stdout.print(TextReport.render(slim));
         stdout.println();
         if (rec != null) {
             stdout.println(ReconcileCommand.text(rec));
