@@ -61,6 +61,9 @@ final class ReportCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Workflows, findings and diagnostics listed on the terminal after a report is written. */
+    static final int TERMINAL_SHOWN = 50;
+
     @Override
     public Integer call() throws Exception {
         // each workflow's whole analysis waits on disk until the reports are written: memory holds what the totals
@@ -114,7 +117,8 @@ final class ReportCommand implements Callable<Integer> {
                 throw new InputException("cannot write the reports to " + out + ": " + FileProblems.about(out, e));
             }
         });
-        stdout.print(TextReport.render(slim));
+        // the files hold every workflow: the terminal gets the costliest and the biggest findings of a large estate
+        stdout.print(TextReport.summary(slim, TERMINAL_SHOWN));
         stdout.println();
         if (rec != null) {
             stdout.println(ReconcileCommand.text(rec));

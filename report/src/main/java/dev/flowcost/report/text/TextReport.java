@@ -24,10 +24,27 @@ public final class TextReport {
     private static final String RESET = "\u001b[0m";
 
     private final boolean colour;
+    private final int shown;
     private final StringBuilder out = new StringBuilder(4096);
 
-    private TextReport(boolean colour) {
+    private TextReport(boolean colour, int shown) {
         this.colour = colour;
+        this.shown = shown;
+    }
+
+    /**
+     * The summary of a large estate for a terminal: the {@code shown} costliest workflows, the {@code shown} biggest
+     * findings and the first {@code shown} diagnostics, each list ending with how many more there are and where
+     * they are; everything else (environments, free tiers, totals) whole. An estate within {@code shown} gets
+     * {@link #render(Analysis)}'s text.
+     */
+    public static String summary(Analysis analysis, int shown) {
+        if (shown < 1) {
+            throw new IllegalArgumentException("shown must be at least 1: " + shown);
+        }
+        TextReport r = new TextReport(false, shown);
+        r.write(analysis);
+        return r.out.toString();
     }
 
     /** The summary without colours. */
@@ -37,14 +54,23 @@ public final class TextReport {
 
     /** The summary, with ANSI colours when {@code colour} is true (a terminal that asked for them). */
     public static String render(Analysis analysis, boolean colour) {
-        TextReport r = new TextReport(colour);
+        TextReport r = new TextReport(colour, Integer.MAX_VALUE);
         r.write(analysis);
         return r.out.toString();
     }
 
     private void write(Analysis a) {
         heading("flowcost — " + a.region());
-        for (WorkflowAnalysis w : a.workflows()) {
+        List<WorkflowAnalysis> workflows = a.workflows();
+        if (workflows.size() > shown) {
+            List<WorkflowAnalysis> costliest = new ArrayList<>(workflows);
+            costliest.sort(java.util.Comparator.comparing(WorkflowAnalysis::monthlyCost).reversed());
+            workflows = costliest.subList(0, shown);
+            line("");
+            line("the " + shown + " costliest of " + Money.count(java.math.BigDecimal.valueOf(a.workflows().size()))
+                    + " workflows (every workflow is in report.html, costs.csv and analysis.json):");
+        }
+        for (WorkflowAnalysis w : workflows) {
             line("");
             line(bold(clean(w.name())) + "  (" + w.kind().label() + ", " + clean(w.workflowType()) + ", "
                     + Money.count(w.executionsPerMonth()) + " executions/month)");
@@ -83,8 +109,12 @@ public final class TextReport {
         if (ranked.isEmpty()) {
             line("  none");
         }
+        if (ranked.size() > shown) {
+            line("  the " + shown + " biggest of " + ranked.size() + " findings (all are in report.html, findings.csv and "
+                    + "analysis.json):");
+        }
         int n = 1;
-        for (Finding f : ranked) {
+        for (Finding f : ranked.subList(0, Math.min(shown, ranked.size()))) {
             String saving = f.isSaving() ? green("saves " + Money.usd(f.monthlySaving()) + "/month")
                     : "note (no saving)";
             line(String.format("%2d. %s — %s", n++, clean(f.title()), saving));
@@ -104,7 +134,11 @@ public final class TextReport {
         if (!a.diagnostics().isEmpty()) {
             line("");
             heading("Diagnostics");
-            a.diagnostics().forEach(d -> line("  " + clean(d.render())));
+            a.diagnostics().stream().limit(shown).forEach(d -> line("  " + clean(d.render())));
+            if (a.diagnostics().size() > shown) {
+                line("  ... and " + (a.diagnostics().size() - shown) + " more (all are on stderr above and in "
+                        + "analysis.json)");
+            }
         }
     }
 

@@ -24,6 +24,26 @@ class TextReportTest {
     }
 
     @Test
+    void aLargeEstatesTerminalSummaryListsTheCostliestAndTheBiggestAndSaysHowManyMore() {
+        assertThat(seed.workflows()).hasSizeGreaterThan(1);
+        assertThat(seed.findings()).hasSizeGreaterThan(1);
+        // within the limit the summary is the whole text
+        assertThat(TextReport.summary(seed, 1000)).isEqualTo(TextReport.render(seed));
+        String one = TextReport.summary(seed, 1);
+        dev.flowcost.advisor.analysis.WorkflowAnalysis costliest = seed.workflows().stream()
+                .max(java.util.Comparator.comparing(dev.flowcost.advisor.analysis.WorkflowAnalysis::monthlyCost))
+                .orElseThrow();
+        assertThat(one).contains("the 1 costliest of " + seed.workflows().size() + " workflows");
+        assertThat(one).contains("the 1 biggest of " + seed.findings().size() + " findings");
+        for (dev.flowcost.advisor.analysis.WorkflowAnalysis w : seed.workflows()) {
+            boolean listed = one.contains(w.name() + "  (");
+            assertThat(listed).as(w.name()).isEqualTo(w == costliest);
+        }
+        assertThat(one).contains("Move nightly_etl to Step Functions").doesNotContain("Run Map Fan as a Distributed Map");
+        assertThat(one).contains("monthly cost now", "$718.89"); // totals stay whole
+    }
+
+    @Test
     void noColoursUnlessAsked() {
         assertThat(TextReport.render(seed)).doesNotContain("\u001b[");
         assertThat(TextReport.render(seed, true)).contains("\u001b[1m");
