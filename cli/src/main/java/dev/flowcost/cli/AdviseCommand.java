@@ -126,9 +126,20 @@ final class AdviseCommand implements Callable<Integer> {
         } else {
             workload = options.workload.load(err);
         }
+        // as in report: each workflow's whole analysis waits on disk, memory holds the slim copies the text needs
+        try (dev.flowcost.report.store.AnalysisStore store = dev.flowcost.report.store.AnalysisStore.create()) {
+            return advise(inputs, workload, calibrated, store, out, err);
+        }
+    }
+
+    private Integer advise(List<Path> inputs, dev.flowcost.core.workload.Workload workload,
+                           List<dev.flowcost.core.calibrate.CalibratedValue> calibrated,
+                           dev.flowcost.report.store.AnalysisStore store, PrintWriter out, PrintWriter err)
+            throws Exception {
         AnalysisRun.Outcome outcome = AnalysisRun.analyze(inputs, workload, options.prices.load(err),
-                options.region, options.keepGoing, options.base.allowed(spec.commandLine()), err);
-        Analysis analysis = outcome.analysis();
+                options.region, options.keepGoing, options.base.allowed(spec.commandLine()), err, store);
+        Analysis slim = outcome.analysis();
+        Analysis analysis = store.stored(slim);
         StringBuilder extra = new StringBuilder();
         if (!calibrated.isEmpty()) {
             extra.append("\nCalibrated from data (").append(calibrated.size()).append(" value(s)):\n");
@@ -138,10 +149,10 @@ final class AdviseCommand implements Callable<Integer> {
             }
         }
         if (bill != null) {
-            extra.append('\n').append(ReconcileCommand.text(ReconcileCommand.reconcile(analysis, bill)));
+            extra.append('\n').append(ReconcileCommand.text(ReconcileCommand.reconcile(slim, bill)));
         }
         if (format == AdviseFormat.text) {
-            out.print(TextReport.render(analysis));
+            out.print(TextReport.render(slim));
             out.print(extra);
         } else {
             if (format == AdviseFormat.json) {
