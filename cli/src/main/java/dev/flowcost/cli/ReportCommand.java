@@ -45,6 +45,13 @@ final class ReportCommand implements Callable<Integer> {
                     + "the analysis as JSON Lines, one record a line, for very large estates). Example: --formats html,json")
     List<String> formats;
 
+    @Option(names = "--inline-details", paramLabel = "N", defaultValue = "50",
+            description = "How many workflows (the costliest) have their details (costs, counts, graph) on report.html "
+                    + "itself, and how many findings (the biggest savings) it shows whole; every other workflow gets a "
+                    + "small page in a workflows/ folder beside it, linked from the page's table of all workflows "
+                    + "(default: 50). Example: --inline-details 200")
+    int inlineDetails;
+
     @Option(names = "--open", description = "Open report.html in the desktop's browser when done (where there is one). Example: --open")
     boolean open;
 
@@ -79,6 +86,10 @@ final class ReportCommand implements Callable<Integer> {
         if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
             throw new InputException("cannot write the reports to " + out + ": it is a file, not a directory");
         }
+        if (inlineDetails < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--inline-details must be 0 or more, not " + inlineDetails);
+        }
         Set<ReportFormat> chosen = EnumSet.noneOf(ReportFormat.class);
         boolean jsonLines = false;
         for (String f : formats) {
@@ -112,7 +123,10 @@ final class ReportCommand implements Callable<Integer> {
         Activity.set("writing reports");
         List<Path> written = Progress.around(err, "writing reports", () -> {
             try {
-                return ReportWriter.write(analysis, out, chosen, ReportWriter.standardRenderers(), extra);
+                dev.flowcost.report.html.HtmlReport.Options html = new dev.flowcost.report.html.HtmlReport.Options(
+                        inlineDetails);
+                return ReportWriter.write(analysis, out, chosen, ReportWriter.standardRenderers(html), extra,
+                        chosen.contains(ReportFormat.HTML) ? ReportWriter.pagesFolder(html) : Map.of());
             } catch (java.io.IOException e) {
                 throw new InputException("cannot write the reports to " + out + ": " + FileProblems.about(out, e));
             }

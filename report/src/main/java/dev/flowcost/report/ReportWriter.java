@@ -49,7 +49,15 @@ public final class ReportWriter {
         void render(Analysis analysis, OutputStream out) throws IOException;
     }
 
+    /** Renders an analysis into a folder of files (report.html's {@code workflows/} pages). */
+    @FunctionalInterface
+    public interface FolderRenderer {
+        void render(Analysis analysis, Path folder) throws IOException;
+    }
+
     private static final String STAGING_PREFIX = ".flowcost-report.";
+    /** The file that marks a folder as one flowcost wrote, so a later run may replace or remove it. */
+    static final String FOLDER_MARK = ".flowcost-pages";
     private static final Pattern STAGING = Pattern.compile("\\.flowcost-report\\.(\\d+)\\.[0-9a-f-]+\\.tmp");
     /** What version 0.1 left behind when killed: {@code .report.html.<uuid>.tmp} and the like. */
     private static final Pattern LEGACY_TEMP = Pattern.compile(
@@ -60,8 +68,13 @@ public final class ReportWriter {
 
     /** The standard renderers by file name: report.html, report.xlsx, findings.csv, costs.csv, analysis.json. */
     public static Map<String, FileRenderer> standardRenderers() {
+        return standardRenderers(HtmlReport.Options.DEFAULT);
+    }
+
+    /** As {@link #standardRenderers()}, report.html laid out by {@code html}. */
+    public static Map<String, FileRenderer> standardRenderers(HtmlReport.Options html) {
         Map<String, FileRenderer> r = new LinkedHashMap<>();
-        r.put("report.html", HtmlReport::write);
+        r.put("report.html", (a, out) -> HtmlReport.write(a, out, html));
         r.put("report.xlsx", ExcelReport::write);
         r.put("findings.csv", CsvReport::writeFindings);
         r.put("costs.csv", CsvReport::writeCosts);
@@ -93,6 +106,23 @@ public final class ReportWriter {
     public static List<Path> write(Analysis analysis, Path outDir, Set<ReportFormat> formats,
                                    Map<String, FileRenderer> renderers, Map<String, FileRenderer> extraFiles)
             throws IOException {
+        return write(analysis, outDir, formats, renderers, extraFiles,
+                formats.contains(ReportFormat.HTML) ? pagesFolder(HtmlReport.Options.DEFAULT) : Map.of());
+    }
+
+    /** The {@code workflows/} folder of report.html's pages, laid out by {@code html}. */
+    public static Map<String, FolderRenderer> pagesFolder(HtmlReport.Options html) {
+        return Map.of(HtmlReport.PAGES_FOLDER, (a, folder) -> HtmlReport.writePages(a, folder, html));
+    }
+
+    /**
+     * As above, with {@code folders} (folder name to renderer; report.html's {@code workflows/} pages) staged and
+     * committed with the files: a folder from an earlier run is replaced whole, or removed when the new one has no
+     * file, and a failure leaves the earlier files and folders as they were.
+     */
+    public static List<Path> write(Analysis analysis, Path outDir, Set<ReportFormat> formats,
+                                   Map<String, FileRenderer> renderers, Map<String, FileRenderer> extraFiles,
+                                   Map<String, FolderRenderer> folders) throws IOException {
         boolean created = !Files.exists(outDir);
         Files.createDirectories(outDir);
         removeStale(outDir);
@@ -120,6 +150,13 @@ public final class ReportWriter {
                 names.add(name);
             }
         }
+        for (String name : folders.keySet()) {
+            if (Files.exists(outDir.resolve(name), LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isDirectory(outDir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                throw new FileSystemException(outDir.resolve(name).toString(), null,
+                        "a file is in the way of the report's folder");
+            }
+        }
         Path staging = outDir.resolve(STAGING_PREFIX + ProcessHandle.current().pid() + "." + UUID.randomUUID() + ".tmp");
         Files.createDirectory(staging);
         Object lock = new Object();
@@ -135,10 +172,15 @@ public final class ReportWriter {
             for (String name : names) {
                 jobs.put(staging.resolve(name), extraFiles.containsKey(name) ? extraFiles.get(name) : renderers.get(name));
             }
-            renderAll(analysis, jobs);
+            Map<Path, FolderRenderer> folderJobs = new LinkedHashMap<>();
+            for (Map.Entry<String, FolderRenderer> f : folders.entrySet()) {
+                Path dir = Files.createDirectory(staging.resolve(f.getKey()));
+                folderJobs.put(dir, f.getValue());
+            }
+            renderAll(analysis, jobs, folderJobs);
             List<Path> moved;
             synchronized (lock) {
-                moved = commit(staging, outDir, names);
+                moved = commit(staging, outDir, names, folders.keySet());
             }
             done = true;
             return moved;
@@ -163,11 +205,30 @@ public final class ReportWriter {
      * Moves every staged file onto its target; the target it replaces is first kept in the staging folder, so a
      * failed move puts back every file already moved and removes the new ones, leaving the previous report whole.
      */
-    private static List<Path> commit(Path staging, Path outDir, List<String> names) throws IOException {
+    private static List<Path> commit(Path staging, Path outDir, List<String> names, Set<String> folders)
+            throws IOException {
+        List<String> all = new ArrayList<>(names);
+        for (String name : folders) {
+            Path target = outDir.resolve(name);
+            boolean pages = !isEmptyFolder(staging.resolve(name));
+            if (pages) {
+                Files.writeString(staging.resolve(name).resolve(FOLDER_MARK), "written by flowcost report\n");
+            }
+            boolean ours = Files.isRegularFile(target.resolve(FOLDER_MARK), LinkOption.NOFOLLOW_LINKS);
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !ours) {
+                if (pages) {
+                    throw new FileSystemException(target.toString(), null, "a folder flowcost did not write is in "
+                            + "the way of report.html's pages; move it, or write the report elsewhere (--out)");
+                }
+                continue; // not ours and not needed: left alone
+            }
+            all.add(name);
+        }
         List<String> replaced = new ArrayList<>();
+        List<Boolean> placed = new ArrayList<>();
         List<Path> moved = new ArrayList<>();
         try {
-            for (String name : names) {
+            for (String name : all) {
                 Path target = outDir.resolve(name);
                 Path backup = staging.resolve(".previous." + name);
                 boolean existed = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
@@ -175,17 +236,32 @@ public final class ReportWriter {
                     Files.move(target, backup, StandardCopyOption.ATOMIC_MOVE);
                 }
                 replaced.add(existed ? name : null);
-                AtomicFiles.move(staging.resolve(name), target);
-                moved.add(target);
+                placed.add(false);
+                Path staged = staging.resolve(name);
+                if (folders.contains(name)) {
+                    if (!isEmptyFolder(staged)) {
+                        Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+                        placed.set(placed.size() - 1, true);
+                        moved.add(target);
+                    }
+                } else {
+                    AtomicFiles.move(staged, target);
+                    placed.set(placed.size() - 1, true);
+                    moved.add(target);
+                }
             }
             return List.copyOf(moved);
         } catch (IOException | RuntimeException e) {
             for (int i = replaced.size() - 1; i >= 0; i--) {
-                String name = names.get(i);
+                String name = all.get(i);
                 Path target = outDir.resolve(name);
                 try {
-                    if (i < moved.size()) {
-                        Files.deleteIfExists(target);
+                    if (i < placed.size() && placed.get(i)) {
+                        if (folders.contains(name)) {
+                            deleteTree(target);
+                        } else {
+                            Files.deleteIfExists(target);
+                        }
                     }
                     if (replaced.get(i) != null) {
                         Files.move(staging.resolve(".previous." + name), target, StandardCopyOption.ATOMIC_MOVE);
@@ -195,6 +271,12 @@ public final class ReportWriter {
                 }
             }
             throw e;
+        }
+    }
+
+    private static boolean isEmptyFolder(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
         }
     }
 
@@ -245,14 +327,18 @@ public final class ReportWriter {
      * and waits for all of them before reporting the first failure, so no renderer is still writing a temporary
      * file when the caller deletes it.
      */
-    private static void renderAll(Analysis analysis, Map<Path, FileRenderer> jobs) throws IOException {
-        if (jobs.size() <= 1) {
+    private static void renderAll(Analysis analysis, Map<Path, FileRenderer> jobs, Map<Path, FolderRenderer> folderJobs)
+            throws IOException {
+        if (jobs.size() + folderJobs.size() <= 1) {
             for (Map.Entry<Path, FileRenderer> job : jobs.entrySet()) {
                 render(analysis, job.getKey(), job.getValue());
             }
+            for (Map.Entry<Path, FolderRenderer> job : folderJobs.entrySet()) {
+                job.getValue().render(analysis, job.getKey());
+            }
             return;
         }
-        int threads = Math.min(jobs.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+        int threads = Math.min(jobs.size() + folderJobs.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "flowcost-report");
             t.setDaemon(true);
@@ -263,6 +349,12 @@ public final class ReportWriter {
             for (Map.Entry<Path, FileRenderer> job : jobs.entrySet()) {
                 futures.add(pool.submit(() -> {
                     render(analysis, job.getKey(), job.getValue());
+                    return null;
+                }));
+            }
+            for (Map.Entry<Path, FolderRenderer> job : folderJobs.entrySet()) {
+                futures.add(pool.submit(() -> {
+                    job.getValue().render(analysis, job.getKey());
                     return null;
                 }));
             }

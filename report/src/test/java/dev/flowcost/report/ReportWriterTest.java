@@ -81,8 +81,13 @@ class ReportWriterTest {
         List<Path> written = ReportWriter.write(many, dir, EnumSet.allOf(ReportFormat.class));
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.println("200 workflows, all formats: " + millis + " ms");
-        assertThat(written).hasSize(5);
+        assertThat(written).hasSize(6).contains(dir.resolve("workflows"));
         assertThat(Files.readString(dir.resolve("report.html"))).contains("orders199");
+        // the 50 costliest are on the page; each other workflow has its page, and the folder is marked as ours
+        try (java.util.stream.Stream<Path> pages = Files.list(dir.resolve("workflows"))) {
+            assertThat(pages.filter(p -> p.toString().endsWith(".html")).count()).isEqualTo(150);
+        }
+        assertThat(dir.resolve("workflows").resolve(".flowcost-pages")).exists();
     }
 
     @Test

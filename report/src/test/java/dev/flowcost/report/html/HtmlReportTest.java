@@ -47,9 +47,13 @@ class HtmlReportTest {
     @Test
     void workflowTablesListTheCostItems() {
         Element workflows = doc.getElementById("workflows");
-        assertThat(workflows.select("table.costs")).hasSize(3);
+        assertThat(workflows.select("table.costs")).hasSize(seed.workflows().size());
         assertThat(workflows.text()).contains("state transitions", "$360.02", "Lambda requests", "$1.44",
-                "environment hours", "$357.70", "Standard state transitions free tier", "-$0.10");
+                "Standard state transitions free tier", "-$0.10");
+        // the environment's costs are on its card
+        Element environments = doc.getElementById("environments");
+        assertThat(environments.select("table.costs")).hasSize(seed.environments().size());
+        assertThat(environments.text()).contains("environment hours", "$357.70");
     }
 
     @Test
@@ -86,8 +90,16 @@ class HtmlReportTest {
     }
 
     @Test
-    void hostileNamesAreTextAndThePageHasNoScript() {
-        assertThat(doc.select("script")).isEmpty();
+    void hostileNamesAreTextAndThePageRunsOnlyItsOwnScript() {
+        // one script, ours: its text is the constant resource, and the page's policy allows it alone, by its hash
+        assertThat(doc.select("script")).singleElement().satisfies(s -> {
+            assertThat(s.data()).isEqualTo(HtmlReport.SCRIPT);
+            assertThat(s.hasAttr("src")).isFalse();
+        });
+        assertThat(HtmlReport.SCRIPT).doesNotContain(SampleAnalyses.SCRIPT_STATE).doesNotContain("http");
+        String policy = doc.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
+        assertThat(policy).contains("default-src 'none'").contains("script-src '" + HtmlReport.sha256(
+                doc.selectFirst("script").data()) + "'");
         assertThat(doc.getElementById("counts").text()).contains(SampleAnalyses.SCRIPT_STATE);
         assertThat(doc.getElementById("graphs").text()).contains(SampleAnalyses.SCRIPT_STATE)
                 .contains("=HYPERLINK(\"http://x\")");
@@ -117,5 +129,19 @@ class HtmlReportTest {
 
     private static double y(Element svg, int node) {
         return Double.parseDouble(svg.select("rect.node").get(node).attr("y"));
+    }
+
+    @Test
+    void tenThousandWorkflowsMakeAPageUnderTenMegabytesWithAllOfThemInTheTable() throws Exception {
+        Analysis estate = SampleAnalyses.many(10_000);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        HtmlReport.write(estate, out);
+        assertThat(out.size()).isLessThan(10_000_000);
+        Document page = Jsoup.parse(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.select("#workflow-table tbody tr")).hasSize(10_000);
+        // the costliest 50 inline, linked by anchor; the others link to their page in workflows/
+        assertThat(page.select("#workflows article.workflow")).hasSize(HtmlReport.DEFAULT_INLINE_DETAILS);
+        assertThat(page.select("#workflow-table a[href^=workflows/]")).hasSize(10_000 - HtmlReport.DEFAULT_INLINE_DETAILS);
+        assertThat(page.select("#findings article.finding")).hasSizeLessThanOrEqualTo(HtmlReport.DEFAULT_INLINE_DETAILS);
     }
 }
