@@ -92,4 +92,32 @@ class ReportPagesFolderTest {
         assertThat(theirs.resolve("notes.md")).hasContent("a team's own folder");
         assertThat(dir.resolve("report.html")).doesNotExist();
     }
+
+    @Test
+    void aPagedWorkflowsAssumptionsAreOnItsPageAndTheMainPageKeepsTheRest() throws IOException {
+        List<dev.flowcost.advisor.analysis.Assumption> assumptions = new java.util.ArrayList<>(many.assumptions());
+        for (dev.flowcost.advisor.analysis.WorkflowAnalysis w : many.workflows()) {
+            assumptions.add(new dev.flowcost.advisor.analysis.Assumption(w.name() + ".Fan.items", "items of " + w.name(),
+                    java.math.BigDecimal.TEN, "item", "workload w.yaml:3"));
+        }
+        Analysis a = new Analysis(many.schemaVersion(), many.region(), many.inputs(), many.workflows(),
+                many.environments(), many.credits(), many.findings(), assumptions, many.prices(), many.diagnostics(),
+                many.totals());
+        write(a, ReportWriter.standardRenderers(fewInline), fewInline);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(Files.readString(dir.resolve("report.html")));
+        String shown = page.getElementById("assumptions").text();
+        int onPage = 0;
+        for (dev.flowcost.advisor.analysis.WorkflowAnalysis w : a.workflows()) {
+            boolean paged = page.select("#workflow-table a[href=workflows/" + w.name() + ".html]").size() == 1;
+            assertThat(shown.contains(w.name() + ".Fan.items")).as(w.name()).isEqualTo(!paged);
+            if (paged) {
+                assertThat(Files.readString(dir.resolve("workflows").resolve(w.name() + ".html")))
+                        .contains(w.name() + ".Fan.items");
+            } else {
+                onPage++;
+            }
+        }
+        assertThat(onPage).isEqualTo(2);
+        assertThat(shown).contains("orders.executionsPerMonth"); // the seed's own stay on the page
+    }
 }

@@ -19,10 +19,29 @@ public final class TailShare {
     /** Above this many terms a sum is drawn from the normal law with the sample's mean and variance (CLT). */
     static final int CLT_TERMS = 64;
 
-    private final double[] sorted;
+    /** The durations, sorted unless this tail came from {@link #sumOf} and has only been counted so far. */
+    private double[] sorted;
+    private boolean isSorted;
 
     private TailShare(double[] sorted) {
         this.sorted = sorted;
+        this.isSorted = true;
+    }
+
+    /** A tail over {@code values} (owned, not copied), sorted only when an answer needs the order. */
+    private static TailShare unsorted(double[] values) {
+        TailShare t = new TailShare(values);
+        t.isSorted = false;
+        return t;
+    }
+
+    /** The durations in order (sorting them the first time): what every answer but a count reads. */
+    private synchronized double[] sorted() {
+        if (!isSorted) {
+            Arrays.sort(sorted);
+            isSorted = true;
+        }
+        return sorted;
     }
 
     /** The tail of {@code durations} (copied). */
@@ -39,6 +58,21 @@ public final class TailShare {
 
     /** How many simulated runs took longer than {@code seconds}. */
     public long countOver(double seconds) {
+        double[] sorted;
+        synchronized (this) {
+            if (!isSorted) {
+                // a sum's tail is usually asked once (is this batch size within the limit?): counting is cheaper
+                // than sorting 8,192 draws, and gives the same count
+                long over = 0;
+                for (double v : this.sorted) {
+                    if (v > seconds) {
+                        over++;
+                    }
+                }
+                return over;
+            }
+            sorted = this.sorted;
+        }
         int i = Arrays.binarySearch(sorted, seconds);
         if (i < 0) {
             return sorted.length - (-i - 1);
@@ -57,6 +91,7 @@ public final class TailShare {
     /** The mean duration. */
     public double mean() {
         double sum = 0;
+        double[] sorted = sorted();
         for (double v : sorted) {
             sum += v;
         }
@@ -68,6 +103,7 @@ public final class TailShare {
      * {@code terms} ≤ {@value #CLT_TERMS}, else normal with {@code terms} × the mean and {@code terms} × the variance.
      */
     public TailShare sumOf(long terms, long seed) {
+        double[] sorted = sorted();
         if (terms <= 1 || sorted.length == 0) {
             return this;
         }
@@ -94,23 +130,23 @@ public final class TailShare {
                 sums[d] = Math.max(0, m + sd * gaussian(random));
             }
         }
-        return of(sums);
+        return unsorted(sums);
     }
 
     /** Equal when the same durations were kept (so equal Monte Carlo runs give equal results). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof TailShare t && Arrays.equals(sorted, t.sorted);
+        return o instanceof TailShare t && Arrays.equals(sorted(), t.sorted());
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(sorted);
+        return Arrays.hashCode(sorted());
     }
 
     @Override
     public String toString() {
-        return "TailShare[" + sorted.length + " durations, mean " + mean() + "]";
+        return "TailShare[" + size() + " durations, mean " + mean() + "]";
     }
 
     private static double gaussian(SplittableRandom r) {

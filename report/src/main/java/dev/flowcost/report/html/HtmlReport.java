@@ -106,6 +106,13 @@ public final class HtmlReport {
     public static void writePages(Analysis analysis, java.nio.file.Path folder, Options options) throws IOException {
         Scan scan = Scan.of(analysis);
         Layout layout = Layout.of(scan, options.inlineDetails());
+        Map<String, List<Assumption>> assumptionsOf = new java.util.HashMap<>();
+        if (layout.paged()) {
+            java.util.Set<String> names = new java.util.HashSet<>(scan.names());
+            for (Assumption x : analysis.assumptions()) {
+                workflowOf(x.key(), names).ifPresent(n -> assumptionsOf.computeIfAbsent(n, k -> new ArrayList<>()).add(x));
+            }
+        }
         for (int i = 0; i < scan.size(); i++) {
             String page = layout.pages().get(i);
             if (page == null) {
@@ -123,6 +130,7 @@ public final class HtmlReport {
                 findings.add(finding(analysis.findings().get(f), rank++));
             }
             c.setVariable("findings", findings);
+            c.setVariable("assumptions", assumptions(assumptionsOf.getOrDefault(w.name(), List.of())));
             try (Writer writer = java.nio.file.Files.newBufferedWriter(folder.resolve(page), StandardCharsets.UTF_8)) {
                 ENGINE.process("workflow", c, writer);
             }
@@ -301,7 +309,9 @@ public final class HtmlReport {
         c.setVariable("counts", counts(inline));
         c.setVariable("curves", curves(shown));
         c.setVariable("graphs", graphs(inline));
-        c.setVariable("assumptions", assumptions(a));
+        List<Assumption> pageAssumptions = pageAssumptions(a, scan, layout);
+        c.setVariable("assumptions", assumptions(pageAssumptions));
+        c.setVariable("pagedAssumptions", a.assumptions().size() - pageAssumptions.size());
         c.setVariable("prices", prices(a));
         c.setVariable("diagnostics", a.diagnostics().subList(0, Math.min(a.diagnostics().size(), DIAGNOSTICS_SHOWN)));
         c.setVariable("moreDiagnostics", Math.max(0, a.diagnostics().size() - DIAGNOSTICS_SHOWN));
@@ -489,8 +499,45 @@ public final class HtmlReport {
     }
 
     private static List<Map<String, Object>> assumptions(Analysis a) {
-        List<Map<String, Object>> views = new ArrayList<>();
+        return assumptions(a.assumptions());
+    }
+
+    /**
+     * The workflow an assumption is about, when its key starts with one of {@code names} and a dot
+     * ({@code orders.Fan.items}); empty for the estate's own ({@code hoursPerMonth}).
+     */
+    static java.util.Optional<String> workflowOf(String key, java.util.Set<String> names) {
+        for (int dot = key.indexOf('.'); dot > 0; dot = key.indexOf('.', dot + 1)) {
+            if (names.contains(key.substring(0, dot))) {
+                return java.util.Optional.of(key.substring(0, dot));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The page's assumptions: the estate's and those of the workflows shown inline (a paged one's are on its page). */
+    private static List<Assumption> pageAssumptions(Analysis a, Scan scan, Layout layout) {
+        if (!layout.paged()) {
+            return a.assumptions();
+        }
+        java.util.Set<String> paged = new java.util.HashSet<>();
+        java.util.Set<String> inline = new java.util.HashSet<>();
+        for (int i = 0; i < scan.size(); i++) {
+            (layout.pages().get(i) == null ? inline : paged).add(scan.names().get(i));
+        }
+        paged.removeAll(inline); // a name shared by an inline workflow keeps its assumptions on the page
+        List<Assumption> shown = new ArrayList<>();
         for (Assumption x : a.assumptions()) {
+            if (workflowOf(x.key(), paged).isEmpty()) {
+                shown.add(x);
+            }
+        }
+        return shown;
+    }
+
+    private static List<Map<String, Object>> assumptions(List<Assumption> assumptions) {
+        List<Map<String, Object>> views = new ArrayList<>();
+        for (Assumption x : assumptions) {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("key", x.key());
             v.put("description", x.description());
