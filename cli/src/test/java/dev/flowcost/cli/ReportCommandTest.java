@@ -49,7 +49,11 @@ class ReportCommandTest {
             assertThat(cents(valueRightOf(summary, "Monthly cost after (USD)", eval))).isEqualTo(cents(after));
         }
         String html = Files.readString(out.resolve("report.html"));
-        assertThat(html).doesNotContain("<script").contains("orders-inline-map");
+        // one script: the page's own table script, allowed by its hash; no other script and no workflows/ folder for
+        // an estate that fits on the page
+        assertThat(html.split("<script", -1)).hasSize(2);
+        assertThat(html).contains(dev.flowcost.report.html.HtmlReport.SCRIPT).contains("orders-inline-map");
+        assertThat(out.resolve("workflows")).doesNotExist();
     }
 
     @Test
