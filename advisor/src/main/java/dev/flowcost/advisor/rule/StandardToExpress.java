@@ -41,7 +41,7 @@ public final class StandardToExpress implements StateMachineRule {
 
     @Override
     public List<Finding> apply(StateMachineContext ctx) {
-        if (ctx.type() != WorkflowType.STANDARD || !WorkflowTypeOptions.expressBlockers(ctx).isEmpty()) {
+        if (ctx.type() != WorkflowType.STANDARD || !WorkflowTypeOptions.structuralBlockers(ctx).isEmpty()) {
             return List.of();
         }
         List<String> defaults = new ArrayList<>();
@@ -49,6 +49,11 @@ public final class StandardToExpress implements StateMachineRule {
         CostItems.Volume v = ctx.volume();
         List<CostItem> now = WorkflowTypeOptions.standard(ctx, v);
         List<CostItem> after = WorkflowTypeOptions.express(ctx, memory, v);
+        // no saving, no finding: the durations' tail (a simulation) is asked only when Express would be cheaper
+        if (CostItems.total(now).subtract(CostItems.total(after)).signum() <= 0
+                || !WorkflowTypeOptions.expressBlockers(ctx).isEmpty()) {
+            return List.of();
+        }
         CostCurve curve = CostCurves.aroundCurrent("executions per month", "Standard", "Express", ctx.executionsPerMonth(),
                 Volumes.atExecutions(v, x -> WorkflowTypeOptions.standard(ctx, x)),
                 Volumes.atExecutions(v, x -> WorkflowTypeOptions.express(ctx, memory, x)));

@@ -43,6 +43,20 @@ final class WorkflowTypeOptions {
 
     /** Why the workflow cannot run as Express (empty when it can). */
     static List<String> expressBlockers(StateMachineContext ctx) {
+        List<String> out = structuralBlockers(ctx);
+        TailLimits.Check limit = expressLimit(ctx);
+        if (limit.stops()) {
+            out.add(limit.describe() + ": over " + TailLimits.Check.percent(TailLimits.STOP_SHARE)
+                    + " would fail as Express");
+        }
+        return out;
+    }
+
+    /**
+     * What in the definition itself rules Express out ({@code .sync} and callback Tasks, Distributed Maps): the
+     * blockers known without simulating the executions' durations.
+     */
+    static List<String> structuralBlockers(StateMachineContext ctx) {
         List<String> out = new ArrayList<>();
         for (var e : ctx.statesByPath().entrySet()) {
             State s = e.getValue();
@@ -53,11 +67,6 @@ final class WorkflowTypeOptions {
             if (s instanceof MapState m && m.isDistributed()) {
                 out.add("Map " + e.getKey() + " is a Distributed Map, which Express workflows cannot run");
             }
-        }
-        TailLimits.Check limit = expressLimit(ctx);
-        if (limit.stops()) {
-            out.add(limit.describe() + ": over " + TailLimits.Check.percent(TailLimits.STOP_SHARE)
-                    + " would fail as Express");
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.flowcost.advisor.rule;
 
+import dev.flowcost.advisor.AdviseFixtures;
 import dev.flowcost.advisor.analysis.Finding;
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +36,22 @@ class TailLimitsTest {
         List<Finding> all = Rules.apply(c);
         assertThat(all).noneMatch(f -> f.rule().equals(PollingLoopToSync.RULE));
         assertThat(all).noneMatch(f -> f.change().content().contains(".sync"));
+    }
+
+    @Test
+    void theShareOfBatchesOverALimitGrowsWithTheBatch() {
+        StateMachineContext c = RulesTest.ctx("orders", "map-inline-10000-items.asl.json",
+                AdviseFixtures.seedTrapWorkload(10_000, 0.05, 720));
+        String map = c.statesByPath().entrySet().stream()
+                .filter(e -> e.getValue() instanceof dev.flowcost.core.asl.MapState).findFirst().orElseThrow().getKey();
+        for (double limit : new double[] {1, 10, 300}) {
+            double previous = 0;
+            for (long batch = 1; batch <= 200; batch++) {
+                TailLimits.Check check = c.limits().iterationsOver(map, batch, limit, "batches", "Express");
+                assertThat(check.share()).as("batch " + batch + " within " + limit).isGreaterThanOrEqualTo(previous);
+                previous = check.share();
+            }
+        }
+        assertThat(c.limits().iterationsOver(map, 200, 1, "batches", "Express").share()).isEqualTo(1.0);
     }
 }

@@ -10,7 +10,6 @@ import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.dag.EnvironmentClass;
 import dev.flowcost.core.simulate.ExactAnalyzer;
 import dev.flowcost.core.simulate.ExactResult;
-import dev.flowcost.core.simulate.MonteCarloResult;
 import dev.flowcost.core.simulate.MonteCarloSimulator;
 import dev.flowcost.core.simulate.TailShare;
 import dev.flowcost.core.simulate.dag.DagRunResult;
@@ -46,11 +45,13 @@ public final class Counting {
         if (exact.hasErrors()) {
             return new MachineCounts(exact, TailShare.EMPTY, Map.of(), 0, seed);
         }
-        TailShare whole = tail(machine, workload, seed);
+        // simulated when a time-limited rule first asks: most workflows are never checked against a limit
+        TailShare whole = TailShare.lazy(() -> tail(machine, workload, seed));
         Map<String, TailShare> perMap = new LinkedHashMap<>();
         for (Map.Entry<String, State> e : StatePaths.of(machine).entrySet()) {
             if (e.getValue() instanceof MapState m) {
-                perMap.put(e.getKey(), tail(m.processor(), within(workload, e.getKey()), seed));
+                String path = e.getKey();
+                perMap.put(path, TailShare.lazy(() -> tail(m.processor(), within(workload, path), seed)));
             }
         }
         return new MachineCounts(exact, whole, perMap, TAIL_EXECUTIONS, seed);
@@ -58,8 +59,7 @@ public final class Counting {
 
     private static TailShare tail(StateMachine machine, WorkflowWorkload workload, long seed) {
         try {
-            MonteCarloResult r = MonteCarloSimulator.simulate(machine, workload, TAIL_EXECUTIONS, seed);
-            return r.hasErrors() ? TailShare.EMPTY : r.durationTail();
+            return MonteCarloSimulator.durationTail(machine, workload, TAIL_EXECUTIONS, seed);
         } catch (RuntimeException e) {
             return TailShare.EMPTY; // the exact analysis reports what is wrong with the machine
         }

@@ -42,37 +42,17 @@ public final class MonteCarloSimulator {
 
     public static MonteCarloResult simulate(StateMachine machine, WorkflowWorkload workload, long executions,
                                             long seed) {
-        if (executions <= 0) {
-            throw new IllegalArgumentException("executions must be positive: " + executions);
-        }
-        ExactResult exact = ExactAnalyzer.analyze(machine, workload);
-        List<Diagnostic> diagnostics = new ArrayList<>(exact.diagnostics());
-        if (exact.hasErrors()) {
+        Run run = run(machine, workload, executions, seed);
+        ExactResult exact = run.exact();
+        List<Diagnostic> diagnostics = run.diagnostics();
+        if (run.durations() == null) {
             return new MonteCarloResult(0, seed, Distribution.EMPTY, Distribution.EMPTY, 0, 0, 0, 0, 0, 0,
                     exact.defaultsUsed(), diagnostics);
         }
-        if (executions > MAX_EXECUTIONS) {
-            diagnostics.add(Diagnostic.warning(DiagnosticCode.SIM_LIMITED, "", SourceLocation.UNKNOWN, "simulated " + MAX_EXECUTIONS
-                    + " executions, not " + executions + " (the most kept for exact percentiles)"));
-            executions = MAX_EXECUTIONS;
-        }
-        double stepsEach = ExactAnalyzer.simulationSteps(machine, workload);
-        long affordable = (long) Math.max(MIN_EXECUTIONS, Math.floor(STEP_BUDGET / Math.max(1, stepsEach)));
-        if (executions > affordable) {
-            diagnostics.add(Diagnostic.warning(DiagnosticCode.SIM_LIMITED, "", SourceLocation.UNKNOWN, "simulated " + affordable
-                    + " executions, not " + executions + ": one execution is expected to take "
-                    + ExactAnalyzer.fmt(Math.round(stepsEach)) + " steps, and a run stays within "
-                    + ExactAnalyzer.fmt(STEP_BUDGET) + " steps"));
-            executions = affordable;
-        }
-        CompiledMachine plan = new CompiledMachine(machine, new ExactAnalyzer(workload), seed);
-        int n = (int) executions;
-        int chunks = (n + CHUNK - 1) / CHUNK;
-        double[] transitions = new double[n];
-        double[] durations = new double[n];
-        double[][] totals = new double[chunks][];
-        IntStream.range(0, chunks).parallel().forEach(c -> totals[c] = runChunk(plan, seed, c, n, transitions,
-                durations));
+        int n = run.durations().length;
+        double[] transitions = run.transitions();
+        double[] durations = run.durations();
+        double[][] totals = run.totals();
         double[] sum = new double[6];
         for (double[] t : totals) {
             for (int i = 0; i < sum.length; i++) {
@@ -99,6 +79,55 @@ public final class MonteCarloSimulator {
         }
         return new MonteCarloResult(n, seed, t, d, sd, success, sum[0], sum[1], sum[2],
                 sum[3], exact.defaultsUsed(), diagnostics, TailShare.of(durations));
+    }
+
+    /**
+     * Only the durations' tail of {@link #simulate}: the same executions, seed and durations, without the
+     * distributions and sums nothing but the time-limited rules would read (empty when the machine has errors).
+     */
+    public static TailShare durationTail(StateMachine machine, WorkflowWorkload workload, long executions,
+                                         long seed) {
+        Run run = run(machine, workload, executions, seed);
+        return run.durations() == null ? TailShare.EMPTY : TailShare.owning(run.durations());
+    }
+
+    /** The simulated executions (durations null when the exact analysis found errors), with the diagnostics. */
+    private record Run(ExactResult exact, List<Diagnostic> diagnostics, double[] transitions, double[] durations,
+                       double[][] totals) {
+    }
+
+    private static Run run(StateMachine machine, WorkflowWorkload workload, long executions, long seed) {
+        if (executions <= 0) {
+            throw new IllegalArgumentException("executions must be positive: " + executions);
+        }
+        ExactResult exact = ExactAnalyzer.analyze(machine, workload);
+        List<Diagnostic> diagnostics = new ArrayList<>(exact.diagnostics());
+        if (exact.hasErrors()) {
+            return new Run(exact, diagnostics, null, null, null);
+        }
+        if (executions > MAX_EXECUTIONS) {
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.SIM_LIMITED, "", SourceLocation.UNKNOWN, "simulated " + MAX_EXECUTIONS
+                    + " executions, not " + executions + " (the most kept for exact percentiles)"));
+            executions = MAX_EXECUTIONS;
+        }
+        double stepsEach = ExactAnalyzer.simulationSteps(machine, workload);
+        long affordable = (long) Math.max(MIN_EXECUTIONS, Math.floor(STEP_BUDGET / Math.max(1, stepsEach)));
+        if (executions > affordable) {
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.SIM_LIMITED, "", SourceLocation.UNKNOWN, "simulated " + affordable
+                    + " executions, not " + executions + ": one execution is expected to take "
+                    + ExactAnalyzer.fmt(Math.round(stepsEach)) + " steps, and a run stays within "
+                    + ExactAnalyzer.fmt(STEP_BUDGET) + " steps"));
+            executions = affordable;
+        }
+        CompiledMachine plan = new CompiledMachine(machine, new ExactAnalyzer(workload), seed);
+        int n = (int) executions;
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        double[] transitions = new double[n];
+        double[] durations = new double[n];
+        double[][] totals = new double[chunks][];
+        IntStream.range(0, chunks).parallel().forEach(c -> totals[c] = runChunk(plan, seed, c, n, transitions,
+                durations));
+        return new Run(exact, diagnostics, transitions, durations, totals);
     }
 
     /** Runs chunk {@code c}; returns {std child execs, std child transitions, express execs, express seconds, successes, stopped}. */

@@ -50,4 +50,77 @@ class TailShareTest {
         assertThat(one.sumOf(8, 1).mean()).isCloseTo(8 * one.mean(), org.assertj.core.data.Percentage.withPercentage(2));
         assertThat(one.sumOf(16, 1).shareOver(8 * 5.5)).isGreaterThan(one.sumOf(8, 1).shareOver(8 * 5.5));
     }
+
+    @Test
+    void aSumCountedWithoutItsDrawsGivesTheCountOfTheDraws() { // whatever sizes and limits are asked, in any order
+        TailShare one = durations(11, 800);
+        for (long terms : new long[] {1, 2, 7, 64, 65, 300}) {
+            TailShare sum = one.sumOf(terms, 9);
+            assertThat(one.sumSize(terms)).isEqualTo(sum.size());
+            // limits below every sum, above every sum (the bounds answer), and through the middle (drawn)
+            for (double limit : new double[] {-1, 0, terms * 1.0, terms * 3.0, terms * 5.5, terms * 8.0, terms * 10.0,
+                    terms * 10.5, 1e12}) {
+                assertThat(one.sumCountOver(terms, 9, limit)).as(terms + " terms over " + limit)
+                        .isEqualTo(sum.countOver(limit));
+            }
+        }
+        assertThat(TailShare.EMPTY.sumCountOver(10, 1, 0)).isZero();
+        assertThat(TailShare.EMPTY.sumSize(10)).isZero();
+    }
+
+    @Test
+    void aLazyTailSimulatesOnceWhenFirstAskedAndAnswersAsTheTailItGives() {
+        int[] calls = {0};
+        TailShare given = durations(5, 300);
+        TailShare lazy = TailShare.lazy(() -> {
+            calls[0]++;
+            return durations(5, 300);
+        });
+        assertThat(calls[0]).isZero();
+        assertThat(lazy.size()).isEqualTo(300);
+        assertThat(lazy.countOver(5)).isEqualTo(given.countOver(5));
+        assertThat(lazy.sumOf(20, 3)).isEqualTo(given.sumOf(20, 3));
+        assertThat(lazy).isEqualTo(given);
+        assertThat(calls[0]).isEqualTo(1);
+        TailShare empty = TailShare.lazy(() -> TailShare.EMPTY);
+        assertThat(empty.shareOver(1)).isZero();
+        assertThat(empty.size()).isZero();
+    }
+
+    @Test
+    void inEachDrawASumOfMoreRunsIsNeverShorter() {
+        TailShare one = durations(13, 600);
+        for (long terms = 1; terms < 80; terms++) {
+            double[] shorter = values(one.sumOf(terms, 4));
+            double[] longer = values(one.sumOf(terms + 1, 4));
+            if (terms > 1 && terms + 1 != 65) { // draw by draw (the resampled and normal laws differ at 64 → 65)
+                for (int d = 0; d < shorter.length; d++) {
+                    assertThat(longer[d]).as("draw " + d + " of " + terms + " → " + (terms + 1)).isGreaterThanOrEqualTo(shorter[d]);
+                }
+            }
+        }
+    }
+
+    private static double[] values(TailShare t) {
+        return t.kept();
+    }
+
+    @Test
+    void aDrawPicksEveryRunAlikeAndStaysInRange() {
+        int n = 7;
+        long[] picks = new long[n];
+        TailShare.Draw draw = new TailShare.Draw(99, 0);
+        for (int i = 0; i < 70_000; i++) {
+            picks[draw.index(n)]++;
+        }
+        for (long p : picks) {
+            assertThat(p).isBetween(9_500L, 10_500L); // 10,000 expected each, sd ≈ 93
+        }
+        TailShare.Draw one = new TailShare.Draw(5, 3);
+        TailShare.Draw same = new TailShare.Draw(5, 3);
+        for (int i = 0; i < 100; i++) {
+            assertThat(one.index(10_000)).isEqualTo(same.index(10_000)).isBetween(0, 9_999);
+            assertThat(new TailShare.Draw(i, i).index(1)).isZero();
+        }
+    }
 }
