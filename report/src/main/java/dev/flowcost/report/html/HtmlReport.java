@@ -120,17 +120,17 @@ public final class HtmlReport {
             }
             WorkflowAnalysis w = analysis.workflows().get(i);
             Context c = new Context(Locale.ROOT);
+            c.setVariable("fmt", HtmlFormat.INSTANCE);
             c.setVariable("region", analysis.region());
-            c.setVariable("w", workflow(w));
+            c.setVariable("w", w);
             c.setVariable("counts", w.steps().isEmpty() ? null : CountBars.draw(w));
             c.setVariable("graph", w.graph().nodes().isEmpty() ? null : GraphPicture.draw(w.graph(), w.name(), "arrow-0"));
-            List<Map<String, Object>> findings = new ArrayList<>();
-            int rank = 1;
+            List<Finding> findings = new ArrayList<>();
             for (int f : scan.findingsOf(w.name())) {
-                findings.add(finding(analysis.findings().get(f), rank++));
+                findings.add(analysis.findings().get(f));
             }
             c.setVariable("findings", findings);
-            c.setVariable("assumptions", assumptions(assumptionsOf.getOrDefault(w.name(), List.of())));
+            c.setVariable("assumptions", assumptionsOf.getOrDefault(w.name(), List.of()));
             try (Writer writer = java.nio.file.Files.newBufferedWriter(folder.resolve(page), StandardCharsets.UTF_8)) {
                 ENGINE.process("workflow", c, writer);
             }
@@ -142,23 +142,15 @@ public final class HtmlReport {
      * read from disk as they are walked): each workflow's table row, name and cost, each finding's workflow, and
      * the findings ranked by saving, biggest first (stable: the analysis's order on a tie).
      */
-    record Scan(List<Map<String, Object>> rows, List<String> names, List<BigDecimal> costs,
+    record Scan(List<TableRow> rows, List<String> names, List<BigDecimal> costs,
                 Map<String, List<Integer>> findingsByWorkflow, Map<String, BigDecimal> bestSaving,
                 List<Integer> rankedFindings) {
         static Scan of(Analysis a) {
-            List<Map<String, Object>> rows = new ArrayList<>();
+            List<TableRow> rows = new ArrayList<>();
             List<String> names = new ArrayList<>();
             List<BigDecimal> costs = new ArrayList<>();
             for (WorkflowAnalysis w : a.workflows()) {
-                Map<String, Object> v = new LinkedHashMap<>();
-                v.put("name", w.name());
-                v.put("kind", w.kind().label());
-                v.put("type", w.workflowType());
-                v.put("executions", Money.count(w.executionsPerMonth()));
-                v.put("executionsValue", w.executionsPerMonth().toPlainString());
-                v.put("cost", Money.usd(w.monthlyCost()));
-                v.put("costValue", w.monthlyCost().toPlainString());
-                rows.add(v);
+                rows.add(TableRow.of(w));
                 names.add(w.name());
                 costs.add(w.monthlyCost());
             }
@@ -288,49 +280,64 @@ public final class HtmlReport {
             }
         }
         Context c = new Context(Locale.ROOT);
+        c.setVariable("fmt", HtmlFormat.INSTANCE);
         c.setVariable("script", SCRIPT);
         c.setVariable("contentSecurityPolicy", CONTENT_SECURITY_POLICY);
         c.setVariable("region", a.region());
         c.setVariable("inputs", a.inputs());
-        c.setVariable("now", Money.usd(a.totals().monthlyCostNow()));
-        c.setVariable("after", Money.usd(a.totals().monthlyCostAfter()));
-        c.setVariable("saving", Money.usd(a.totals().monthlySaving()));
+        c.setVariable("totals", a.totals());
         c.setVariable("workflowCount", a.workflows().size());
         c.setVariable("environmentCount", a.environments().size());
         c.setVariable("findingCount", a.findings().size());
-        c.setVariable("findings", findings(shown));
+        c.setVariable("findings", shown);
         c.setVariable("moreFindings", scan.rankedFindings().size() - shown.size());
         c.setVariable("table", table(scan, layout));
-        c.setVariable("workflows", workflows(inline));
+        c.setVariable("workflows", inline);
         c.setVariable("pagedWorkflows", a.workflows().size() - inline.size());
-        c.setVariable("environments", environments(a));
-        c.setVariable("environmentPlans", EnvironmentPlanViews.of(a));
-        c.setVariable("credits", credits(a));
+        c.setVariable("environments", a.environments());
+        c.setVariable("environmentPlans", a.environments().stream().filter(e -> !e.plans().isEmpty()).toList());
+        c.setVariable("credits", a.credits());
         c.setVariable("counts", counts(inline));
         c.setVariable("curves", curves(shown));
         c.setVariable("graphs", graphs(inline));
         List<Assumption> pageAssumptions = pageAssumptions(a, scan, layout);
-        c.setVariable("assumptions", assumptions(pageAssumptions));
+        c.setVariable("assumptions", pageAssumptions);
         c.setVariable("pagedAssumptions", a.assumptions().size() - pageAssumptions.size());
-        c.setVariable("prices", prices(a));
+        c.setVariable("prices", a.prices());
         c.setVariable("diagnostics", a.diagnostics().subList(0, Math.min(a.diagnostics().size(), DIAGNOSTICS_SHOWN)));
         c.setVariable("moreDiagnostics", Math.max(0, a.diagnostics().size() - DIAGNOSTICS_SHOWN));
         return c;
     }
 
+    /**
+     * A row of the table of every workflow, as its cells show it (the numbers also as plain values to sort by) and
+     * linked to the workflow's details (inline, or its page in workflows/): formatted here, once, because the table
+     * has a row for every workflow of the estate.
+     */
+    public record TableRow(String name, String kind, String type, String executions, String executionsValue,
+                           String cost, String costValue, String href, int findings, String saving,
+                           String savingValue) {
+
+        static TableRow of(WorkflowAnalysis w) {
+            return new TableRow(w.name(), w.kind().label(), w.workflowType(), Money.count(w.executionsPerMonth()),
+                    w.executionsPerMonth().toPlainString(), Money.usd(w.monthlyCost()),
+                    w.monthlyCost().toPlainString(), "", 0, "", "0");
+        }
+
+        TableRow linked(String link, int count, BigDecimal best) {
+            return new TableRow(name, kind, type, executions, executionsValue, cost, costValue, link, count,
+                    count == 0 ? "" : Money.usd(best), best.toPlainString());
+        }
+    }
+
     /** One row per workflow, in input order, linked to its details (inline, or its page in workflows/). */
-    private static List<Map<String, Object>> table(Scan scan, Layout layout) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    private static List<TableRow> table(Scan scan, Layout layout) {
+        List<TableRow> rows = new ArrayList<>();
         for (int i = 0; i < scan.size(); i++) {
             String name = scan.names().get(i);
-            Map<String, Object> v = new LinkedHashMap<>(scan.rows().get(i));
-            v.put("href", layout.pages().get(i) == null ? "#" + anchor(name) : PAGES_FOLDER + "/" + layout.pages().get(i));
-            int count = scan.findingsOf(name).size();
-            BigDecimal best = scan.bestSaving().getOrDefault(name, BigDecimal.ZERO);
-            v.put("findings", count);
-            v.put("saving", count == 0 ? "" : Money.usd(best));
-            v.put("savingValue", best.toPlainString());
-            rows.add(v);
+            String href = layout.pages().get(i) == null ? "#" + anchor(name) : PAGES_FOLDER + "/" + layout.pages().get(i);
+            rows.add(scan.rows().get(i).linked(href, scan.findingsOf(name).size(),
+                    scan.bestSaving().getOrDefault(name, BigDecimal.ZERO)));
         }
         return rows;
     }
@@ -340,166 +347,41 @@ public final class HtmlReport {
         return "wf-" + Layout.pageStem(name);
     }
 
-    /** Findings in the order given (ranked by saving, biggest first), numbered from 1. */
-    private static List<Map<String, Object>> findings(List<Finding> ranked) {
-        List<Map<String, Object>> views = new ArrayList<>();
-        int rank = 1;
-        for (Finding f : ranked) {
-            views.add(finding(f, rank++));
-        }
-        return views;
+    /** A drawing on the page (an SVG the report drew, not a record of the analysis) with its caption and a note. */
+    public record Figure(String caption, String note, String svg) {
     }
 
-    private static Map<String, Object> finding(Finding f, int rank) {
-        {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("rank", rank);
-            v.put("rule", f.rule());
-            v.put("workflow", f.workflow());
-            v.put("targets", String.join(", ", f.targets()));
-            v.put("title", f.title());
-            v.put("now", Money.usd(f.monthlyCostNow()));
-            v.put("after", Money.usd(f.monthlyCostAfter()));
-            v.put("saving", Money.usd(f.monthlySaving()));
-            v.put("isSaving", f.isSaving());
-            v.put("confidence", f.confidence().name().toLowerCase(Locale.ROOT));
-            v.put("assumptions", f.assumptions());
-            v.put("blockers", f.blockers());
-            v.put("changeSummary", f.change().summary());
-            v.put("changeContent", f.change().content());
-            v.put("changeIsCode", f.change().kind() == Change.Kind.ASL);
-            v.put("changeKind", f.change().kind().name());
-            return v;
-        }
-    }
-
-    private static List<Map<String, Object>> workflows(List<WorkflowAnalysis> shown) {
-        List<Map<String, Object>> views = new ArrayList<>();
+    private static List<Figure> counts(List<WorkflowAnalysis> shown) {
+        List<Figure> figures = new ArrayList<>();
         for (WorkflowAnalysis w : shown) {
-            views.add(workflow(w));
-        }
-        return views;
-    }
-
-    private static Map<String, Object> workflow(WorkflowAnalysis w) {
-        {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("name", w.name());
-            v.put("anchor", anchor(w.name()));
-            v.put("kind", w.kind().label());
-            v.put("type", w.workflowType());
-            v.put("file", w.file());
-            v.put("executions", Money.count(w.executionsPerMonth()));
-            v.put("total", Money.usd(w.monthlyCost()));
-            v.put("items", items(w.costItems()));
-            v.put("verdict", w.verdict().orElse(""));
-            v.put("blockers", w.blockers());
-            v.put("verdictReasons", w.verdictReasons());
-            v.put("defaultsUsed", w.defaultsUsed());
-            List<Map<String, Object>> alternatives = new ArrayList<>();
-            for (Alternative alt : w.alternatives()) {
-                Map<String, Object> x = new LinkedHashMap<>();
-                x.put("platform", alt.platform());
-                x.put("cost", Money.usd(alt.monthlyCost()));
-                x.put("notes", String.join("; ", alt.notes()));
-                alternatives.add(x);
+            if (!w.steps().isEmpty()) {
+                figures.add(new Figure(w.name(), "", CountBars.draw(w)));
             }
-            v.put("alternatives", alternatives);
-            return v;
         }
+        return figures;
     }
 
-    private static List<Map<String, Object>> environments(Analysis a) {
-        List<Map<String, Object>> views = new ArrayList<>();
-        for (EnvironmentAnalysis e : a.environments()) {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("name", e.name());
-            v.put("environmentClass", e.environmentClass());
-            v.put("dags", String.join(", ", e.dags()));
-            v.put("cost", Money.usd(e.monthlyCost()));
-            v.put("after", Money.usd(e.monthlyCostAfter()));
-            v.put("verdict", e.verdict());
-            v.put("items", items(e.costItems()));
-            v.put("notes", e.notes());
-            views.add(v);
-        }
-        return views;
-    }
-
-    private static List<Map<String, Object>> items(List<CostItem> items) {
-        List<Map<String, Object>> views = new ArrayList<>();
-        for (CostItem i : items) {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("component", i.component());
-            v.put("quantity", Money.count(i.billedQuantity()) + " " + i.unit());
-            v.put("tier", i.tierEnd().map(end -> Money.count(i.tierStart()) + "–" + Money.count(end))
-                    .orElse(i.tierStart().signum() == 0 ? "" : "from " + Money.count(i.tierStart())));
-            v.put("unitPrice", price(i.unitPrice()));
-            v.put("amount", Money.usd(i.monthlyAmount()));
-            views.add(v);
-        }
-        return views;
-    }
-
-    private static List<Map<String, Object>> credits(Analysis a) {
-        List<Map<String, Object>> views = new ArrayList<>();
-        for (FreeTierCredit c : a.credits()) {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("component", c.component());
-            v.put("used", Money.count(c.usedQuantity()) + " of " + Money.count(c.freeQuantity()));
-            v.put("amount", Money.usd(c.amount()));
-            views.add(v);
-        }
-        return views;
-    }
-
-    private static List<Map<String, Object>> counts(List<WorkflowAnalysis> shown) {
-        List<Map<String, Object>> views = new ArrayList<>();
-        for (WorkflowAnalysis w : shown) {
-            if (w.steps().isEmpty()) {
-                continue;
-            }
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("name", w.name());
-            v.put("svg", CountBars.draw(w));
-            views.add(v);
-        }
-        return views;
-    }
-
-    private static List<Map<String, Object>> curves(List<Finding> shown) {
-        List<Map<String, Object>> views = new ArrayList<>();
+    private static List<Figure> curves(List<Finding> shown) {
+        List<Figure> figures = new ArrayList<>();
         for (Finding f : shown) {
             f.curve().ifPresent(curve -> {
-                Map<String, Object> v = new LinkedHashMap<>();
                 String title = f.workflow() + ": " + curve.optionA() + " vs " + curve.optionB();
-                v.put("title", title);
-                v.put("breakEven", curve.breakEvenVolume().map(b -> "break-even at " + Money.count(b) + " "
-                        + curve.volumeUnit()).orElse("no break-even in range"));
-                v.put("svg", CurveChart.draw(curve, title));
-                views.add(v);
+                figures.add(new Figure(title, curve.breakEvenVolume().map(b -> "break-even at " + Money.count(b) + " "
+                        + curve.volumeUnit()).orElse("no break-even in range"), CurveChart.draw(curve, title)));
             });
         }
-        return views;
+        return figures;
     }
 
-    private static List<Map<String, Object>> graphs(List<WorkflowAnalysis> shown) {
-        List<Map<String, Object>> views = new ArrayList<>();
+    private static List<Figure> graphs(List<WorkflowAnalysis> shown) {
+        List<Figure> figures = new ArrayList<>();
         int n = 0;
         for (WorkflowAnalysis w : shown) {
-            if (w.graph().nodes().isEmpty()) {
-                continue;
+            if (!w.graph().nodes().isEmpty()) {
+                figures.add(new Figure(w.name(), "", GraphPicture.draw(w.graph(), w.name(), "arrow-" + n++)));
             }
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("name", w.name());
-            v.put("svg", GraphPicture.draw(w.graph(), w.name(), "arrow-" + n++));
-            views.add(v);
         }
-        return views;
-    }
-
-    private static List<Map<String, Object>> assumptions(Analysis a) {
-        return assumptions(a.assumptions());
+        return figures;
     }
 
     /**
@@ -533,41 +415,5 @@ public final class HtmlReport {
             }
         }
         return shown;
-    }
-
-    private static List<Map<String, Object>> assumptions(List<Assumption> assumptions) {
-        List<Map<String, Object>> views = new ArrayList<>();
-        for (Assumption x : assumptions) {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("key", x.key());
-            v.put("description", x.description());
-            v.put("value", Money.count(x.value()));
-            v.put("unit", x.unit());
-            v.put("source", x.source());
-            views.add(v);
-        }
-        return views;
-    }
-
-    private static List<Map<String, Object>> prices(Analysis a) {
-        List<Map<String, Object>> views = new ArrayList<>();
-        for (PriceUsed p : a.prices()) {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("key", p.key());
-            v.put("service", p.service());
-            v.put("dimension", p.dimension());
-            v.put("unit", p.unit());
-            v.put("price", price(p.price()));
-            v.put("effective", p.effective());
-            v.put("source", p.source());
-            v.put("overridden", p.overridden());
-            views.add(v);
-        }
-        return views;
-    }
-
-    /** A unit price in full ($0.000025): prices are too small for cents. */
-    private static String price(BigDecimal price) {
-        return (price.signum() < 0 ? "-$" : "$") + price.abs().stripTrailingZeros().toPlainString();
     }
 }
