@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.flowcost.advisor.analysis.Alternative;
 import dev.flowcost.advisor.analysis.Analysis;
 import dev.flowcost.advisor.analysis.Assumption;
@@ -40,13 +40,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The JSON form of an {@link Analysis}: the public contract of {@code flowcost advise --format json}, and what
- * {@code flowcost diff} reads back. Written by hand as a tree so the field names and their order are the contract's,
- * amounts are plain decimals (never an exponent) and absent optionals are {@code null}. It adds no number of its own
- * except {@code monthlyCost.components}, which groups the recorded item amounts by component.
+ * {@code flowcost diff} reads back. Jackson writes the records directly, configured once here and in
+ * {@link AnalysisModule} (field names are the record components; amounts are plain decimals, never an exponent;
+ * absent optionals are {@code null}); the JSON adds no number of its own except {@code monthlyCost.components}. The
+ * reader stays a checked walk of the tree, so a hand-edited or truncated file is refused with its JSON Pointer.
  */
 public final class AnalysisJson {
 
@@ -59,6 +59,8 @@ public final class AnalysisJson {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .addModule(new Jdk8Module())
+            .addModule(new AnalysisModule())
             .build();
     /** As {@link #MAPPER}, without indentation: one JSON Lines record a line. */
     private static final JsonMapper LINES = MAPPER.rebuild().disable(SerializationFeature.INDENT_OUTPUT).build();
@@ -117,22 +119,22 @@ public final class AnalysisJson {
 
     /** The text one workflow has in {@code analysis.json}, indented for its place there. */
     public static String workflowElement(WorkflowAnalysis w) {
-        return element(workflow(w));
+        return element(w);
     }
 
     /** The text one finding has in {@code analysis.json}, indented for its place there. */
     public static String findingElement(Finding f) {
-        return element(finding(f));
+        return element(f);
     }
 
     /** One workflow as one line of compact JSON, which {@link #readWorkflow} reads back to an equal record. */
     public static byte[] workflowLine(WorkflowAnalysis w) {
-        return line(workflow(w));
+        return line(w);
     }
 
     /** One finding as one line of compact JSON, which {@link #readFinding} reads back to an equal record. */
     public static byte[] findingLine(Finding f) {
-        return line(finding(f));
+        return line(f);
     }
 
     /** Reads what {@link #workflowLine} wrote. */
@@ -145,9 +147,9 @@ public final class AnalysisJson {
         return new Reader().finding(tree(json), "");
     }
 
-    private static byte[] line(JsonNode node) {
+    private static byte[] line(Object value) {
         try {
-            return LINES.writeValueAsBytes(node);
+            return LINES.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a JSON tree we built ourselves", e);
         }
@@ -162,9 +164,9 @@ public final class AnalysisJson {
     }
 
     /** An element of a top-level array: pretty as a root value, then moved one level in. */
-    private static String element(JsonNode node) {
+    private static String element(Object value) {
         try {
-            return MAPPER.writeValueAsString(node).replace("\n", "\n  ");
+            return MAPPER.writeValueAsString(value).replace("\n", "\n  ");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a JSON tree we built ourselves", e);
         }
@@ -186,7 +188,7 @@ public final class AnalysisJson {
             g.writeNumberField("schemaVersion", a.schemaVersion());
             g.writeStringField("region", a.region());
             g.writeFieldName("inputs");
-            writer.writeValue(g, strings(a.inputs()));
+            writer.writeValue(g, a.inputs());
             g.writeArrayFieldStart("workflows");
             for (int i = 0; i < a.workflows().size(); i++) {
                 WorkflowAnalysis w = a.workflows().get(i);
@@ -194,28 +196,28 @@ public final class AnalysisJson {
                 if (text.isPresent()) {
                     g.writeRawValue(text.get());
                 } else {
-                    writer.writeValue(g, workflow(w));
+                    writer.writeValue(g, w);
                 }
             }
             g.writeEndArray();
-            elements(writer, g, "environments", a.environments(), AnalysisJson::environment);
-            elements(writer, g, "credits", a.credits(), AnalysisJson::credit);
+            elements(writer, g, "environments", a.environments());
+            elements(writer, g, "credits", a.credits());
             g.writeArrayFieldStart("findings");
             for (Finding f : a.findings()) {
                 Optional<String> text = prerendered.finding(f);
                 if (text.isPresent()) {
                     g.writeRawValue(text.get());
                 } else {
-                    writer.writeValue(g, finding(f));
+                    writer.writeValue(g, f);
                 }
             }
             g.writeEndArray();
-            elements(writer, g, "assumptions", a.assumptions(), AnalysisJson::assumption);
-            elements(writer, g, "prices", a.prices(), AnalysisJson::price);
+            elements(writer, g, "assumptions", a.assumptions());
+            elements(writer, g, "prices", a.prices());
             g.writeFieldName("diagnostics");
-            writer.writeValue(g, DiagnosticJson.array(a.diagnostics()));
+            writer.writeValue(g, a.diagnostics());
             g.writeFieldName("totals");
-            writer.writeValue(g, totals(a.totals()));
+            writer.writeValue(g, a.totals());
             g.writeEndObject();
         }
     }
@@ -237,66 +239,43 @@ public final class AnalysisJson {
             head.put("record", "analysis");
             head.put("schemaVersion", a.schemaVersion());
             head.put("region", a.region());
-            head.set("inputs", strings(a.inputs()));
-            head.set("totals", totals(a.totals()));
+            head.set("inputs", LINES.valueToTree(a.inputs()));
+            head.set("totals", LINES.valueToTree(a.totals()));
             writer.writeValue(g, head);
-            lines(writer, g, "workflow", a.workflows(), AnalysisJson::workflow);
-            lines(writer, g, "environment", a.environments(), AnalysisJson::environment);
-            lines(writer, g, "credit", a.credits(), AnalysisJson::credit);
-            lines(writer, g, "finding", a.findings(), AnalysisJson::finding);
-            lines(writer, g, "assumption", a.assumptions(), AnalysisJson::assumption);
-            lines(writer, g, "price", a.prices(), AnalysisJson::price);
-            lines(writer, g, "diagnostic", a.diagnostics(), DiagnosticJson::object);
+            lines(writer, g, "workflow", a.workflows());
+            lines(writer, g, "environment", a.environments());
+            lines(writer, g, "credit", a.credits());
+            lines(writer, g, "finding", a.findings());
+            lines(writer, g, "assumption", a.assumptions());
+            lines(writer, g, "price", a.prices());
+            lines(writer, g, "diagnostic", a.diagnostics());
             g.writeRaw('\n');
         }
     }
 
-    private static <T> void elements(ObjectWriter writer, JsonGenerator g, String name, List<T> values,
-                                     Function<T, JsonNode> toNode) throws IOException {
+    private static <T> void elements(ObjectWriter writer, JsonGenerator g, String name, List<T> values)
+            throws IOException {
         g.writeArrayFieldStart(name);
         for (T value : values) {
-            writer.writeValue(g, toNode.apply(value));
+            writer.writeValue(g, value);
         }
         g.writeEndArray();
     }
 
-    private static <T> void lines(ObjectWriter writer, JsonGenerator g, String record, List<T> values,
-                                  Function<T, JsonNode> toNode) throws IOException {
+    private static <T> void lines(ObjectWriter writer, JsonGenerator g, String record, List<T> values)
+            throws IOException {
         for (T value : values) {
             ObjectNode line = NODES.objectNode();
             line.put("record", record);
-            JsonNode node = toNode.apply(value);
+            JsonNode node = LINES.valueToTree(value);
             node.fields().forEachRemaining(e -> line.set(e.getKey(), e.getValue()));
             writer.writeValue(g, line);
         }
     }
 
-    private static ObjectNode totals(Totals t) {
-        ObjectNode totals = NODES.objectNode();
-        totals.put("monthlyCostNow", t.monthlyCostNow());
-        totals.put("monthlyCostAfter", t.monthlyCostAfter());
-        totals.put("monthlySaving", t.monthlySaving());
-        totals.set("creditsAfter", array(t.creditsAfter(), AnalysisJson::credit));
-        ArrayNode counted = totals.putArray("countedFindings");
-        t.countedFindings().forEach(counted::add);
-        return totals;
-    }
-
     /** The analysis as a JSON tree, for callers that embed it. */
     public static ObjectNode tree(Analysis a) {
-        ObjectNode root = NODES.objectNode();
-        root.put("schemaVersion", a.schemaVersion());
-        root.put("region", a.region());
-        root.set("inputs", strings(a.inputs()));
-        root.set("workflows", array(a.workflows(), AnalysisJson::workflow));
-        root.set("environments", array(a.environments(), AnalysisJson::environment));
-        root.set("credits", array(a.credits(), AnalysisJson::credit));
-        root.set("findings", array(a.findings(), AnalysisJson::finding));
-        root.set("assumptions", array(a.assumptions(), AnalysisJson::assumption));
-        root.set("prices", array(a.prices(), AnalysisJson::price));
-        root.set("diagnostics", DiagnosticJson.array(a.diagnostics()));
-        root.set("totals", totals(a.totals()));
-        return root;
+        return MAPPER.valueToTree(a);
     }
 
     /**
@@ -326,265 +305,7 @@ public final class AnalysisJson {
         }
     }
 
-    // ---------------------------------------------------------------- writing
-
-    private static ObjectNode workflow(WorkflowAnalysis w) {
-        ObjectNode o = NODES.objectNode();
-        o.put("name", w.name());
-        o.put("kind", w.kind().label());
-        o.put("file", w.file());
-        o.put("workflowType", w.workflowType());
-        o.put("executionsPerMonth", w.executionsPerMonth());
-        o.put("executionsKey", w.executionsKey());
-        o.set("monthlyCost", monthlyCost(w.monthlyCost(), w.costItems()));
-        o.set("costItems", array(w.costItems(), AnalysisJson::costItem));
-        o.set("steps", array(w.steps(), AnalysisJson::step));
-        o.set("graph", graph(w.graph()));
-        o.set("alternatives", array(w.alternatives(), AnalysisJson::alternative));
-        o.put("verdict", w.verdict().orElse(null));
-        o.set("verdictReasons", strings(w.verdictReasons()));
-        o.set("blockers", strings(w.blockers()));
-        o.set("defaultsUsed", strings(w.defaultsUsed()));
-        return o;
-    }
-
-    private static ObjectNode monthlyCost(BigDecimal total, List<CostItem> items) {
-        ObjectNode o = NODES.objectNode();
-        o.put("total", total);
-        ObjectNode components = o.putObject("components");
-        Map<String, BigDecimal> byComponent = new LinkedHashMap<>();
-        for (CostItem item : items) {
-            byComponent.merge(item.component(), item.monthlyAmount(), BigDecimal::add);
-        }
-        byComponent.forEach(components::put);
-        return o;
-    }
-
-    private static ObjectNode alternative(Alternative alt) {
-        ObjectNode o = NODES.objectNode();
-        o.put("platform", alt.platform());
-        o.put("monthlyCost", alt.monthlyCost());
-        o.set("components", monthlyCost(alt.monthlyCost(), alt.costItems()).get("components"));
-        o.set("costItems", array(alt.costItems(), AnalysisJson::costItem));
-        o.set("notes", strings(alt.notes()));
-        return o;
-    }
-
-    private static ObjectNode environment(EnvironmentAnalysis e) {
-        ObjectNode o = NODES.objectNode();
-        o.put("name", e.name());
-        o.put("environmentClass", e.environmentClass());
-        o.put("monthlyCost", e.monthlyCost());
-        o.put("monthlyCostAfter", e.monthlyCostAfter());
-        o.set("dags", strings(e.dags()));
-        o.put("verdict", e.verdict());
-        o.set("costItems", array(e.costItems(), AnalysisJson::costItem));
-        o.set("notes", strings(e.notes()));
-        o.set("plans", array(e.plans(), AnalysisJson::plan));
-        e.conditions().ifPresent(c -> o.set("conditions", conditions(c)));
-        return o;
-    }
-
-    private static ObjectNode plan(PlanOption p) {
-        ObjectNode o = NODES.objectNode();
-        o.put("name", p.name());
-        o.put("description", p.description());
-        o.set("dagsMoving", strings(p.dagsMoving()));
-        ObjectNode targets = NODES.objectNode();
-        p.targets().forEach(targets::put);
-        o.set("targets", targets);
-        o.put("classAfter", p.classAfter());
-        o.put("maxWorkersAfter", p.maxWorkersAfter());
-        o.put("environmentCostAfter", p.environmentCostAfter());
-        o.put("movedDagsCost", p.movedDagsCost());
-        o.put("monthlyCostAfter", p.monthlyCostAfter());
-        o.put("monthlySaving", p.monthlySaving());
-        o.set("workItems", array(p.workItems(), AnalysisJson::workItem));
-        o.put("effortHours", p.effortHours());
-        o.put("effortCost", p.effortCost());
-        if (p.paybackMonths().isPresent()) {
-            o.put("paybackMonths", p.paybackMonths().get());
-        } else {
-            o.putNull("paybackMonths");
-        }
-        o.put("paysBack", p.paysBack());
-        o.put("chosen", p.chosen());
-        o.set("notes", strings(p.notes()));
-        o.set("environmentItemsAfter", array(p.environmentItemsAfter(), AnalysisJson::costItem));
-        o.set("itemsAfter", array(p.itemsAfter(), AnalysisJson::costItem));
-        return o;
-    }
-
-    private static ObjectNode workItem(WorkItem w) {
-        ObjectNode o = NODES.objectNode();
-        o.put("kind", w.kind());
-        o.put("what", w.what());
-        o.put("count", w.count());
-        o.put("hoursEach", w.hoursEach());
-        o.put("hours", w.hours());
-        return o;
-    }
-
-    private static ObjectNode conditions(EnvironmentConditions c) {
-        ObjectNode o = NODES.objectNode();
-        o.put("currentRunsPerMonth", c.currentRunsPerMonth());
-        if (c.breakEvenRunsPerMonth().isPresent()) {
-            o.put("breakEvenRunsPerMonth", c.breakEvenRunsPerMonth().get());
-        } else {
-            o.putNull("breakEvenRunsPerMonth");
-        }
-        o.put("direction", c.direction());
-        o.set("decidingFeatures", strings(c.decidingFeatures()));
-        o.put("summary", c.summary());
-        o.put("hourlyRate", c.hourlyRate());
-        o.put("horizonMonths", c.horizonMonths());
-        return o;
-    }
-
-    private static ObjectNode credit(FreeTierCredit c) {
-        ObjectNode o = NODES.objectNode();
-        o.put("component", c.component());
-        o.put("priceKey", c.priceKey());
-        o.put("freeQuantity", c.freeQuantity());
-        o.put("unitPrice", c.unitPrice());
-        o.put("usedQuantity", c.usedQuantity());
-        o.put("amount", c.amount());
-        return o;
-    }
-
-    private static ObjectNode finding(Finding f) {
-        ObjectNode o = NODES.objectNode();
-        o.put("rule", f.rule());
-        o.put("workflow", f.workflow());
-        o.set("targets", strings(f.targets()));
-        o.put("title", f.title());
-        o.put("monthlyCostNow", f.monthlyCostNow());
-        o.put("monthlyCostAfter", f.monthlyCostAfter());
-        o.put("monthlySaving", f.monthlySaving());
-        o.put("confidence", f.confidence().name());
-        o.set("assumptions", strings(f.assumptions()));
-        o.set("blockers", strings(f.blockers()));
-        ObjectNode change = o.putObject("change");
-        change.put("kind", f.change().kind().name());
-        change.put("summary", f.change().summary());
-        change.put("content", f.change().content());
-        f.change().definition().ifPresent(d -> change.set("definition", json(d)));
-        f.change().patch().ifPresent(d -> change.set("patch", json(d)));
-        o.set("itemsNow", array(f.itemsNow(), AnalysisJson::costItem));
-        o.set("itemsAfter", array(f.itemsAfter(), AnalysisJson::costItem));
-        o.set("curve", f.curve().map(AnalysisJson::curve).orElse(null));
-        return o;
-    }
-
-    private static JsonNode curve(CostCurve c) {
-        ObjectNode o = NODES.objectNode();
-        o.put("volumeUnit", c.volumeUnit());
-        o.put("optionA", c.optionA());
-        o.put("optionB", c.optionB());
-        o.set("points", array(c.points(), p -> {
-            ObjectNode n = NODES.objectNode();
-            n.put("volume", p.volume());
-            n.put("costA", p.costA());
-            n.put("costB", p.costB());
-            return n;
-        }));
-        o.put("breakEvenVolume", c.breakEvenVolume().orElse(null));
-        return o;
-    }
-
-    private static ObjectNode costItem(CostItem i) {
-        ObjectNode o = NODES.objectNode();
-        o.put("component", i.component());
-        o.put("unit", i.unit());
-        o.put("quantityPerExecution", i.quantityPerExecution());
-        o.put("quantityPerItem", i.quantityPerItem());
-        o.put("itemsKey", i.itemsKey());
-        o.put("executionsKey", i.executionsKey());
-        o.put("fixedMonthlyQuantity", i.fixedMonthlyQuantity());
-        o.put("tierStart", i.tierStart());
-        o.put("tierEnd", i.tierEnd().orElse(null));
-        o.put("priceKey", i.priceKey());
-        o.put("unitPrice", i.unitPrice());
-        o.put("monthlyQuantity", i.monthlyQuantity());
-        o.put("monthlyAmount", i.monthlyAmount());
-        return o;
-    }
-
-    private static ObjectNode step(StepCount s) {
-        ObjectNode o = NODES.objectNode();
-        o.put("path", s.path());
-        o.put("type", s.type());
-        o.put("entries", s.entries());
-        o.put("transitions", s.transitions());
-        return o;
-    }
-
-    private static ObjectNode graph(Graph g) {
-        ObjectNode o = NODES.objectNode();
-        o.set("nodes", array(g.nodes(), n -> {
-            ObjectNode x = NODES.objectNode();
-            x.put("id", n.id());
-            x.put("label", n.label());
-            x.put("type", n.type());
-            return x;
-        }));
-        o.set("edges", array(g.edges(), e -> {
-            ObjectNode x = NODES.objectNode();
-            x.put("from", e.from());
-            x.put("to", e.to());
-            return x;
-        }));
-        return o;
-    }
-
-    private static ObjectNode assumption(Assumption a) {
-        ObjectNode o = NODES.objectNode();
-        o.put("key", a.key());
-        o.put("description", a.description());
-        o.put("value", a.value());
-        o.put("unit", a.unit());
-        o.put("source", a.source());
-        return o;
-    }
-
-    private static ObjectNode price(PriceUsed p) {
-        ObjectNode o = NODES.objectNode();
-        o.put("key", p.key());
-        o.put("region", p.region());
-        o.put("service", p.service());
-        o.put("dimension", p.dimension());
-        o.put("unit", p.unit());
-        o.put("price", p.price());
-        o.put("effective", p.effective());
-        o.put("source", p.source());
-        o.put("overridden", p.overridden());
-        return o;
-    }
-
-    private static ArrayNode strings(List<String> values) {
-        ArrayNode array = NODES.arrayNode();
-        values.forEach(array::add);
-        return array;
-    }
-
-    private static <T> ArrayNode array(List<T> values, Function<T, JsonNode> toNode) {
-        ArrayNode array = NODES.arrayNode();
-        for (T value : values) {
-            array.add(toNode.apply(value));
-        }
-        return array;
-    }
-
     // ---------------------------------------------------------------- reading
-
-    /** A JSON text the advisor produced (a change's definition or patch), as a tree. */
-    private static JsonNode json(String text) {
-        try {
-            return MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the advisor wrote a change that is not JSON", e);
-        }
-    }
 
     /** An embedded JSON value (a change's definition or patch) back as the text the advisor wrote. */
     private static Optional<String> embedded(JsonNode change, String field) {

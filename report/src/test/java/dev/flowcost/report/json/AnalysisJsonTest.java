@@ -62,6 +62,30 @@ class AnalysisJsonTest {
         }
     }
 
+    /** The records are serialised directly: the contract's field order holds and derived predicates stay out. */
+    @Test
+    void fieldOrderIsTheContractsAndPredicatesAreLeftOut() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(AnalysisJson.write(seed));
+        assertThat(names(root.get("workflows").get(0))).containsExactly("name", "kind", "file", "workflowType",
+                "executionsPerMonth", "executionsKey", "monthlyCost", "costItems", "steps", "graph", "alternatives",
+                "verdict", "verdictReasons", "blockers", "defaultsUsed");
+        assertThat(names(root.get("workflows").get(1).get("alternatives").get(0)))
+                .containsExactly("platform", "monthlyCost", "components", "costItems", "notes");
+        assertThat(names(root.get("environments").get(0))).startsWith("name", "environmentClass", "monthlyCost",
+                "monthlyCostAfter", "dags", "verdict", "costItems", "notes", "plans");
+        assertThat(names(root.get("findings").get(0))).doesNotContain("saving").contains("curve");
+        assertThat(names(root.get("workflows").get(0).get("costItems").get(0))).doesNotContain("unreachedTier")
+                .containsExactly("component", "unit", "quantityPerExecution", "quantityPerItem", "itemsKey",
+                        "executionsKey", "fixedMonthlyQuantity", "tierStart", "tierEnd", "priceKey", "unitPrice",
+                        "monthlyQuantity", "monthlyAmount");
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     @Test
     void amountsArePlainDecimalsNeverExponents() {
         String json = AnalysisJson.write(seed);
