@@ -21,8 +21,8 @@ final class OperatorMapping {
 
     /** Longest a Lambda function may run (15 minutes); longer worker code goes to ECS. */
     static final double LAMBDA_MAX_SECONDS = 900;
-    /** Poll interval for loops when the DAG gives none (Airflow's poke_interval default is 60 s). */
-    static final double DEFAULT_POLL_SECONDS = 60;
+    /** Poll interval for loops when the DAG gives none: the defaults table's poke interval (Airflow's default). */
+    static final double DEFAULT_POLL_SECONDS = dev.flowcost.core.usage.UsageDefaults.POKE_INTERVAL_SECONDS.value();
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -2,6 +2,8 @@ package dev.flowcost.core.usage;
 
 /** The kinds of step the defaults table ({@link UsageDefaults}) declares usage keys for. */
 public enum StepKind {
+    /** The estate as a whole: what every workflow and environment shares (the length of a month). */
+    ESTATE("estate"),
     /** A state machine as a whole. */
     WORKFLOW("workflow"),
     /** A Task state. */
@@ -23,7 +25,9 @@ public enum StepKind {
     /** A dynamically mapped Airflow task. */
     MAPPED_TASK("mapped DAG task"),
     /** Airflow worker code once converted to run on Lambda or Fargate. */
-    CONVERTED_WORKER_CODE("DAG worker code after conversion");
+    CONVERTED_WORKER_CODE("DAG worker code after conversion"),
+    /** An Airflow environment's scheduling limits, as its configuration sets them. */
+    AIRFLOW_SETTINGS("Airflow settings");
 
     private final String words;
 

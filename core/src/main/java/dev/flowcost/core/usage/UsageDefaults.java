@@ -16,6 +16,9 @@ import java.util.Map;
  */
 public final class UsageDefaults {
 
+    /** Hours in the month that always-on MWAA environments are billed for (the workload's {@code hoursPerMonth}). */
+    public static final UsageKey HOURS_PER_MONTH = new UsageKey(StepKind.ESTATE, "hoursPerMonth", 730, "h",
+            "the month AWS's pricing pages and calculator bill (365 x 24 / 12)");
     /** Executions a month of a state machine. */
     public static final UsageKey EXECUTIONS_PER_MONTH = new UsageKey(StepKind.WORKFLOW, "executionsPerMonth", 1000,
             "execution", "a round volume to compare options at; give the real one");
@@ -50,6 +53,24 @@ public final class UsageDefaults {
     /** Worker-slot seconds one poke of a reschedule-mode sensor (or one defer/resume) takes. */
     public static final UsageKey POKE_SECONDS = new UsageKey(StepKind.SENSOR, "pokeSeconds", 1, "s",
             "a poke is one short call");
+    /** Seconds between a failed attempt of a DAG task and its retry. */
+    public static final UsageKey RETRY_DELAY_SECONDS = new UsageKey(StepKind.DAG_TASK, "retryDelaySeconds", 300, "s",
+            "Airflow's default retry_delay");
+    /** Seconds a sensor waits before it fails. */
+    public static final UsageKey SENSOR_TIMEOUT_SECONDS = new UsageKey(StepKind.SENSOR, "timeoutSeconds",
+            7 * 24 * 3600, "s", "Airflow's default sensor timeout (7 days)");
+    /** Slots of a pool the settings do not size (Airflow's default_pool). */
+    public static final UsageKey POOL_SLOTS = new UsageKey(StepKind.AIRFLOW_SETTINGS, "poolSlots", 128, "slot",
+            "Airflow's default_pool_task_slot_count");
+    /** Task instances of one DAG running at once. */
+    public static final UsageKey MAX_ACTIVE_TASKS_PER_DAG = new UsageKey(StepKind.AIRFLOW_SETTINGS,
+            "maxActiveTasksPerDag", 16, "task", "Airflow's default max_active_tasks_per_dag");
+    /** Runs of one DAG active at once. */
+    public static final UsageKey MAX_ACTIVE_RUNS_PER_DAG = new UsageKey(StepKind.AIRFLOW_SETTINGS,
+            "maxActiveRunsPerDag", 16, "run", "Airflow's default max_active_runs_per_dag");
+    /** Task instances running at once across the environment's scheduler. */
+    public static final UsageKey PARALLELISM = new UsageKey(StepKind.AIRFLOW_SETTINGS, "parallelism", 32, "task",
+            "Airflow's default core.parallelism");
     /** Instances a mapped task fans out to. */
     public static final UsageKey MAPPED_ITEMS = new UsageKey(StepKind.MAPPED_TASK, "items", 1, "instance",
             "one instance, the smallest expansion");
@@ -97,11 +118,12 @@ public final class UsageDefaults {
 
     /** Every row of the table, grouped by kind of step. */
     public static List<UsageKey> table() {
-        List<UsageKey> out = new ArrayList<>(List.of(EXECUTIONS_PER_MONTH, EXPRESS_EXECUTION_DATA_BYTES, TASK_SECONDS,
+        List<UsageKey> out = new ArrayList<>(List.of(HOURS_PER_MONTH, EXECUTIONS_PER_MONTH, EXPRESS_EXECUTION_DATA_BYTES, TASK_SECONDS,
                 LAMBDA_MEMORY_MB, STATE_SECONDS, WAIT_SECONDS, MAP_ITEMS, MAP_ITEM_BYTES, EXPRESS_CHILD_MEMORY_MB));
         out.addAll(TASK_SECONDS_BY_FAMILY.values());
-        out.addAll(List.of(POKE_INTERVAL_SECONDS, POKE_SECONDS, MAPPED_ITEMS, CONVERTED_LAMBDA_MEMORY_MB,
-                CONVERTED_FARGATE_VCPU, CONVERTED_FARGATE_MEMORY_GB));
+        out.addAll(List.of(RETRY_DELAY_SECONDS, POKE_INTERVAL_SECONDS, POKE_SECONDS, SENSOR_TIMEOUT_SECONDS,
+                MAPPED_ITEMS, CONVERTED_LAMBDA_MEMORY_MB, CONVERTED_FARGATE_VCPU, CONVERTED_FARGATE_MEMORY_GB,
+                POOL_SLOTS, MAX_ACTIVE_TASKS_PER_DAG, MAX_ACTIVE_RUNS_PER_DAG, PARALLELISM));
         return List.copyOf(out);
     }
 }

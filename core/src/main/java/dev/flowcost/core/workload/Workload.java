@@ -23,7 +23,8 @@ public record Workload(String region, double hoursPerMonth, Map<String, Workflow
                        Map<String, String> calibration) {
 
     public static final String DEFAULT_REGION = "us-east-1";
-    public static final double DEFAULT_HOURS_PER_MONTH = 730.0;
+    /** The defaults table's {@link dev.flowcost.core.usage.UsageDefaults#HOURS_PER_MONTH}. */
+    public static final double DEFAULT_HOURS_PER_MONTH = dev.flowcost.core.usage.UsageDefaults.HOURS_PER_MONTH.value();
     /**
      * Reserved workflow name for a workload that names no workflow (a file without {@code workflows:}): it applies
      * to whichever single input is analyzed, and to any workflow the file does not name.
