@@ -16,6 +16,7 @@ import dev.flowcost.advisor.price.PriceRow;
 import dev.flowcost.advisor.price.Services;
 import dev.flowcost.advisor.rule.StandardToExpress;
 import dev.flowcost.advisor.rule.StateMachineContext;
+import dev.flowcost.core.workload.WorkflowType;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -31,7 +32,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 public final class AdvisorLaws {
 
     /** Express's longest execution: 5 minutes (Step Functions quotas). */
-    public static final BigDecimal EXPRESS_LIMIT_SECONDS = BigDecimal.valueOf(300);
+    public static final BigDecimal EXPRESS_LIMIT_SECONDS = BigDecimal.valueOf(WorkflowType.EXPRESS_MAX_DURATION_SECONDS);
 
     private AdvisorLaws() {
     }

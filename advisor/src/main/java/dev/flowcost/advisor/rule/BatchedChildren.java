@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowcost.core.usage.UsageDefaults;
 import dev.flowcost.core.asl.MapState;
+import dev.flowcost.core.workload.WorkflowType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -57,7 +58,7 @@ final class BatchedChildren {
     }
 
     /** Express's maximum execution duration: a batched EXPRESS child that runs longer fails. */
-    static final double EXPRESS_LIMIT_SECONDS = 300;
+    static final double EXPRESS_LIMIT_SECONDS = WorkflowType.EXPRESS_MAX_DURATION_SECONDS;
 
     /**
      * The largest batch in 1..max whose share of simulated batches over Express's 300 s is at most

@@ -5,6 +5,7 @@ import dev.flowcost.advisor.analysis.CostItems;
 import dev.flowcost.core.asl.MapState;
 import dev.flowcost.core.asl.State;
 import dev.flowcost.core.asl.TaskState;
+import dev.flowcost.core.workload.WorkflowType;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.List;
 final class WorkflowTypeOptions {
 
     /** Express's maximum execution duration. */
-    static final double EXPRESS_LIMIT_SECONDS = 300;
+    static final double EXPRESS_LIMIT_SECONDS = WorkflowType.EXPRESS_MAX_DURATION_SECONDS;
 
     private WorkflowTypeOptions() {
     }
