@@ -94,7 +94,7 @@ public final class EnvironmentPlanner {
         Planning(EnvironmentPlanInput in) {
             this.in = in;
             this.spec = in.spec();
-            this.now = EnvironmentClass.parse(spec.environmentClass()).orElse(EnvironmentClass.MW1_SMALL);
+            this.now = EnvironmentClass.parseOrFallback(spec.environmentClass());
             this.settings = in.migration();
             for (EnvironmentPlanInput.PlannedDag d : in.dags()) {
                 dags.put(d.dagId(), d);

@@ -34,7 +34,7 @@ public final class SizingAdvice {
     public static String tooSmall(EnvironmentSpec env, EnvironmentMonthResult month, List<Dag> dags,
                                   EnvironmentMonths months, PriceBook book, String region, double hoursPerMonth,
                                   BigDecimal monthlyCost) {
-        EnvironmentClass cls = EnvironmentClass.parse(env.environmentClass()).orElse(EnvironmentClass.MW1_SMALL);
+        EnvironmentClass cls = EnvironmentClass.parseOrFallback(env.environmentClass());
         Set<String> all = new LinkedHashSet<>();
         dags.forEach(d -> all.add(d.dagId()));
         List<String> actions = new ArrayList<>();

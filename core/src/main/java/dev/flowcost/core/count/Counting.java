@@ -108,7 +108,7 @@ public final class Counting {
         EnvironmentMonths months = EnvironmentMonths.memoised(env, schedules, hoursPerMonth, month, seed,
                 maxResimulations, planningTaskInstances);
         DagSimulationSettings workers = DagSimulationSettings.forEnvironment(
-                EnvironmentClass.parse(env.environmentClass()).orElse(EnvironmentClass.MW1_SMALL), env.minWorkers());
+                EnvironmentClass.parseOrFallback(env.environmentClass()), env.minWorkers());
         Map<String, DagCounts> dags = new LinkedHashMap<>();
         for (DagSchedule s : schedules) {
             dags.put(s.dag().dagId(), dag(s, workers, dagRuns, seed));

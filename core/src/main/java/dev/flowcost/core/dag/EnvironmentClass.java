@@ -67,6 +67,14 @@ public enum EnvironmentClass {
         return i == 0 ? Optional.empty() : Optional.of(values()[i - 1]);
     }
 
+    /**
+     * The class an environment whose class cannot be read is simulated as (mw1.small, the smallest class that
+     * autoscales); the caller that reads the class reports the unknown spelling, naming the environment.
+     */
+    public static EnvironmentClass parseOrFallback(String s) {
+        return parse(s).orElse(MW1_SMALL);
+    }
+
     /** Parses "mw1.small" (case and surrounding blanks ignored); empty for anything else. */
     public static Optional<EnvironmentClass> parse(String s) {
         if (s == null) {

@@ -91,9 +91,10 @@ public final class EnvironmentSimulator {
             diagnostics.add(Diagnostic.error(DiagnosticCode.WORKLOAD_INVALID, "", at,
                     "environment " + env.name() + ": unknown environment class \""
                     + env.environmentClass() + "\" (expected mw1.micro, mw1.small, mw1.medium, mw1.large, mw1.xlarge"
-                    + " or mw1.2xlarge); simulated as mw1.small"));
+                    + " or mw1.2xlarge); simulated as "
+                    + EnvironmentClass.parseOrFallback(env.environmentClass()).className()));
         }
-        EnvironmentClass cls = parsed.orElse(EnvironmentClass.MW1_SMALL);
+        EnvironmentClass cls = EnvironmentClass.parseOrFallback(env.environmentClass());
         int maxWorkers = Math.min(env.maxWorkers(), cls.maxWorkers());
         int minWorkers = Math.min(env.minWorkers(), maxWorkers);
         if (env.maxWorkers() > cls.maxWorkers()) {
