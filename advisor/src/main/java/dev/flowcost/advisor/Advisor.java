@@ -229,7 +229,7 @@ public final class Advisor {
     public static StateMachineContext context(StateMachineInput sm, dev.flowcost.core.workload.Workload workload,
                                               PriceBook prices, String region) {
         WorkflowWorkload wl = workload.workflowOrDefault(sm.name());
-        WorkflowType type = wl.workflowType().or(sm::declaredType).orElse(WorkflowType.STANDARD);
+        WorkflowType type = wl.resolvedType(sm.declaredType());
         WorkflowUsage usage = WorkflowUsage.of(sm.name(), workload);
         Resolved perMonth = usage.executionsPerMonth();
         BigDecimal executions = perMonth.isDefault() ? BigDecimal.valueOf(perMonth.intValue())

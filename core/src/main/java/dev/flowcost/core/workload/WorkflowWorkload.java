@@ -55,4 +55,13 @@ public record WorkflowWorkload(Optional<WorkflowType> workflowType, OptionalDoub
     public Optional<StepWorkload> task(String taskId) {
         return Optional.ofNullable(tasks.get(taskId));
     }
+
+    /**
+     * The type this workflow is billed as: the workload's, else the type its source declared (CloudFormation, SAM,
+     * Terraform, a describe-state-machine output), else STANDARD, the type CreateStateMachine gives when none is set
+     * (https://docs.aws.amazon.com/step-functions/latest/apireference/API_CreateStateMachine.html).
+     */
+    public WorkflowType resolvedType(Optional<WorkflowType> declared) {
+        return workflowType.or(() -> declared).orElse(WorkflowType.STANDARD);
+    }
 }
