@@ -57,9 +57,6 @@ final class BatchedChildren {
         return Math.max(1, Math.min(byTime, Math.min(byPayload, byItems)));
     }
 
-    /** Express's maximum execution duration: a batched EXPRESS child that runs longer fails. */
-    static final double EXPRESS_LIMIT_SECONDS = WorkflowType.EXPRESS_MAX_DURATION_SECONDS;
-
     /**
      * The largest batch in 1..max whose share of simulated batches over Express's 300 s is at most
      * {@link TailLimits#BLOCKER_SHARE} (binary search: the share grows with the batch); 1 when even one item's
@@ -81,7 +78,7 @@ final class BatchedChildren {
 
     /** The share of simulated batches of {@code batch} items of the Map over Express's 300 s. */
     static TailLimits.Check batchCheck(StateMachineContext ctx, String mapPath, long batch) {
-        return ctx.limits().iterationsOver(mapPath, batch, EXPRESS_LIMIT_SECONDS, "batches of " + batch + " items",
+        return ctx.limits().iterationsOver(mapPath, batch, WorkflowType.EXPRESS_MAX_DURATION_SECONDS, "batches of " + batch + " items",
                 "Express's 5-minute limit");
     }
 

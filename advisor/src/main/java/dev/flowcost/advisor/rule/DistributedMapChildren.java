@@ -261,7 +261,7 @@ public final class DistributedMapChildren implements StateMachineRule {
                 + " s including retries; a batch of " + batch + " takes "
                 + InlineMapToDistributedMap.fmt(batch * t.iterationSeconds()) + " s"
                 + (chosen == MapState.ExecutionType.EXPRESS ? " (limit " + (int) BatchedChildren.MAX_BATCH_SECONDS
-                + " s, Express allows 300 s)" : " (STANDARD children may run up to a year)"));
+                + " s, Express allows " + WorkflowType.EXPRESS_MAX_DURATION_SECONDS + " s)" : " (STANDARD children may run up to a year)"));
         out.add("each item is " + BatchedChildren.ITEM_BYTES + " bytes of JSON (assumed): a batch of " + batch
                 + " is " + batch * BatchedChildren.ITEM_BYTES + " bytes (limit " + BatchedChildren.PAYLOAD_BUDGET_BYTES
                 + ", Step Functions allows 262,144" + t.map().itemBatcher().flatMap(b -> b.maxInputBytesPerBatch()

@@ -62,8 +62,7 @@ public final class SensorToEventTrigger implements DagRule {
         if (ctx.extraWorker().isEmpty()) {
             return out;
         }
-        int tasksPerWorker = EnvironmentClass.parse(ctx.environmentClass())
-                .map(EnvironmentClass::tasksPerWorker).orElse(EnvironmentClass.MW1_SMALL.tasksPerWorker());
+        int tasksPerWorker = EnvironmentClass.parseOrFallback(ctx.environmentClass()).tasksPerWorker();
         for (DagContext.Task p : ctx.tasks()) {
             Optional<SensorSettings> sensor = p.task().sensor();
             if (sensor.isEmpty() || !sensor.get().holdsSlotWhileWaiting() || p.slotSecondsPerRun() <= 0) {

@@ -18,9 +18,6 @@ import java.util.List;
  */
 final class WorkflowTypeOptions {
 
-    /** Express's maximum execution duration. */
-    static final double EXPRESS_LIMIT_SECONDS = WorkflowType.EXPRESS_MAX_DURATION_SECONDS;
-
     private WorkflowTypeOptions() {
     }
 
@@ -39,7 +36,7 @@ final class WorkflowTypeOptions {
 
     /** The share of simulated executions over Express's 5-minute limit. */
     static TailLimits.Check expressLimit(StateMachineContext ctx) {
-        return ctx.limits().executionsOver(EXPRESS_LIMIT_SECONDS, "Express's 5-minute limit");
+        return ctx.limits().executionsOver(WorkflowType.EXPRESS_MAX_DURATION_SECONDS, "Express's 5-minute limit");
     }
 
     /** Why the workflow cannot run as Express (empty when it can). */

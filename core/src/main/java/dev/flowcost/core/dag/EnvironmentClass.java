@@ -71,8 +71,11 @@ public enum EnvironmentClass {
      * The class an environment whose class cannot be read is simulated as (mw1.small, the smallest class that
      * autoscales); the caller that reads the class reports the unknown spelling, naming the environment.
      */
+    public static final EnvironmentClass FALLBACK = MW1_SMALL;
+
+    /** Parses the class, else {@link #FALLBACK}. */
     public static EnvironmentClass parseOrFallback(String s) {
-        return parse(s).orElse(MW1_SMALL);
+        return parse(s).orElse(FALLBACK);
     }
 
     /** Parses "mw1.small" (case and surrounding blanks ignored); empty for anything else. */

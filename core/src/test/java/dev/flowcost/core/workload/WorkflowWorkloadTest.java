@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The order in which a workflow's type and Lambda architecture are resolved: workload, then source, then AWS's default. */
+/** How a workflow's type (workload, then source, then STANDARD) and Lambda architecture (workflow's, then x86_64) resolve. */
 class WorkflowWorkloadTest {
 
     private static WorkflowWorkload typed(Optional<WorkflowType> type) {
@@ -35,7 +35,7 @@ class WorkflowWorkloadTest {
     }
 
     @Test
-    void aStatesArchitectureWinsThenTheWorkflowsThenX86() {
+    void theWorkflowsArchitectureElseX86() {
         assertThat(typed(Optional.empty()).architecture("Fan/Charge")).isEqualTo(LambdaArchitecture.X86_64);
         WorkflowWorkload arm = new WorkflowWorkload(Optional.empty(), OptionalDouble.empty(), OptionalInt.empty(),
                 Map.of(), Map.of(), Optional.of(LambdaArchitecture.ARM64));

@@ -91,10 +91,9 @@ public final class EnvironmentSimulator {
             diagnostics.add(Diagnostic.error(DiagnosticCode.WORKLOAD_INVALID, "", at,
                     "environment " + env.name() + ": unknown environment class \""
                     + env.environmentClass() + "\" (expected mw1.micro, mw1.small, mw1.medium, mw1.large, mw1.xlarge"
-                    + " or mw1.2xlarge); simulated as "
-                    + EnvironmentClass.parseOrFallback(env.environmentClass()).className()));
+                    + " or mw1.2xlarge); simulated as " + EnvironmentClass.FALLBACK.className()));
         }
-        EnvironmentClass cls = EnvironmentClass.parseOrFallback(env.environmentClass());
+        EnvironmentClass cls = parsed.orElse(EnvironmentClass.FALLBACK);
         int maxWorkers = Math.min(env.maxWorkers(), cls.maxWorkers());
         int minWorkers = Math.min(env.minWorkers(), maxWorkers);
         if (env.maxWorkers() > cls.maxWorkers()) {
