@@ -158,10 +158,11 @@ public final class Advisor {
         List<Finding> findings = new ArrayList<>();
         List<CostItem> allItems = new ArrayList<>();
 
-        StateMachineStream stream = new StateMachineStream(machines, sm -> stateMachine(sm, input, region));
+        InOrderWork<StateMachineInput, StateMachineResult> stream = new InOrderWork<>(machines,
+                sm -> stateMachine(sm, input, region));
         try {
             while (stream.hasNext()) {
-                StateMachineStream.Done done = stream.next();
+                InOrderWork.Done<StateMachineInput, StateMachineResult> done = stream.next();
                 StateMachineInput sm = done.input();
                 StateMachineResult r = done.result();
                 WorkflowSink.Kept kept = sink.accept(r.analysis(), r.findings());
@@ -178,14 +179,26 @@ public final class Advisor {
 
         List<EnvironmentAnalysis> environments = new ArrayList<>();
         Map<String, WorkflowAnalysis> dagAnalyses = new LinkedHashMap<>();
+        List<Map.Entry<EnvironmentSpec, List<Dag>>> placed = new ArrayList<>();
         for (Map.Entry<EnvironmentSpec, List<Dag>> e : DagPlacement.place(input.dags(), input.workload()).entrySet()) {
             if (input.dags().isEmpty() && !input.declaredEnvironments().contains(e.getKey().name())) {
                 // no DAG among the inputs: the workload's environments are not what this run is about, unless the
                 // inputs declare the environment themselves (infrastructure code): then its hours are billed anyway
                 continue;
             }
-            environment(e.getKey(), e.getValue(), input, region, assumptions, diagnostics, findings, environments,
-                    dagAnalyses);
+            placed.add(e);
+        }
+        // environments share nothing: simulated side by side, each into its own lists, and merged in their order
+        try (InOrderWork<Map.Entry<EnvironmentSpec, List<Dag>>, EnvironmentResult> work = new InOrderWork<>(
+                placed.iterator(), e -> environment(e.getKey(), e.getValue(), input, region))) {
+            while (work.hasNext()) {
+                EnvironmentResult r = work.next().result();
+                assumptions.addAll(r.assumptions());
+                diagnostics.addAll(r.diagnostics());
+                findings.addAll(r.findings());
+                environments.add(r.environment());
+                dagAnalyses.putAll(r.dags());
+            }
         }
         for (Dag d : input.dags()) {
             WorkflowAnalysis w = dagAnalyses.get(d.dagId());
@@ -279,9 +292,18 @@ public final class Advisor {
         return new StateMachineResult(w, stateMachineFindings(ctx), assumptions, ctx.exact().diagnostics());
     }
 
-    private static void environment(EnvironmentSpec env, List<Dag> dags, AdvisorInput input, String region,
-                                    List<Assumption> assumptions, List<Diagnostic> diagnostics, List<Finding> findings,
-                                    List<EnvironmentAnalysis> environments, Map<String, WorkflowAnalysis> dagAnalyses) {
+    /** What one environment adds to the estate's analysis, in the order the estate lists it. */
+    private record EnvironmentResult(EnvironmentAnalysis environment, Map<String, WorkflowAnalysis> dags,
+                                     List<Assumption> assumptions, List<Diagnostic> diagnostics,
+                                     List<Finding> findings) {
+    }
+
+    private static EnvironmentResult environment(EnvironmentSpec env, List<Dag> dags, AdvisorInput input,
+                                                 String region) {
+        List<Assumption> assumptions = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        Map<String, WorkflowAnalysis> dagAnalyses = new LinkedHashMap<>();
         double hours = input.workload().hoursPerMonth();
         List<String> notes = new ArrayList<>();
         if (DagPlacement.DEFAULT_NAME.equals(env.name()) && !input.workload().environments().containsKey(env.name())) {
@@ -372,7 +394,6 @@ public final class Advisor {
                     costed.costItems(), costed.monthlyCost(), plan.monthlyCostAfter(), verdict, dedupeStrings(allNotes),
                     plan.options(), Optional.of(plan.conditions()));
         }
-        environments.add(result);
         for (DagSchedule s : schedules) {
             Dag d = s.dag();
             DagRunResult run = runs.get(d.dagId());
@@ -405,6 +426,7 @@ public final class Advisor {
                     migration.map(DagMigration::alternatives).orElse(List.of()), migration.map(DagMigration::verdict),
                     migration.map(DagMigration::blockers).orElse(List.of()), dedupeStrings(defaults), reasons));
         }
+        return new EnvironmentResult(result, dagAnalyses, assumptions, diagnostics, findings);
     }
 
     /**

@@ -87,15 +87,24 @@ public record WorkflowInputs(List<LoadedStateMachine> stateMachines, List<Dag> d
         AslReader asl = new AslReader(allowed);
         Map<Path, AslReadResult> results = new java.util.LinkedHashMap<>();
         Set<Path> referenced = new HashSet<>();
-        for (InputFiles.InputFile f : inputs) {
-            if (f.kind() == InputKind.STATE_MACHINE) {
-                AslReadResult r = asl.read(f.path());
-                if (lazy && r.machine().isPresent()) {
-                    withMachine.add(f.path());
-                }
-                results.put(f.path(), lazy ? slim(r) : r);
-                r.referencedFile().ifPresent(referenced::add);
+        // the machines are read side by side (the reader keeps no state), each slimmed as soon as it is read when
+        // the estate is large, and taken in input order
+        List<InputFiles.InputFile> machineFiles = inputs.stream().filter(f -> f.kind() == InputKind.STATE_MACHINE)
+                .toList();
+        record Read(AslReadResult result, boolean hadMachine) {
+        }
+        List<Read> read = machineFiles.parallelStream().map(f -> {
+            AslReadResult r = asl.read(f.path());
+            return new Read(lazy ? slim(r) : r, r.machine().isPresent());
+        }).toList();
+        for (int i = 0; i < machineFiles.size(); i++) {
+            Path file = machineFiles.get(i).path();
+            AslReadResult r = read.get(i).result();
+            if (lazy && read.get(i).hadMachine()) {
+                withMachine.add(file);
             }
+            results.put(file, r);
+            r.referencedFile().ifPresent(referenced::add);
         }
         for (InputFiles.InputFile f : inputs) {
             if (f.kind() == InputKind.IAC) {

@@ -11,24 +11,27 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * State machines analysed side by side, handed back in input order: a window of a few per processor is in flight,
- * so at most that many inputs and results are held at once, and each input is dropped once analysed. One processor
- * (or one machine) runs them on the caller's thread. Each analysis is seeded on its own, so the order of work does
- * not change a number.
+ * Inputs (state machines, then MWAA environments) analysed side by side, handed back in input order: a window of a
+ * few per processor is in flight, so at most that many inputs and results are held at once, and each input is
+ * dropped once analysed. One processor (or one input) runs them on the caller's thread. Each analysis is seeded on
+ * its own, so the order of work does not change a number.
+ *
+ * @param <I> what is analysed
+ * @param <O> what the analysis makes of one input
  */
-final class StateMachineStream implements AutoCloseable {
+final class InOrderWork<I, O> implements AutoCloseable {
 
     /** An input and what the advisor made of it. */
-    record Done(StateMachineInput input, Advisor.StateMachineResult result) {
+    record Done<I, O>(I input, O result) {
     }
 
-    private final Iterator<StateMachineInput> inputs;
-    private final Function<StateMachineInput, Advisor.StateMachineResult> analyse;
+    private final Iterator<I> inputs;
+    private final Function<I, O> analyse;
     private final ExecutorService pool;
     private final int window;
-    private final Deque<Future<Done>> inFlight = new ArrayDeque<>();
+    private final Deque<Future<Done<I, O>>> inFlight = new ArrayDeque<>();
 
-    StateMachineStream(Iterator<StateMachineInput> inputs, Function<StateMachineInput, Advisor.StateMachineResult> analyse) {
+    InOrderWork(Iterator<I> inputs, Function<I, O> analyse) {
         this.inputs = inputs;
         this.analyse = analyse;
         int processors = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -44,17 +47,17 @@ final class StateMachineStream implements AutoCloseable {
         return !inFlight.isEmpty() || inputs.hasNext();
     }
 
-    /** The next state machine in input order, analysed. Errors of the analysis are thrown as they were. */
-    Done next() {
+    /** The next input in input order, analysed. Errors of the analysis are thrown as they were. */
+    Done<I, O> next() {
         if (pool == null) {
-            StateMachineInput sm = inputs.next();
-            return new Done(sm, analyse.apply(sm));
+            I input = inputs.next();
+            return new Done<>(input, analyse.apply(input));
         }
         while (inFlight.size() < window && inputs.hasNext()) {
-            StateMachineInput sm = inputs.next();
-            inFlight.add(pool.submit(() -> new Done(sm, analyse.apply(sm))));
+            I input = inputs.next();
+            inFlight.add(pool.submit(() -> new Done<>(input, analyse.apply(input))));
         }
-        Future<Done> first = inFlight.removeFirst();
+        Future<Done<I, O>> first = inFlight.removeFirst();
         try {
             return first.get();
         } catch (InterruptedException e) {
