@@ -6,6 +6,7 @@ import dev.flowcost.advisor.analysis.EnvironmentAnalysis;
 import dev.flowcost.advisor.analysis.Finding;
 import dev.flowcost.advisor.analysis.FreeTierCredit;
 import dev.flowcost.advisor.analysis.WorkflowAnalysis;
+import dev.flowcost.report.KeptCopies;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -40,7 +41,7 @@ public final class CsvReport {
     public static void writeFindings(Analysis analysis, OutputStream out) throws IOException {
         try (CSVPrinter printer = printer(out)) {
             printer.printRecord(FINDING_COLUMNS);
-            for (Finding f : analysis.findings()) {
+            for (Finding f : KeptCopies.findings(analysis)) {
                 printer.printRecord(text(f.rule()), text(f.workflow()), text(String.join(";", f.targets())),
                         text(f.title()), number(f.monthlyCostNow()), number(f.monthlyCostAfter()),
                         number(f.monthlySaving()), f.confidence().name(), text(f.change().summary()));
@@ -55,7 +56,7 @@ public final class CsvReport {
     public static void writeCosts(Analysis analysis, OutputStream out) throws IOException {
         try (CSVPrinter printer = printer(out)) {
             printer.printRecord(COST_COLUMNS);
-            for (WorkflowAnalysis w : analysis.workflows()) {
+            for (WorkflowAnalysis w : KeptCopies.workflows(analysis)) {
                 for (CostItem item : w.costItems()) {
                     printer.printRecord(item(w.name(), w.kind().label(), item));
                 }

@@ -10,6 +10,7 @@ import dev.flowcost.advisor.analysis.FreeTierCredit;
 import dev.flowcost.advisor.analysis.PriceUsed;
 import dev.flowcost.advisor.analysis.StepCount;
 import dev.flowcost.advisor.analysis.WorkflowAnalysis;
+import dev.flowcost.report.KeptCopies;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -157,8 +158,7 @@ public final class ExcelReport {
             Span[] creditRows = writeCredits(allItems);
             List<Span[]> findingSpans = writeFindingItems();
             Span findingRows = writeFindings(findingSpans);
-            writeAlternatives();
-            writeCounts();
+            writeAlternativesAndCounts();
             if (environmentPlans != null) {
                 a.environments().stream().flatMap(e -> e.conditions().stream()).findFirst().ifPresent(c ->
                         EnvironmentPlansSheet.write(environmentPlans, a, header, money, price, decimal,
@@ -208,7 +208,7 @@ public final class ExcelReport {
             SheetWriter s = workflows;
             itemHeader(s, "Owner", "Owner kind");
             int first = s.rowNumber() + 1;
-            for (WorkflowAnalysis w : a.workflows()) {
+            for (WorkflowAnalysis w : KeptCopies.workflows(a)) {
                 workflowSpans.add(items(s, w.name(), w.kind().label(), w.costItems()));
             }
             for (EnvironmentAnalysis e : a.environments()) {
@@ -265,7 +265,7 @@ public final class ExcelReport {
             itemHeader(s, "Finding", "Phase");
             List<Span[]> spans = new ArrayList<>();
             int n = 1;
-            for (Finding f : a.findings()) {
+            for (Finding f : KeptCopies.findings(a)) {
                 String id = "#" + n++ + " " + f.rule();
                 spans.add(new Span[]{items(s, id, "now", f.itemsNow()), items(s, id, "after", f.itemsAfter())});
             }
@@ -280,8 +280,9 @@ public final class ExcelReport {
             int first = s.rowNumber() + 1;
             Set<Integer> counted = Set.copyOf(a.totals().countedFindings());
             int amount = ITEM_BASE + C_AMOUNT;
-            for (int i = 0; i < a.findings().size(); i++) {
-                Finding f = a.findings().get(i);
+            List<Finding> kept = KeptCopies.findings(a);
+            for (int i = 0; i < kept.size(); i++) {
+                Finding f = kept.get(i);
                 s.newRow();
                 s.number(0, i + 1, integer);
                 s.text(1, f.rule());
@@ -301,22 +302,19 @@ public final class ExcelReport {
             return new Span(first, s.rowNumber());
         }
 
-        private void writeAlternatives() {
-            SheetWriter s = alternatives;
-            itemHeader(s, "Workflow", "Platform");
-            for (WorkflowAnalysis w : a.workflows()) {
-                for (Alternative alt : w.alternatives()) {
-                    items(s, w.name(), alt.platform(), alt.costItems());
-                }
-            }
-            s.finish(1, ITEM_BASE + ITEM_HEADERS.length);
-        }
-
-        private void writeCounts() {
+        /**
+         * The Alternatives and Counts sheets, in one walk over the workflows: the only passes that need each workflow
+         * whole, so a large estate's are read back from disk once for both.
+         */
+        private void writeAlternativesAndCounts() {
+            itemHeader(alternatives, "Workflow", "Platform");
             SheetWriter s = counts;
             s.header(header, "Workflow", "State or task", "Type", "Entries / execution", "Transitions / execution",
                     "Executions / month", "Entries / month", "Transitions / month");
             for (WorkflowAnalysis w : a.workflows()) {
+                for (Alternative alt : w.alternatives()) {
+                    items(alternatives, w.name(), alt.platform(), alt.costItems());
+                }
                 for (StepCount step : w.steps()) {
                     s.newRow();
                     s.text(0, w.name());
@@ -330,6 +328,7 @@ public final class ExcelReport {
                     s.formula(7, s.here(4) + "*" + s.here(5), decimal, step.transitions() * executions);
                 }
             }
+            alternatives.finish(1, ITEM_BASE + ITEM_HEADERS.length);
             s.finish(1, 8);
         }
 
@@ -354,9 +353,10 @@ public final class ExcelReport {
                     + SheetWriter.local(4, lastWorkflow) + ")";
             String environmentSum = a.environments().isEmpty() ? "0"
                     : "SUM(" + SheetWriter.local(2, firstEnvironment) + ":" + SheetWriter.local(2, lastEnvironment) + ")";
+            List<WorkflowAnalysis> kept = KeptCopies.workflows(a);
             BigDecimal base = BigDecimal.ZERO;
-            for (int i = 0; i < a.workflows().size(); i++) {
-                if (a.workflows().get(i).kind() == WorkflowAnalysis.Kind.STATE_MACHINE) {
+            for (int i = 0; i < kept.size(); i++) {
+                if (kept.get(i).kind() == WorkflowAnalysis.Kind.STATE_MACHINE) {
                     base = base.add(workflowSpans.get(i).total());
                 }
             }
@@ -383,8 +383,8 @@ public final class ExcelReport {
                     now.subtract(after));
             s.skipRow();
             s.header(header, "Workflow", "Kind", "Type", "Executions / month", "Monthly cost (USD)", "Verdict");
-            for (int i = 0; i < a.workflows().size(); i++) {
-                WorkflowAnalysis w = a.workflows().get(i);
+            for (int i = 0; i < kept.size(); i++) {
+                WorkflowAnalysis w = kept.get(i);
                 s.newRow();
                 s.text(0, w.name());
                 s.text(1, w.kind().label());

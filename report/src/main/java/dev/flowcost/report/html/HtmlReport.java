@@ -10,6 +10,7 @@ import dev.flowcost.advisor.analysis.Finding;
 import dev.flowcost.advisor.analysis.FreeTierCredit;
 import dev.flowcost.advisor.analysis.PriceUsed;
 import dev.flowcost.advisor.analysis.WorkflowAnalysis;
+import dev.flowcost.report.KeptCopies;
 import dev.flowcost.report.Money;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -149,7 +150,7 @@ public final class HtmlReport {
             List<TableRow> rows = new ArrayList<>();
             List<String> names = new ArrayList<>();
             List<BigDecimal> costs = new ArrayList<>();
-            for (WorkflowAnalysis w : a.workflows()) {
+            for (WorkflowAnalysis w : KeptCopies.workflows(a)) {
                 rows.add(TableRow.of(w));
                 names.add(w.name());
                 costs.add(w.monthlyCost());
@@ -158,7 +159,7 @@ public final class HtmlReport {
             Map<String, BigDecimal> best = new java.util.HashMap<>();
             List<BigDecimal> savings = new ArrayList<>();
             int i = 0;
-            for (Finding f : a.findings()) {
+            for (Finding f : KeptCopies.findings(a)) {
                 by.computeIfAbsent(f.workflow(), k -> new ArrayList<>()).add(i++);
                 best.merge(f.workflow(), f.monthlySaving(), BigDecimal::max);
                 savings.add(f.monthlySaving());

@@ -1,7 +1,9 @@
 package dev.flowcost.report.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -109,6 +111,16 @@ public final class AnalysisJson {
         }
     }
 
+    /**
+     * A list (a large estate's workflows or findings, kept on disk) whose elements are at hand as the compact JSON
+     * {@link #workflowLine} or {@link #findingLine} wrote: {@code analysis.json} copies that text, token by token
+     * and number text as written, instead of reading each element back into a record to write it again.
+     */
+    public interface StoredLines {
+        /** Element {@code index}'s line, or empty when the element is only a record. */
+        Optional<byte[]> line(int index);
+    }
+
     /** As {@link #write(Analysis, OutputStream)}, taking the elements {@code prerendered} has from it. */
     public static void write(Analysis a, OutputStream out, Prerendered prerendered) throws IOException {
         ObjectWriter writer = MAPPER.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
@@ -191,6 +203,9 @@ public final class AnalysisJson {
             writer.writeValue(g, a.inputs());
             g.writeArrayFieldStart("workflows");
             for (int i = 0; i < a.workflows().size(); i++) {
+                if (copyStored(a.workflows(), i, g)) {
+                    continue;
+                }
                 WorkflowAnalysis w = a.workflows().get(i);
                 Optional<String> text = prerendered.workflow(i, w);
                 if (text.isPresent()) {
@@ -203,7 +218,11 @@ public final class AnalysisJson {
             elements(writer, g, "environments", a.environments());
             elements(writer, g, "credits", a.credits());
             g.writeArrayFieldStart("findings");
-            for (Finding f : a.findings()) {
+            for (int i = 0; i < a.findings().size(); i++) {
+                if (copyStored(a.findings(), i, g)) {
+                    continue;
+                }
+                Finding f = a.findings().get(i);
                 Optional<String> text = prerendered.finding(f);
                 if (text.isPresent()) {
                     g.writeRawValue(text.get());
@@ -220,6 +239,55 @@ public final class AnalysisJson {
             writer.writeValue(g, a.totals());
             g.writeEndObject();
         }
+    }
+
+    /** Copies element {@code index} of {@code list} into {@code g} when the list has its stored line. */
+    private static boolean copyStored(List<?> list, int index, JsonGenerator g) throws IOException {
+        if (!(list instanceof StoredLines stored)) {
+            return false;
+        }
+        Optional<byte[]> line = stored.line(index);
+        if (line.isEmpty()) {
+            return false;
+        }
+        try (JsonParser p = LINES.createParser(line.get())) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                switch (t) {
+                    case START_OBJECT:
+                        g.writeStartObject();
+                        break;
+                    case END_OBJECT:
+                        g.writeEndObject();
+                        break;
+                    case START_ARRAY:
+                        g.writeStartArray();
+                        break;
+                    case END_ARRAY:
+                        g.writeEndArray();
+                        break;
+                    case FIELD_NAME:
+                        g.writeFieldName(p.currentName());
+                        break;
+                    case VALUE_STRING:
+                        g.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                        break;
+                    case VALUE_NUMBER_INT:
+                    case VALUE_NUMBER_FLOAT:
+                        g.writeNumber(p.getText()); // the text the record's writer chose (plain decimals)
+                        break;
+                    case VALUE_TRUE:
+                    case VALUE_FALSE:
+                        g.writeBoolean(t == JsonToken.VALUE_TRUE);
+                        break;
+                    case VALUE_NULL:
+                        g.writeNull();
+                        break;
+                    default:
+                        throw new IllegalStateException("unexpected " + t + " in a stored line");
+                }
+            }
+        }
+        return true;
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.flowcost.advisor.analysis.Finding;
 import dev.flowcost.advisor.analysis.Graph;
 import dev.flowcost.advisor.analysis.WorkflowAnalysis;
 import dev.flowcost.core.LazyList;
+import dev.flowcost.report.KeptCopies;
 import dev.flowcost.report.json.AnalysisJson;
 
 import java.io.IOException;
@@ -92,12 +93,46 @@ public final class AnalysisStore implements Advisor.WorkflowSink, AutoCloseable 
         if (!any) {
             return kept;
         }
-        return LazyList.of(at.size(), i -> {
-            Object o = at.get(i);
+        return new StoredList<>(kept, at, read);
+    }
+
+    /**
+     * The elements at their places in the file, read back when asked; their stored text at hand for copying, and
+     * their slim copies for a pass that reads only what those keep.
+     */
+    private final class StoredList<T> extends LazyList<T> implements AnalysisJson.StoredLines, KeptCopies<T> {
+        private final List<T> kept;
+        private final List<Object> at;
+        private final java.util.function.Function<byte[], T> read;
+
+        StoredList(List<T> kept, List<Object> at, java.util.function.Function<byte[], T> read) {
+            this.kept = List.copyOf(kept);
+            this.at = at;
+            this.read = read;
+        }
+
+        @Override
+        public List<T> kept() {
+            return kept;
+        }
+
+        @Override
+        public T get(int index) {
+            Object o = at.get(index);
             @SuppressWarnings("unchecked")
             T t = o instanceof long[] place ? read.apply(readAt(place)) : (T) o;
             return t;
-        });
+        }
+
+        @Override
+        public int size() {
+            return at.size();
+        }
+
+        @Override
+        public Optional<byte[]> line(int index) {
+            return at.get(index) instanceof long[] place ? Optional.of(readAt(place)) : Optional.empty();
+        }
     }
 
     private long[] append(byte[] bytes) {
