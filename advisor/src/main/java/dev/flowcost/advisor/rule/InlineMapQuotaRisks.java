@@ -14,26 +14,28 @@ import java.util.Map;
 
 /**
  * The quotas an inline Map runs into, raised as notes with no saving: a Standard execution's history holds at most
- * 25,000 events, and an inline Map runs at most 40 iterations at once. Events per execution are estimated as
+ * 25,000 events, and an inline Map runs at most {@value MapState#INLINE_MAX_CONCURRENCY} iterations at once. Events per execution are estimated as
  * 2 per state entered (entered, exited) + 3 per Task attempt (scheduled, started, succeeded or failed) + 2 per inline
  * Map iteration (started, succeeded) + 2 for the execution (started, succeeded).
  */
 public final class InlineMapQuotaRisks implements StateMachineRule {
 
     public static final String RULE = "inline-map-quota-risk";
-    static final RuleInfo INFO = new RuleInfo(RULE, "Inline Map near a Standard quota: 25,000 history events or 40 concurrent iterations",
+    static final RuleInfo INFO = new RuleInfo(RULE, "Inline Map near a Standard quota: 25,000 history events or "
+            + MapState.INLINE_MAX_CONCURRENCY + " concurrent iterations",
             RuleInfo.Subject.STATE_MACHINE,
             "Raises notes with no saving when an inline Map runs into a quota: a Standard execution's "
-                    + "history holds at most 25,000 events, and an inline Map runs at most 40 iterations at once. "
+                    + "history holds at most 25,000 events, and an inline Map runs at most "
+                    + MapState.INLINE_MAX_CONCURRENCY + " iterations at once. "
                     + "Events per execution are estimated as 2 per state entered, 3 per Task attempt, 2 per inline Map "
                     + "iteration and 2 for the execution itself. A Distributed Map avoids both, since each child "
                     + "execution has its own history.",
             List.of(new Fact("A Standard execution's history holds at most 25,000 events.",
                             "https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html"),
-                    new Fact("An inline Map runs at most 40 iterations concurrently.",
+                    new Fact("An inline Map runs at most " + MapState.INLINE_MAX_CONCURRENCY
+                            + " iterations concurrently.",
                             "https://docs.aws.amazon.com/step-functions/latest/dg/state-map-inline.html")));
     public static final long HISTORY_EVENT_LIMIT = 25_000;
-    public static final int INLINE_CONCURRENCY_LIMIT = 40;
 
     @Override
     public RuleInfo info() {
@@ -65,16 +67,17 @@ public final class InlineMapQuotaRisks implements StateMachineRule {
         for (InlineMaps.InlineMap m : maps) {
             MapState s = m.map();
             int concurrency = s.maxConcurrency().orElse(0);
-            if (m.items().doubleValue() > INLINE_CONCURRENCY_LIMIT
-                    && (concurrency == 0 || concurrency > INLINE_CONCURRENCY_LIMIT)) {
+            int limit = MapState.INLINE_MAX_CONCURRENCY;
+            if (m.items().doubleValue() > limit && (concurrency == 0 || concurrency > limit)) {
                 out.add(Findings.note(RULE, ctx.name(), List.of(m.path()),
-                        "Inline Map " + m.path() + " runs at most 40 iterations at once"
+                        "Inline Map " + m.path() + " runs at most " + limit + " iterations at once"
                                 + (concurrency > 0 ? " (MaxConcurrency " + concurrency + " is not reached)" : ""),
                         Finding.Confidence.HIGH,
                         List.of(m.items().stripTrailingZeros().toPlainString() + " items per run"),
-                        List.of("the Map takes at least ceil(items / 40) iteration times"),
-                        new Change(Change.Kind.TEXT, "Expect 40 concurrent iterations, or use a Distributed Map",
-                                "A Distributed Map runs up to 10,000 children at once.")));
+                        List.of("the Map takes at least ceil(items / " + limit + ") iteration times"),
+                        new Change(Change.Kind.TEXT, "Expect " + limit + " concurrent iterations, or use a Distributed"
+                                + " Map", "A Distributed Map runs up to " + String.format(java.util.Locale.ROOT, "%,d",
+                                MapState.DISTRIBUTED_DEFAULT_CONCURRENCY) + " children at once.")));
             }
         }
         return out;

@@ -22,6 +22,18 @@ public record MapState(String name, SourceLocation location, Optional<String> co
 
     public enum Mode { INLINE, DISTRIBUTED }
 
+    /**
+     * Iterations an inline Map runs at once at most, whatever its MaxConcurrency says (the service's limit for Inline
+     * mode: https://docs.aws.amazon.com/step-functions/latest/dg/state-map-inline.html).
+     */
+    public static final int INLINE_MAX_CONCURRENCY = 40;
+
+    /**
+     * Child executions a Distributed Map runs at once when MaxConcurrency is not given (or 0): the service then runs
+     * up to 10,000 of them in parallel (https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html).
+     */
+    public static final int DISTRIBUTED_DEFAULT_CONCURRENCY = 10_000;
+
     /** Child execution type of a DISTRIBUTED map (ignored for INLINE). */
     public enum ExecutionType { STANDARD, EXPRESS }
 
@@ -32,6 +44,19 @@ public record MapState(String name, SourceLocation location, Optional<String> co
 
     public boolean isDistributed() {
         return mode == Mode.DISTRIBUTED;
+    }
+
+    /**
+     * Iterations (children, for a Distributed Map) that run at once: MaxConcurrency when it is above 0, else the
+     * service's default ({@value #DISTRIBUTED_DEFAULT_CONCURRENCY} children, {@value #INLINE_MAX_CONCURRENCY}
+     * iterations); an inline Map never runs more than {@value #INLINE_MAX_CONCURRENCY}.
+     */
+    public int concurrency() {
+        int given = maxConcurrency().orElse(0);
+        if (isDistributed()) {
+            return given > 0 ? given : DISTRIBUTED_DEFAULT_CONCURRENCY;
+        }
+        return given > 0 ? Math.min(given, INLINE_MAX_CONCURRENCY) : INLINE_MAX_CONCURRENCY;
     }
 
     /**

@@ -319,7 +319,7 @@ final class CompiledMachine {
         n.kind = Kind.MAP;
         n.map = m;
         n.distributed = m.isDistributed();
-        n.concurrency = ExactAnalyzer.concurrency(m);
+        n.concurrency = m.concurrency();
         double mean = analyzer.items(path, w);
         n.items = w.items().orElse(ItemCount.exactly(Math.round(mean)));
         StateCount.Billing ib = ExactAnalyzer.innerBilling(m, billing);

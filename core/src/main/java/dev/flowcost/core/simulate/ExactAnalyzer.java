@@ -46,13 +46,11 @@ import java.util.Set;
  * tolerated failure threshold fails only when more children fail than it tolerates, with
  * States.ExceedToleratedFailureThreshold: see {@link FailureTolerance}); a Parallel fails when a branch fails, and
  * the other branches stop then, billed for the share of their states they entered by then ({@link ParallelStop}). Item counts enter through their mean. Durations are means summed in sequence; a Parallel lasts its
- * longest branch mean, a Map ceil(items / concurrency) × the mean iteration time (inline concurrency 0 counts as 40,
- * distributed as 10,000).
+ * longest branch mean, a Map ceil(items / concurrency) × the mean iteration time (the service's concurrency:
+ * {@link MapState#concurrency}).
  */
 public final class ExactAnalyzer {
 
-    static final int INLINE_DEFAULT_CONCURRENCY = 40;
-    static final int DISTRIBUTED_DEFAULT_CONCURRENCY = 10_000;
     static final String RUNTIME = "States.Runtime";
 
     private final WorkflowWorkload workload;
@@ -487,14 +485,6 @@ public final class ExactAnalyzer {
                 .map(b -> Math.ceil(items / b.maxItemsPerBatch().getAsInt())).orElse(items);
     }
 
-    static int concurrency(MapState m) {
-        int c = m.maxConcurrency().orElse(0);
-        if (c > 0) {
-            return c;
-        }
-        return m.isDistributed() ? DISTRIBUTED_DEFAULT_CONCURRENCY : INLINE_DEFAULT_CONCURRENCY;
-    }
-
     static double waves(double runs, int concurrency) {
         return runs <= 0 ? 0 : Math.ceil(runs / concurrency);
     }
@@ -536,8 +526,8 @@ public final class ExactAnalyzer {
             g[1] += k * inner.duration;
             e.cost.addChildren(inner, k);
         }
-        double waves = started >= runs ? waves(runs, concurrency(m))
-                : started <= 0 ? 0 : Math.max(1, started / concurrency(m));
+        double waves = started >= runs ? waves(runs, m.concurrency())
+                : started <= 0 ? 0 : Math.max(1, started / m.concurrency());
         e.cost.duration = a * waves * inner.duration + o.delaySeconds();
     }
 
@@ -547,7 +537,7 @@ public final class ExactAnalyzer {
      */
     static double childrenStarted(MapState m, double childSuccess, double items, double runs) {
         long allowed = FailureTolerance.applies(m) ? FailureTolerance.allowedFailedChildren(m, items, runs) : 0;
-        return FailureTolerance.expectedStarted(1 - childSuccess, runs, allowed, concurrency(m));
+        return FailureTolerance.expectedStarted(1 - childSuccess, runs, allowed, m.concurrency());
     }
 
     private void parallel(ParallelState p, String path, StateCount.Billing billing, Entry e,

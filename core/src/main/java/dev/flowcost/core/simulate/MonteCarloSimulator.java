@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
  *
  * <p>Model: Task attempts fail with the workload's per-error probabilities and last a fixed mean, or a lognormal
  * with the workload's mean and p95; Retry delays follow backoff (FULL jitter: uniform 0..delay); a Map runs its
- * iterations on MaxConcurrency slots (0: 40 inline, 10,000 distributed) and fails if any iteration fails; a
+ * iterations on the slots {@link dev.flowcost.core.asl.MapState#concurrency} gives and fails if any iteration fails; a
  * Parallel lasts as long as its slowest branch. Maps with more than {@value CompiledMachine#AGGREGATE_ABOVE}
  * iterations are drawn in aggregate (normal totals with the exact per-iteration mean and a pilot-measured
  * variance; duration = waves × iteration mean with CLT noise), so a Map over 10,000 items costs no more than one

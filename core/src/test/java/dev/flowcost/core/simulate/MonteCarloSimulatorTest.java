@@ -190,6 +190,30 @@ class MonteCarloSimulatorTest {
     }
 
     @Test
+    void anInlineMapRunsAtMostFortyIterationsAtOnceWhateverItsMaxConcurrency() {
+        // 100 iterations of 2 s with MaxConcurrency 60: the service runs 40 at once, so 3 waves (6 s), not 2 (4 s)
+        StateMachine map = sequence(inlineMap("Fan", null, sequence(task("T", null)), 60, List.of(), List.of()));
+        var work = Work.of().items("Fan", 100).duration("Fan/T", 2).build();
+        assertThat(ExactAnalyzer.analyze(map, work).expectedDurationSeconds()).isCloseTo(6, within(1e-9));
+        assertThat(MonteCarloSimulator.simulate(map, work, 100, 1).durationSeconds().max()).isCloseTo(6, within(1e-9));
+        // MaxConcurrency below the limit is kept: 100 iterations on 25 slots, 4 waves
+        StateMachine narrow = sequence(inlineMap("Fan", null, sequence(task("T", null)), 25, List.of(), List.of()));
+        assertThat(ExactAnalyzer.analyze(narrow, work).expectedDurationSeconds()).isCloseTo(8, within(1e-9));
+        // no MaxConcurrency: the same 40
+        StateMachine open = sequence(inlineMap("Fan", null, sequence(task("T", null))));
+        assertThat(ExactAnalyzer.analyze(open, work).expectedDurationSeconds()).isCloseTo(6, within(1e-9));
+    }
+
+    @Test
+    void aDistributedMapWithoutMaxConcurrencyRunsTenThousandChildrenAtOnce() {
+        StateMachine map = sequence(Machines.distributedMap("Fan", null, sequence(task("T", null)),
+                MapState.ExecutionType.EXPRESS, 0));
+        var work = Work.of().items("Fan", 20_000).duration("Fan/T", 2).build();
+        // 20,000 children on 10,000 slots: 2 waves of 2 s
+        assertThat(ExactAnalyzer.analyze(map, work).expectedDurationSeconds()).isCloseTo(4, within(1e-9));
+    }
+
+    @Test
     void hundredThousandExecutionsOfABigMapAreAllSimulated() { // speed: MonteCarloBenchmark
         MonteCarloResult r = MonteCarloSimulator.simulate(bigMapWithRetries(), bigMapWork(), 100_000, 1);
         assertThat(r.executions()).isEqualTo(100_000);
