@@ -307,8 +307,9 @@ public final class Advisor {
         double hours = input.workload().hoursPerMonth();
         List<String> notes = new ArrayList<>();
         if (DagPlacement.DEFAULT_NAME.equals(env.name()) && !input.workload().environments().containsKey(env.name())) {
-            notes.add("no workload environment hosts these DAGs: assumed an mw1.small environment with 1 to 10 workers"
-                    + " and 2 schedulers");
+            notes.add("no workload environment hosts these DAGs: assumed an " + env.environmentClass() + " environment"
+                    + " with " + env.minWorkers() + " to " + env.maxWorkers() + " workers and " + env.schedulers()
+                    + " schedulers");
         }
         List<DagSchedule> schedules = new ArrayList<>();
         Map<String, List<String>> dagDefaults = new LinkedHashMap<>();

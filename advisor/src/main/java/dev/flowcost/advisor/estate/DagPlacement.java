@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Which MWAA environment hosts each DAG: the first workload environment whose {@code dags} globs match its dag_id,
- * else an implicit {@value #DEFAULT_NAME} environment (mw1.small, 1–10 workers, 2 schedulers) so a DAG without an
- * environment still gets a price.
+ * else an implicit {@value #DEFAULT_NAME} environment (what CreateEnvironment makes when given nothing else: mw1.small,
+ * 1–10 workers, 2 schedulers, see {@link EnvironmentSpec}) so a DAG without an environment still gets a price.
  */
 public final class DagPlacement {
 
@@ -23,7 +23,7 @@ public final class DagPlacement {
 
     /** The implicit environment for DAGs the workload places nowhere. */
     public static EnvironmentSpec defaultEnvironment() {
-        return new EnvironmentSpec(DEFAULT_NAME, "mw1.small", 1, 10, 2, 2, 0, List.of("*"));
+        return EnvironmentSpec.withDefaults(DEFAULT_NAME, EnvironmentSpec.DEFAULT_CLASS, List.of("*"));
     }
 
     /** Environments (in workload order, the implicit one last) with the DAGs each hosts; environments with none are kept. */

@@ -65,9 +65,12 @@ public final class CloudFormationEnvironments {
             JsonNode p = e.getValue().path("Properties");
             Values v = new Values(file, at, id, parameters, diagnostics);
             String name = v.text(p, "Name").orElse(id);
-            EnvironmentSpec spec = new EnvironmentSpec(name, v.text(p, "EnvironmentClass").orElse("mw1.small"),
-                    v.integer(p, "MinWorkers", 1), v.integer(p, "MaxWorkers", 10), v.integer(p, "Schedulers", 2),
-                    v.integer(p, "MinWebservers", 2), 0, List.of());
+            String environmentClass = v.text(p, "EnvironmentClass").orElse(EnvironmentSpec.DEFAULT_CLASS);
+            EnvironmentSpec spec = new EnvironmentSpec(name, environmentClass,
+                    v.integer(p, "MinWorkers", EnvironmentSpec.DEFAULT_MIN_WORKERS),
+                    v.integer(p, "MaxWorkers", EnvironmentSpec.DEFAULT_MAX_WORKERS),
+                    v.integer(p, "Schedulers", EnvironmentSpec.defaultSchedulers(environmentClass)),
+                    v.integer(p, "MinWebservers", EnvironmentSpec.defaultWebServers(environmentClass)), 0, List.of());
             environments.add(new IacEnvironment(id, file, at, spec, Optional.empty()));
         }
         return new IacReadResult(List.of(), environments, diagnostics);

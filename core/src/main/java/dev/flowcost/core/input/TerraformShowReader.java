@@ -170,12 +170,12 @@ public final class TerraformShowReader {
     private static IacEnvironment environment(String file, String address, String at, JsonNode v,
                                               Optional<String> providerRegion) {
         String name = v.path("name").asText("");
-        // defaults as AWS applies them when the argument is absent (CreateEnvironment API reference)
-        String environmentClass = v.path("environment_class").asText("mw1.small");
-        int minWorkers = v.path("min_workers").asInt(1);
-        int maxWorkers = v.path("max_workers").asInt(10);
-        int schedulers = v.path("schedulers").asInt(2);
-        int webServers = v.path("min_webservers").asInt(2);
+        // defaults as AWS applies them when the argument is absent (EnvironmentSpec, from the CreateEnvironment API)
+        String environmentClass = v.path("environment_class").asText(EnvironmentSpec.DEFAULT_CLASS);
+        int minWorkers = v.path("min_workers").asInt(EnvironmentSpec.DEFAULT_MIN_WORKERS);
+        int maxWorkers = v.path("max_workers").asInt(EnvironmentSpec.DEFAULT_MAX_WORKERS);
+        int schedulers = v.path("schedulers").asInt(EnvironmentSpec.defaultSchedulers(environmentClass));
+        int webServers = v.path("min_webservers").asInt(EnvironmentSpec.defaultWebServers(environmentClass));
         EnvironmentSpec spec = new EnvironmentSpec(name.isEmpty() ? address : name, environmentClass, minWorkers,
                 maxWorkers, schedulers, webServers, 0, List.of());
         Optional<String> region = regionOfArn(v.path("arn").asText("")).or(() -> providerRegion);

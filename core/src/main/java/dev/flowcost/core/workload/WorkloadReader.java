@@ -428,7 +428,7 @@ public final class WorkloadReader {
                 return Optional.empty();
             }
             unknownKeys(n, p, ENVIRONMENT_KEYS, "environment \"" + name + "\"");
-            String cls = text(n, p, "environmentClass").orElse("mw1.small");
+            String cls = text(n, p, "environmentClass").orElse(EnvironmentSpec.DEFAULT_CLASS);
             OptionalInt min = integer(n, p, "minWorkers", 1, 1000, "a whole number at least 1");
             OptionalInt max = integer(n, p, "maxWorkers", 1, 1000, "a whole number at least 1");
             if (min.isPresent() && max.isPresent() && max.getAsInt() < min.getAsInt()) {
@@ -459,9 +459,11 @@ public final class WorkloadReader {
             } else {
                 error(dp, "dags must be a list of dag_id globs");
             }
-            int minWorkers = min.orElse(1);
-            return Optional.of(new EnvironmentSpec(name, cls, minWorkers, max.orElse(Math.max(minWorkers, 10)),
-                    schedulers.orElse(2), web.orElse(2), storage.orElse(0), dags));
+            int minWorkers = min.orElse(EnvironmentSpec.DEFAULT_MIN_WORKERS);
+            return Optional.of(new EnvironmentSpec(name, cls, minWorkers,
+                    max.orElse(Math.max(minWorkers, EnvironmentSpec.DEFAULT_MAX_WORKERS)),
+                    schedulers.orElse(EnvironmentSpec.defaultSchedulers(cls)),
+                    web.orElse(EnvironmentSpec.defaultWebServers(cls)), storage.orElse(0), dags));
         }
 
         private Optional<String> text(JsonNode n, String p, String key) {

@@ -48,6 +48,30 @@ class TerraformShowReaderTest {
     }
 
     @Test
+    void anEnvironmentsArgumentsLeftOutTakeCreateEnvironmentsDefaultsForItsClass() {
+        String json = "{\"format_version\":\"1.0\",\"values\":{\"root_module\":{\"resources\":["
+                + "{\"address\":\"aws_mwaa_environment.tiny\",\"mode\":\"managed\",\"type\":\"aws_mwaa_environment\","
+                + "\"name\":\"tiny\",\"values\":{\"name\":\"tiny\",\"environment_class\":\"mw1.micro\"}},"
+                + "{\"address\":\"aws_mwaa_environment.plain\",\"mode\":\"managed\",\"type\":\"aws_mwaa_environment\","
+                + "\"name\":\"plain\",\"values\":{\"name\":\"plain\"}}]}}}";
+        IacReadResult r = TerraformShowReader.read("state.json", json.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.environments()).extracting(IacEnvironment::spec).satisfiesExactly(
+                tiny -> {
+                    // mw1.micro runs 1 scheduler and 1 web server unless told otherwise
+                    assertThat(tiny.environmentClass()).isEqualTo("mw1.micro");
+                    assertThat(tiny.schedulers()).isEqualTo(1);
+                    assertThat(tiny.webServers()).isEqualTo(1);
+                },
+                plain -> {
+                    assertThat(plain.environmentClass()).isEqualTo("mw1.small");
+                    assertThat(plain.minWorkers()).isEqualTo(1);
+                    assertThat(plain.maxWorkers()).isEqualTo(10);
+                    assertThat(plain.schedulers()).isEqualTo(2);
+                    assertThat(plain.webServers()).isEqualTo(2);
+                });
+    }
+
+    @Test
     void aStateGivesTheRegionOfTheEnvironmentsArn() throws Exception {
         IacReadResult r = read("terraform-state-one-environment.json");
         assertThat(r.stateMachines()).isEmpty();
