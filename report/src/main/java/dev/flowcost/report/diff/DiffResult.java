@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowcost.report.Money;
 
 import java.math.BigDecimal;
@@ -31,8 +28,7 @@ public record DiffResult(List<WorkflowChange> workflows, BigDecimal totalBefore,
     /** Decimal places of every amount in the JSON: a millionth of a dollar, so a cheap workflow's change still shows. */
     public static final int JSON_MONEY_SCALE = 6;
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final JsonMapper MAPPER = JsonMapper.builder().nodeFactory(NODES)
+    private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).enable(SerializationFeature.INDENT_OUTPUT).build();
 
     public DiffResult {
@@ -128,43 +124,34 @@ public record DiffResult(List<WorkflowChange> workflows, BigDecimal totalBefore,
      * "unchanged", "totalBefore", ...}}; amounts at {@link #JSON_MONEY_SCALE} decimals; ends with a newline.
      */
     public String toJson() {
-        ObjectNode root = NODES.objectNode();
-        ArrayNode list = root.putArray("workflows");
-        for (WorkflowChange w : workflows) {
-            ObjectNode o = list.addObject();
-            o.put("name", w.name());
-            o.put("before", money(w.before()));
-            o.put("after", money(w.after()));
-            o.put("change", money(w.change()));
-            o.put("status", w.status().name().toLowerCase(Locale.ROOT));
-            ArrayNode components = o.putArray("components");
-            for (ComponentChange c : w.components()) {
-                ObjectNode co = components.addObject();
-                co.put("component", c.component());
-                co.put("unit", c.unit());
-                co.put("per", c.perRun() ? "run" : "month");
-                co.put("quantityBefore", c.quantityBefore().stripTrailingZeros());
-                co.put("quantityAfter", c.quantityAfter().stripTrailingZeros());
-                co.put("before", money(c.amountBefore()));
-                co.put("after", money(c.amountAfter()));
-                co.put("change", money(c.change()));
-            }
-        }
-        ArrayNode addedNames = root.putArray("added");
-        added().forEach(addedNames::add);
-        ArrayNode removedNames = root.putArray("removed");
-        removed().forEach(removedNames::add);
-        root.put("unchanged", unchangedCount());
-        root.put("freeTierCreditsBefore", money(creditsBefore));
-        root.put("freeTierCreditsAfter", money(creditsAfter));
-        root.put("totalBefore", money(totalBefore));
-        root.put("totalAfter", money(totalAfter));
-        root.put("totalChange", money(totalChange()));
+        List<WorkflowJson> list = workflows.stream().map(w -> new WorkflowJson(w.name(), money(w.before()),
+                money(w.after()), money(w.change()), w.status().name().toLowerCase(Locale.ROOT),
+                w.components().stream().map(c -> new ComponentJson(c.component(), c.unit(), c.perRun() ? "run" : "month",
+                        c.quantityBefore().stripTrailingZeros(), c.quantityAfter().stripTrailingZeros(),
+                        money(c.amountBefore()), money(c.amountAfter()), money(c.change()))).toList())).toList();
+        Json json = new Json(list, added(), removed(), unchangedCount(), money(creditsBefore), money(creditsAfter),
+                money(totalBefore), money(totalAfter), money(totalChange()));
         try {
-            return MAPPER.writeValueAsString(root) + "\n";
+            return MAPPER.writeValueAsString(json) + "\n";
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a JSON tree we built ourselves", e);
+            throw new IllegalStateException("cannot write the diff as JSON", e);
         }
+    }
+
+    /** The JSON of a diff ({@link #toJson}), field by field: amounts already at {@link #JSON_MONEY_SCALE}. */
+    record Json(List<WorkflowJson> workflows, List<String> added, List<String> removed, int unchanged,
+                BigDecimal freeTierCreditsBefore, BigDecimal freeTierCreditsAfter, BigDecimal totalBefore,
+                BigDecimal totalAfter, BigDecimal totalChange) {
+    }
+
+    /** One workflow in {@link Json}: its status in lower case, its moved components. */
+    record WorkflowJson(String name, BigDecimal before, BigDecimal after, BigDecimal change, String status,
+                        List<ComponentJson> components) {
+    }
+
+    /** One component in {@link WorkflowJson}: {@code per} is "run" or "month", quantities without trailing zeros. */
+    record ComponentJson(String component, String unit, String per, BigDecimal quantityBefore,
+                         BigDecimal quantityAfter, BigDecimal before, BigDecimal after, BigDecimal change) {
     }
 
     /** A pull-request comment: the budget verdict first, then what changed. {@code budget} may be null. */

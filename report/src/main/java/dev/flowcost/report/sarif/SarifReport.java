@@ -2,8 +2,6 @@ package dev.flowcost.report.sarif;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowcost.advisor.analysis.Analysis;
 import dev.flowcost.advisor.analysis.Finding;
 import dev.flowcost.advisor.rule.RuleDocs;
@@ -39,69 +37,47 @@ public final class SarifReport {
     /** The SARIF log of {@code analysis}; file paths relative to {@code base} when they lie below it. */
     public static String render(Analysis analysis, String version, Path base) {
         SourcePlaces places = new SourcePlaces(analysis);
-        ObjectNode log = JSON.createObjectNode();
-        log.put("$schema", SCHEMA);
-        log.put("version", "2.1.0");
-        ObjectNode run = log.putArray("runs").addObject();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", "flowcost");
-        driver.put("version", version);
-        driver.put("informationUri", "https://github.com/flowcost/flowcost");
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
-        ArrayNode rules = driver.putArray("rules");
-        ArrayNode results = run.putArray("results");
+        List<SarifLog.Rule> rules = new ArrayList<>();
+        List<SarifLog.Result> results = new ArrayList<>();
         List<Finding> ranked = new ArrayList<>(analysis.findings());
         ranked.sort(Finding.BIGGEST_SAVING_FIRST);
         for (Finding f : ranked) {
             int index = ruleIndex.computeIfAbsent(f.rule(), id -> {
-                ObjectNode r = rules.addObject();
-                r.put("id", id);
-                r.put("name", camel(id));
-                Optional<RuleInfo> info = Rules.info(id);
-                r.putObject("shortDescription").put("text", info.map(RuleInfo::title).orElse(words(id)));
-                r.putObject("fullDescription").put("text", info.map(RuleInfo::description)
-                        .orElse("flowcost rule " + id + "; each result names the change, its monthly saving and what"
-                                + " may block it."));
-                if (info.isPresent()) {
-                    r.put("helpUri", RuleDocs.helpUri(id));
-                }
-                return ruleIndex.size();
+                rules.add(rule(id));
+                return rules.size() - 1;
             });
-            ObjectNode res = results.addObject();
-            res.put("ruleId", f.rule());
-            res.put("ruleIndex", index);
-            res.put("level", f.isSaving() ? "warning" : "note");
-            res.putObject("message").put("text", message(f));
-            Optional<SourcePlaces.Place> place = places.of(f.workflow(), f.targets());
-            place.ifPresent(p -> {
-                ObjectNode physical = res.putArray("locations").addObject().putObject("physicalLocation");
-                ObjectNode artifact = physical.putObject("artifactLocation");
-                artifact.put("uri", uri(p.file(), base));
-                if (!Path.of(p.file()).isAbsolute()) {
-                    artifact.put("uriBaseId", "%SRCROOT%");
-                }
-                if (p.line() > 0) {
-                    ObjectNode region = physical.putObject("region");
-                    region.put("startLine", p.line());
-                    region.put("startColumn", Math.max(1, p.column()));
-                }
-            });
-            ObjectNode props = res.putObject("properties");
-            props.put("workflow", f.workflow());
-            ArrayNode targets = props.putArray("targets");
-            f.targets().forEach(targets::add);
-            props.put("monthlyCostNow", cents(f.monthlyCostNow()));
-            props.put("monthlyCostAfter", cents(f.monthlyCostAfter()));
-            props.put("monthlySaving", cents(f.monthlySaving()));
-            props.put("confidence", f.confidence().name().toLowerCase(Locale.ROOT));
-            ArrayNode blockers = props.putArray("blockers");
-            f.blockers().forEach(blockers::add);
+            List<SarifLog.Location> locations = places.of(f.workflow(), f.targets())
+                    .map(p -> List.of(location(p, base))).orElse(null);
+            results.add(new SarifLog.Result(f.rule(), index, f.isSaving() ? "warning" : "note",
+                    new SarifLog.Text(message(f)), locations, new SarifLog.FindingProperties(f.workflow(), f.targets(),
+                    cents(f.monthlyCostNow()), cents(f.monthlyCostAfter()), cents(f.monthlySaving()),
+                    f.confidence().name().toLowerCase(Locale.ROOT), f.blockers())));
         }
+        SarifLog log = new SarifLog(SCHEMA, "2.1.0", List.of(new SarifLog.Run(new SarifLog.Tool(
+                new SarifLog.Driver("flowcost", version, "https://github.com/flowcost/flowcost", rules)), results)));
         try {
             return JSON.writeValueAsString(log) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write the SARIF log", e);
         }
+    }
+
+    /** A rule as the catalogue describes it, or a plain description for a rule the catalogue does not list. */
+    private static SarifLog.Rule rule(String id) {
+        Optional<RuleInfo> info = Rules.info(id);
+        return new SarifLog.Rule(id, camel(id), new SarifLog.Text(info.map(RuleInfo::title).orElse(words(id))),
+                new SarifLog.Text(info.map(RuleInfo::description).orElse("flowcost rule " + id + "; each result names"
+                        + " the change, its monthly saving and what may block it.")),
+                info.isPresent() ? RuleDocs.helpUri(id) : null);
+    }
+
+    /** The file and, when known, the line and column of the state or task a finding targets. */
+    private static SarifLog.Location location(SourcePlaces.Place p, Path base) {
+        SarifLog.ArtifactLocation artifact = new SarifLog.ArtifactLocation(uri(p.file(), base),
+                Path.of(p.file()).isAbsolute() ? null : "%SRCROOT%");
+        SarifLog.Region region = p.line() > 0 ? new SarifLog.Region(p.line(), Math.max(1, p.column())) : null;
+        return new SarifLog.Location(new SarifLog.PhysicalLocation(artifact, region));
     }
 
     private static String message(Finding f) {
