@@ -1,15 +1,17 @@
 package dev.flowcost.report.inspect;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowcost.core.Diagnostic;
 import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.dag.DagRuns;
 import dev.flowcost.core.dag.DagTask;
 import dev.flowcost.core.dag.Edge;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,53 +36,45 @@ public final class DagInspectionView {
     }
 
     public String json() {
-        ObjectNode root = MAPPER.createObjectNode();
-        ArrayNode dags = root.putArray("dags");
+        List<DagJson> dags = new ArrayList<>();
         for (Entry e : entries) {
             Dag d = e.dag();
-            ObjectNode o = dags.addObject();
-            o.put("dagId", d.dagId());
-            o.put("file", d.file());
-            o.put("line", d.line());
-            o.put("schedule", d.schedule().expression());
-            o.put("scheduleKind", d.schedule().kind().name().toLowerCase(Locale.ROOT));
-            if (e.runs().runsPerMonth().isPresent()) {
-                o.put("runsPerMonth", e.runs().runsPerMonth().getAsDouble());
-            } else {
-                o.putNull("runsPerMonth");
-            }
-            o.put("runsPerMonthSource", e.runs().source());
-            o.put("runsPerMonthExplanation", e.runs().explanation());
-            o.put("catchup", d.catchup());
-            ArrayNode tasks = o.putArray("tasks");
-            for (DagTask t : d.tasks()) {
-                ObjectNode to = tasks.addObject();
-                to.put("taskId", t.taskId());
-                to.put("operator", t.operator());
-                to.put("family", t.family().name().toLowerCase(Locale.ROOT));
-                to.put("retries", t.retries());
-                to.put("mapped", t.mapped());
-                to.put("triggerRule", t.triggerRule().airflowName());
-                to.put("pool", t.pool());
-                t.taskGroup().ifPresent(g -> to.put("taskGroup", g));
-                t.awsResource().ifPresent(r -> to.put("awsResource", r));
-                t.sensor().ifPresent(s -> to.put("sensorMode", s.deferrable() ? "deferrable" : s.mode().name().toLowerCase(Locale.ROOT)));
-                if (t.line() > 0) {
-                    to.put("line", t.line());
-                }
-            }
-            ArrayNode edges = o.putArray("edges");
-            for (Edge edge : d.edges()) {
-                edges.addArray().add(edge.upstream()).add(edge.downstream());
-            }
-            o.set("diagnostics", diagnosticsOf(d.file()));
+            List<TaskJson> tasks = d.tasks().stream().map(t -> new TaskJson(t.taskId(), t.operator(),
+                    t.family().name().toLowerCase(Locale.ROOT), t.retries(), t.mapped(), t.triggerRule().airflowName(),
+                    t.pool(), t.taskGroup().orElse(null), t.awsResource().orElse(null),
+                    t.sensor().map(s -> s.deferrable() ? "deferrable" : s.mode().name().toLowerCase(Locale.ROOT))
+                            .orElse(null), t.line() > 0 ? t.line() : null)).toList();
+            List<List<String>> edges = d.edges().stream().map(edge -> List.of(edge.upstream(), edge.downstream()))
+                    .toList();
+            dags.add(new DagJson(d.dagId(), d.file(), d.line(), d.schedule().expression(),
+                    d.schedule().kind().name().toLowerCase(Locale.ROOT),
+                    e.runs().runsPerMonth().isPresent() ? e.runs().runsPerMonth().getAsDouble() : null,
+                    e.runs().source(), e.runs().explanation(), d.catchup(), tasks, edges, diagnosticsOf(d.file())));
         }
-        root.set("diagnostics", dev.flowcost.report.json.DiagnosticJson.array(diagnostics));
         try {
-            return MAPPER.writeValueAsString(root) + System.lineSeparator();
+            return MAPPER.writeValueAsString(new Json(dags, dev.flowcost.report.json.DiagnosticJson.array(diagnostics)))
+                    + System.lineSeparator();
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** The JSON of {@code inspect}, field by field (the README's contract). */
+    record Json(List<DagJson> dags, JsonNode diagnostics) {
+    }
+
+    /** One DAG; {@code runsPerMonth} is null when its schedule gives none. */
+    record DagJson(String dagId, String file, int line, String schedule, String scheduleKind, Double runsPerMonth,
+                   String runsPerMonthSource, String runsPerMonthExplanation, boolean catchup, List<TaskJson> tasks,
+                   List<List<String>> edges, JsonNode diagnostics) {
+    }
+
+    /** One task; what it does not have (a TaskGroup, an AWS resource, a sensor mode, a known line) is left out. */
+    record TaskJson(String taskId, String operator, String family, int retries, boolean mapped, String triggerRule,
+                    String pool, @JsonInclude(JsonInclude.Include.NON_NULL) String taskGroup,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String awsResource,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String sensorMode,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) Integer line) {
     }
 
     private ArrayNode diagnosticsOf(String file) {

@@ -1,9 +1,10 @@
 package dev.flowcost.report.simulation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowcost.core.dag.Dag;
 import dev.flowcost.core.dag.DagRuns;
 import dev.flowcost.core.simulate.dag.DagRunResult;
@@ -11,6 +12,8 @@ import dev.flowcost.core.simulate.dag.EnvironmentMonthResult;
 import dev.flowcost.core.simulate.dag.TaskRunStats;
 import dev.flowcost.core.workload.EnvironmentSpec;
 import dev.flowcost.report.inspect.DagInspectionView;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -51,58 +54,60 @@ public final class DagSimulationView {
     }
 
     public String json() {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("file", file);
-        root.put("type", "dag");
-        root.put("dagId", dag.dagId());
-        ObjectNode env = root.putObject("environment");
-        env.put("name", environment.name());
-        env.put("environmentClass", environment.environmentClass());
-        env.put("minWorkers", environment.minWorkers());
-        env.put("maxWorkers", environment.maxWorkers());
-        if (runsPerMonth.runsPerMonth().isPresent()) {
-            root.put("runsPerMonth", Rounding.of(runsPerMonth.runsPerMonth().getAsDouble()));
-        } else {
-            root.putNull("runsPerMonth");
-        }
-        root.put("runsPerMonthExplanation", runsPerMonth.explanation());
-        ObjectNode r = root.putObject("run");
-        r.put("runs", run.runs());
-        r.put("seed", seed);
-        r.put("taskInstances", Rounding.of(run.meanTaskInstances()));
-        r.putObject("makespanSeconds").put("mean", Rounding.of(run.meanMakespanSeconds())).put("p95", Rounding.of(run.p95MakespanSeconds()));
-        r.put("peakConcurrentTasks", run.peakConcurrentTasks());
-        r.put("slotSeconds", Rounding.of(run.meanSlotSeconds()));
-        r.put("successProbability", Rounding.of(run.successProbability()));
-        ObjectNode tasks = root.putObject("tasks");
+        Map<String, TaskJson> tasks = new LinkedHashMap<>();
         for (Map.Entry<String, TaskRunStats> e : run.perTask().entrySet()) {
-            tasks.putObject(e.getKey()).put("instances", Rounding.of(e.getValue().expectedInstances()))
-                    .put("slotSeconds", Rounding.of(e.getValue().expectedSlotSeconds()))
-                    .put("runProbability", Rounding.of(e.getValue().runProbability()))
-                    .put("skipProbability", Rounding.of(e.getValue().skipProbability()));
+            TaskRunStats t = e.getValue();
+            tasks.put(e.getKey(), new TaskJson(Rounding.of(t.expectedInstances()), Rounding.of(t.expectedSlotSeconds()),
+                    Rounding.of(t.runProbability()), Rounding.of(t.skipProbability())));
         }
-        month.ifPresent(m -> {
-            ObjectNode mo = root.putObject("month");
-            mo.put("hours", Rounding.of(m.hoursPerMonth()));
-            mo.put("runs", m.runsByDag().getOrDefault(dag.dagId(), 0));
-            mo.put("taskInstances", m.taskInstancesByDag().getOrDefault(dag.dagId(), 0L));
-            mo.put("slotSeconds", Rounding.of(m.totalSlotSeconds()));
-            mo.put("workerHoursAboveMinimum", Rounding.of(m.workerHoursAboveMinimum()));
-            mo.put("queuedTaskSeconds", Rounding.of(m.queuedTaskSeconds()));
-            mo.put("queuedTaskSecondsAtMaxWorkers", Rounding.of(m.queuedTaskSecondsAtMaxWorkers()));
-            mo.put("peakWorkers", m.peakWorkers());
-            mo.put("peakRunningTasks", m.peakRunningTasks());
-            mo.put("sizing", m.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            mo.put("sizingReason", m.verdictReason());
-        });
-        var defaults = root.putArray("defaultsUsed");
-        defaultsUsed().forEach(defaults::add);
-        root.set("diagnostics", dev.flowcost.report.json.DiagnosticJson.array(run.diagnostics()));
+        MonthJson monthJson = month.map(m -> new MonthJson(Rounding.of(m.hoursPerMonth()),
+                m.runsByDag().getOrDefault(dag.dagId(), 0), m.taskInstancesByDag().getOrDefault(dag.dagId(), 0L),
+                Rounding.of(m.totalSlotSeconds()), Rounding.of(m.workerHoursAboveMinimum()),
+                Rounding.of(m.queuedTaskSeconds()), Rounding.of(m.queuedTaskSecondsAtMaxWorkers()), m.peakWorkers(),
+                m.peakRunningTasks(), m.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'), m.verdictReason()))
+                .orElse(null);
+        Json json = new Json(file, "dag", dag.dagId(), new EnvironmentJson(environment.name(),
+                environment.environmentClass(), environment.minWorkers(), environment.maxWorkers()),
+                runsPerMonth.runsPerMonth().isPresent() ? Rounding.of(runsPerMonth.runsPerMonth().getAsDouble()) : null,
+                runsPerMonth.explanation(), new RunJson(run.runs(), seed, Rounding.of(run.meanTaskInstances()),
+                new MakespanJson(Rounding.of(run.meanMakespanSeconds()), Rounding.of(run.p95MakespanSeconds())),
+                run.peakConcurrentTasks(), Rounding.of(run.meanSlotSeconds()), Rounding.of(run.successProbability())),
+                tasks, monthJson, defaultsUsed(), dev.flowcost.report.json.DiagnosticJson.array(run.diagnostics()));
         try {
-            return MAPPER.writeValueAsString(root) + System.lineSeparator();
+            return MAPPER.writeValueAsString(json) + System.lineSeparator();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The JSON of {@code simulate} for a DAG, field by field (the README's contract): {@code runsPerMonth} is null
+     * when the schedule gives none, and {@code month} is left out then.
+     */
+    record Json(String file, String type, String dagId, EnvironmentJson environment, BigDecimal runsPerMonth,
+                String runsPerMonthExplanation, RunJson run, Map<String, TaskJson> tasks,
+                @JsonInclude(JsonInclude.Include.NON_NULL) MonthJson month, Set<String> defaultsUsed,
+                JsonNode diagnostics) {
+    }
+
+    record EnvironmentJson(String name, String environmentClass, int minWorkers, int maxWorkers) {
+    }
+
+    record RunJson(int runs, long seed, BigDecimal taskInstances, MakespanJson makespanSeconds, int peakConcurrentTasks,
+                   BigDecimal slotSeconds, BigDecimal successProbability) {
+    }
+
+    record MakespanJson(BigDecimal mean, BigDecimal p95) {
+    }
+
+    record TaskJson(BigDecimal instances, BigDecimal slotSeconds, BigDecimal runProbability,
+                    BigDecimal skipProbability) {
+    }
+
+    record MonthJson(BigDecimal hours, int runs, long taskInstances, BigDecimal slotSeconds,
+                     BigDecimal workerHoursAboveMinimum, BigDecimal queuedTaskSeconds,
+                     BigDecimal queuedTaskSecondsAtMaxWorkers, int peakWorkers, int peakRunningTasks, String sizing,
+                     String sizingReason) {
     }
 
     public String text() {

@@ -1,9 +1,9 @@
 package dev.flowcost.report.simulation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowcost.core.asl.State;
 import dev.flowcost.core.asl.StateMachine;
 import dev.flowcost.core.asl.StatePaths;
@@ -12,7 +12,10 @@ import dev.flowcost.core.simulate.ExactResult;
 import dev.flowcost.core.simulate.ExpressChildGroup;
 import dev.flowcost.core.simulate.MonteCarloResult;
 import dev.flowcost.core.simulate.StateCount;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -45,57 +48,60 @@ public final class StateMachineSimulationView {
     }
 
     public String json() {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("file", file);
-        root.put("type", "state-machine");
-        ObjectNode ex = root.putObject("exact");
-        ex.put("transitionsPerExecution", Rounding.of(exact.transitionsPerExecution()));
-        ex.put("standardChildTransitionsPerExecution", Rounding.of(exact.standardChildTransitions()));
-        ex.put("expectedDurationSeconds", Rounding.of(exact.expectedDurationSeconds()));
-        ex.put("successProbability", Rounding.of(exact.successProbability()));
-        ObjectNode states = ex.putObject("states");
+        Map<String, StateJson> states = new LinkedHashMap<>();
         for (StateCount c : exact.states().values()) {
-            ObjectNode s = states.putObject(c.path());
             State st = statesByPath.get(c.path());
-            if (st != null) {
-                s.put("type", st.type());
-            }
-            s.put("entries", Rounding.of(c.entries()));
-            s.put("attempts", Rounding.of(c.attempts()));
-            s.put("retries", Rounding.of(c.retries()));
-            s.put("transitions", Rounding.of(c.transitions()));
-            s.put("billedAs", c.billing().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            states.put(c.path(), new StateJson(st == null ? null : st.type(), Rounding.of(c.entries()),
+                    Rounding.of(c.attempts()), Rounding.of(c.retries()), Rounding.of(c.transitions()),
+                    c.billing().name().toLowerCase(Locale.ROOT).replace('_', '-')));
         }
-        ObjectNode mc = root.putObject("monteCarlo");
-        mc.put("executions", monteCarlo.executions());
-        mc.put("seed", monteCarlo.seed());
-        distribution(mc.putObject("transitions"), monteCarlo.transitions());
-        distribution(mc.putObject("durationSeconds"), monteCarlo.durationSeconds());
-        mc.put("successRate", Rounding.of(monteCarlo.successRate()));
-        ObjectNode children = root.putObject("childExecutions");
-        children.put("standard", Rounding.of(exact.standardChildExecutions()));
-        children.put("express", Rounding.of(exact.expressChildExecutions()));
-        children.put("standardTransitions", Rounding.of(exact.standardChildTransitions()));
-        var groups = children.putArray("expressGroups");
-        for (ExpressChildGroup g : exact.expressChildren()) {
-            groups.addObject().put("map", g.path()).put("executions", Rounding.of(g.executions()))
-                    .put("durationSecondsPerChild", Rounding.of(g.durationSecondsPerChild()));
-        }
-        var defaults = root.putArray("defaultsUsed");
-        defaultsUsed().forEach(defaults::add);
+        Json json = new Json(file, "state-machine",
+                new ExactJson(Rounding.of(exact.transitionsPerExecution()), Rounding.of(exact.standardChildTransitions()),
+                        Rounding.of(exact.expectedDurationSeconds()), Rounding.of(exact.successProbability()), states),
+                new MonteCarloJson(monteCarlo.executions(), monteCarlo.seed(), DistributionJson.of(monteCarlo.transitions()),
+                        DistributionJson.of(monteCarlo.durationSeconds()), Rounding.of(monteCarlo.successRate())),
+                new ChildrenJson(Rounding.of(exact.standardChildExecutions()), Rounding.of(exact.expressChildExecutions()),
+                        Rounding.of(exact.standardChildTransitions()), exact.expressChildren().stream()
+                        .map(g -> new ExpressGroupJson(g.path(), Rounding.of(g.executions()),
+                                Rounding.of(g.durationSecondsPerChild()))).toList()),
+                defaultsUsed());
         try {
-            return MAPPER.writeValueAsString(root) + System.lineSeparator();
+            return MAPPER.writeValueAsString(json) + System.lineSeparator();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static void distribution(ObjectNode o, Distribution d) {
-        o.put("mean", Rounding.of(d.mean()));
-        o.put("p50", Rounding.of(d.p50()));
-        o.put("p95", Rounding.of(d.p95()));
-        o.put("p99", Rounding.of(d.p99()));
-        o.put("max", Rounding.of(d.max()));
+    /** The JSON of {@code simulate} for a state machine, field by field (the README's contract). */
+    record Json(String file, String type, ExactJson exact, MonteCarloJson monteCarlo, ChildrenJson childExecutions,
+                Set<String> defaultsUsed) {
+    }
+
+    record ExactJson(BigDecimal transitionsPerExecution, BigDecimal standardChildTransitionsPerExecution,
+                     BigDecimal expectedDurationSeconds, BigDecimal successProbability, Map<String, StateJson> states) {
+    }
+
+    /** One state's exact counts; {@code type} is left out for a path the machine does not name. */
+    record StateJson(@JsonInclude(JsonInclude.Include.NON_NULL) String type, BigDecimal entries, BigDecimal attempts,
+                     BigDecimal retries, BigDecimal transitions, String billedAs) {
+    }
+
+    record MonteCarloJson(long executions, long seed, DistributionJson transitions, DistributionJson durationSeconds,
+                          BigDecimal successRate) {
+    }
+
+    record DistributionJson(BigDecimal mean, BigDecimal p50, BigDecimal p95, BigDecimal p99, BigDecimal max) {
+        static DistributionJson of(Distribution d) {
+            return new DistributionJson(Rounding.of(d.mean()), Rounding.of(d.p50()), Rounding.of(d.p95()),
+                    Rounding.of(d.p99()), Rounding.of(d.max()));
+        }
+    }
+
+    record ChildrenJson(BigDecimal standard, BigDecimal express, BigDecimal standardTransitions,
+                        List<ExpressGroupJson> expressGroups) {
+    }
+
+    record ExpressGroupJson(String map, BigDecimal executions, BigDecimal durationSecondsPerChild) {
     }
 
     public String text() {
