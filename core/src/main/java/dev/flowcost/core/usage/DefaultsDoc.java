@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders the defaults table ({@link UsageDefaults#table()}) as {@code docs/defaults.md}, so the page a user reads
- * is the table the engines use; a test compares the committed page with this rendering.
+ * Renders the defaults table ({@link UsageDefaults#table()}) and the service defaults ({@link ServiceDefaults#table()})
+ * as {@code docs/defaults.md}, so the page a user reads is the tables the engines use; a test compares the committed
+ * page with this rendering.
  */
 public final class DefaultsDoc {
 
@@ -18,8 +19,8 @@ public final class DefaultsDoc {
     private DefaultsDoc() {
     }
 
-    /** The page: one row per usage key, grouped by kind of step. */
-    public static String markdown(List<UsageKey> rows) {
+    /** The page: one row per usage key, grouped by kind of step, then the service defaults and limits. */
+    public static String markdown(List<UsageKey> rows, List<ServiceDefaults.Fact> services) {
         StringBuilder b = new StringBuilder();
         b.append("# Workload defaults\n\n");
         b.append("<!-- Generated from core/src/main/java/dev/flowcost/core/usage/UsageDefaults.java."
@@ -31,6 +32,16 @@ public final class DefaultsDoc {
         for (UsageKey r : rows) {
             b.append("| ").append(r.kind().words()).append(" | `").append(r.key()).append("` | ")
                     .append(number(r.value())).append(" | ").append(r.unit()).append(" | ").append(r.why())
+                    .append(" |\n");
+        }
+        b.append("\n## Service defaults and limits\n\n");
+        b.append("What a service does with a field a definition leaves out, or a limit it imposes, as flowcost"
+                + " applies it (and the few choices flowcost makes where no service decides). These are not guesses"
+                + " a workload replaces: a definition or the workload states the real value.\n\n");
+        b.append("| applies to | field or limit | value | source |\n|---|---|---|---|\n");
+        for (ServiceDefaults.Fact f : services) {
+            b.append("| ").append(f.subject()).append(" | ").append(f.field()).append(" | ").append(f.value())
+                    .append(" | ").append(f.source().startsWith("https://") ? "<" + f.source() + ">" : f.source())
                     .append(" |\n");
         }
         return b.toString();

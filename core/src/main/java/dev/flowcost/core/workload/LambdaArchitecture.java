@@ -12,6 +12,9 @@ public enum LambdaArchitecture {
     ARM64;
 
     /** The words a workload may write, case-insensitively, for {@link #parse}. */
+    /** What Lambda gives a function that names no architecture (CreateFunction's Architectures, cited in ServiceDefaults). */
+    public static final LambdaArchitecture DEFAULT = X86_64;
+
     public static final String ACCEPTED = "arm64, arm, graviton, x86_64 or x86";
 
     /** The architecture a workload word names ({@code arm}, {@code arm64}, {@code graviton}, {@code x86}, {@code x86_64}), or empty. */

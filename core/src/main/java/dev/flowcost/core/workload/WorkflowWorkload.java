@@ -41,7 +41,7 @@ public record WorkflowWorkload(Optional<WorkflowType> workflowType, OptionalDoub
      */
     public LambdaArchitecture architecture(String path) {
         return state(path).flatMap(StepWorkload::architecture).or(() -> lambdaArchitecture)
-                .orElse(LambdaArchitecture.X86_64);
+                .orElse(LambdaArchitecture.DEFAULT);
     }
 
     public static WorkflowWorkload defaults() {

@@ -19,7 +19,7 @@ class DefaultsDocTest {
 
     @Test
     void committedPageIsTheRenderedTable() throws IOException {
-        String expected = DefaultsDoc.markdown(UsageDefaults.table());
+        String expected = DefaultsDoc.markdown(UsageDefaults.table(), ServiceDefaults.table());
         if (Boolean.getBoolean("flowcost.writeDefaultsDoc")) {
             Files.createDirectories(DOC.getParent());
             Files.writeString(DOC, expected, StandardCharsets.UTF_8);
@@ -32,7 +32,20 @@ class DefaultsDocTest {
 
     @Test
     void everyRowIsOnThePage() {
-        String page = DefaultsDoc.markdown(UsageDefaults.table());
+        String page = DefaultsDoc.markdown(UsageDefaults.table(), ServiceDefaults.table());
         UsageDefaults.table().forEach(r -> assertThat(page).contains("`" + r.key() + "`", r.why()));
+        ServiceDefaults.table().forEach(f -> assertThat(page).contains(f.field() + " | " + f.value()));
+    }
+
+    @Test
+    void theServiceRowsReadTheConstantsTheEnginesUse() {
+        // a row is the constant itself, not a copy of it: the page names what the engines apply
+        assertThat(ServiceDefaults.table()).extracting(ServiceDefaults.Fact::value).contains(
+                String.valueOf(dev.flowcost.core.asl.MapState.INLINE_MAX_CONCURRENCY),
+                dev.flowcost.core.workload.EnvironmentSpec.DEFAULT_CLASS,
+                dev.flowcost.core.workload.Workload.DEFAULT_REGION,
+                dev.flowcost.core.workload.WorkflowType.EXPRESS_MAX_DURATION_SECONDS + " s");
+        assertThat(ServiceDefaults.table()).allSatisfy(f -> assertThat(f.source())
+                .matches("https://\\S+|" + ServiceDefaults.FLOWCOST));
     }
 }
