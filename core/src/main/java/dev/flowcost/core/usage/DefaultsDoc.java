@@ -47,7 +47,8 @@ public final class DefaultsDoc {
         return b.toString();
     }
 
-    private static String number(double v) {
+    /** A value as the page shows it: a whole number with thousands separators, else as it is. */
+    static String number(double v) {
         return v == Math.rint(v) ? String.format(Locale.ROOT, "%,d", (long) v) : String.valueOf(v);
     }
 }

@@ -8,7 +8,6 @@ import dev.flowcost.core.workload.WorkflowType;
 import dev.flowcost.core.workload.Workload;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What a service does with a field a definition leaves out, or a limit it imposes, and the few choices flowcost makes
@@ -52,34 +51,31 @@ public final class ServiceDefaults {
     public static List<Fact> table() {
         String micro = " (1 on mw1.micro)";
         return List.of(
-                new Fact("Retry entry", "IntervalSeconds", number(Retrier.DEFAULT_INTERVAL_SECONDS) + " s", ASL),
-                new Fact("Retry entry", "MaxAttempts", number(Retrier.DEFAULT_MAX_ATTEMPTS), ASL),
-                new Fact("Retry entry", "BackoffRate", number(Retrier.DEFAULT_BACKOFF_RATE), ASL),
+                new Fact("Retry entry", "IntervalSeconds",
+                        DefaultsDoc.number(Retrier.DEFAULT_INTERVAL_SECONDS) + " s", ASL),
+                new Fact("Retry entry", "MaxAttempts", DefaultsDoc.number(Retrier.DEFAULT_MAX_ATTEMPTS), ASL),
+                new Fact("Retry entry", "BackoffRate", DefaultsDoc.number(Retrier.DEFAULT_BACKOFF_RATE), ASL),
                 new Fact("inline Map", "iterations at once, whatever MaxConcurrency says",
-                        number(MapState.INLINE_MAX_CONCURRENCY), INLINE_MAP),
+                        DefaultsDoc.number(MapState.INLINE_MAX_CONCURRENCY), INLINE_MAP),
                 new Fact("Distributed Map", "children at once without MaxConcurrency",
-                        number(MapState.DISTRIBUTED_DEFAULT_CONCURRENCY), DISTRIBUTED_MAP),
+                        DefaultsDoc.number(MapState.DISTRIBUTED_DEFAULT_CONCURRENCY), DISTRIBUTED_MAP),
                 new Fact("Express workflow", "longest execution",
-                        number(WorkflowType.EXPRESS_MAX_DURATION_SECONDS) + " s", EXPRESS),
+                        DefaultsDoc.number(WorkflowType.EXPRESS_MAX_DURATION_SECONDS) + " s", EXPRESS),
                 new Fact("MWAA environment", "EnvironmentClass", EnvironmentSpec.DEFAULT_CLASS, CREATE_ENVIRONMENT),
-                new Fact("MWAA environment", "MinWorkers", number(EnvironmentSpec.DEFAULT_MIN_WORKERS),
+                new Fact("MWAA environment", "MinWorkers", DefaultsDoc.number(EnvironmentSpec.DEFAULT_MIN_WORKERS),
                         CREATE_ENVIRONMENT),
-                new Fact("MWAA environment", "MaxWorkers", number(EnvironmentSpec.DEFAULT_MAX_WORKERS),
+                new Fact("MWAA environment", "MaxWorkers", DefaultsDoc.number(EnvironmentSpec.DEFAULT_MAX_WORKERS),
                         CREATE_ENVIRONMENT),
-                new Fact("MWAA environment", "Schedulers", number(EnvironmentSpec.defaultSchedulers(
+                new Fact("MWAA environment", "Schedulers", DefaultsDoc.number(EnvironmentSpec.defaultSchedulers(
                         EnvironmentSpec.DEFAULT_CLASS)) + micro, CREATE_ENVIRONMENT),
-                new Fact("MWAA environment", "MinWebservers", number(EnvironmentSpec.defaultWebServers(
+                new Fact("MWAA environment", "MinWebservers", DefaultsDoc.number(EnvironmentSpec.defaultWebServers(
                         EnvironmentSpec.DEFAULT_CLASS)) + micro, CREATE_ENVIRONMENT),
-                new Fact("Lambda function", "architecture", LambdaArchitecture.DEFAULT.name().toLowerCase(Locale.ROOT),
+                new Fact("Lambda function", "architecture", LambdaArchitecture.DEFAULT.name().toLowerCase(java.util.Locale.ROOT),
                         CREATE_FUNCTION),
                 new Fact("analysis", "region, when neither --region nor the workload names one",
                         Workload.DEFAULT_REGION, FLOWCOST),
                 new Fact("MWAA environment", "a class that cannot be read",
                         dev.flowcost.core.dag.EnvironmentClass.FALLBACK.className() + ", with a warning", FLOWCOST),
                 new Fact("Choice state", "branch weights the workload does not give", "equal", FLOWCOST));
-    }
-
-    private static String number(double v) {
-        return v == Math.rint(v) ? String.format(Locale.ROOT, "%,d", (long) v) : String.valueOf(v);
     }
 }

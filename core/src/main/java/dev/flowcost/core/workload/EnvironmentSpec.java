@@ -46,8 +46,7 @@ public record EnvironmentSpec(String name, String environmentClass, int minWorke
     }
 
     private static boolean isMicro(String environmentClass) {
-        return EnvironmentClass.MW1_MICRO.className().equalsIgnoreCase(environmentClass == null ? ""
-                : environmentClass.trim());
+        return EnvironmentClass.parse(environmentClass).filter(c -> c == EnvironmentClass.MW1_MICRO).isPresent();
     }
 
     /** Whether this environment hosts the DAG: its dag id matches one of the globs ({@code *} and {@code ?}). */

@@ -88,26 +88,9 @@ public final class AnalysisJson {
      * finding at a time: only one element's tree is ever in memory, so a large estate's JSON is never held whole.
      */
     public static void write(Analysis a, OutputStream out) throws IOException {
-        write(a, out, Prerendered.NONE);
-    }
-
-    /**
-     * Elements of {@code analysis.json} rendered earlier (as each workflow was analysed, see
-     * {@link #workflowElement} and {@link #findingElement}), written in place of the analysis's own: the analysis
-     * a large estate keeps holds slim copies of them.
-     */
-    public interface Prerendered {
-        Prerendered NONE = new Prerendered() {
-        };
-
-        /** The text of workflow number {@code index}, or empty to render the analysis's own. */
-        default Optional<String> workflow(int index, WorkflowAnalysis w) throws IOException {
-            return Optional.empty();
-        }
-
-        /** The text of this finding, or empty to render the analysis's own. */
-        default Optional<String> finding(Finding f) throws IOException {
-            return Optional.empty();
+        ObjectWriter writer = MAPPER.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        try (JsonGenerator g = writer.createGenerator(out)) {
+            write(a, writer, g);
         }
     }
 
@@ -119,24 +102,6 @@ public final class AnalysisJson {
     public interface StoredLines {
         /** Element {@code index}'s line, or empty when the element is only a record. */
         Optional<byte[]> line(int index);
-    }
-
-    /** As {@link #write(Analysis, OutputStream)}, taking the elements {@code prerendered} has from it. */
-    public static void write(Analysis a, OutputStream out, Prerendered prerendered) throws IOException {
-        ObjectWriter writer = MAPPER.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
-        try (JsonGenerator g = writer.createGenerator(out)) {
-            write(a, writer, g, prerendered);
-        }
-    }
-
-    /** The text one workflow has in {@code analysis.json}, indented for its place there. */
-    public static String workflowElement(WorkflowAnalysis w) {
-        return element(w);
-    }
-
-    /** The text one finding has in {@code analysis.json}, indented for its place there. */
-    public static String findingElement(Finding f) {
-        return element(f);
     }
 
     /** One workflow as one line of compact JSON, which {@link #readWorkflow} reads back to an equal record. */
@@ -175,25 +140,15 @@ public final class AnalysisJson {
         }
     }
 
-    /** An element of a top-level array: pretty as a root value, then moved one level in. */
-    private static String element(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value).replace("\n", "\n  ");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a JSON tree we built ourselves", e);
-        }
-    }
-
     /** As {@link #write(Analysis, OutputStream)}, to characters (stdout of {@code advise --format json}). */
     public static void write(Analysis a, java.io.Writer out) throws IOException {
         ObjectWriter writer = MAPPER.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
         try (JsonGenerator g = writer.createGenerator(out)) {
-            write(a, writer, g, Prerendered.NONE);
+            write(a, writer, g);
         }
     }
 
-    private static void write(Analysis a, ObjectWriter writer, JsonGenerator g, Prerendered prerendered)
-            throws IOException {
+    private static void write(Analysis a, ObjectWriter writer, JsonGenerator g) throws IOException {
         {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
@@ -203,15 +158,8 @@ public final class AnalysisJson {
             writer.writeValue(g, a.inputs());
             g.writeArrayFieldStart("workflows");
             for (int i = 0; i < a.workflows().size(); i++) {
-                if (copyStored(a.workflows(), i, g)) {
-                    continue;
-                }
-                WorkflowAnalysis w = a.workflows().get(i);
-                Optional<String> text = prerendered.workflow(i, w);
-                if (text.isPresent()) {
-                    g.writeRawValue(text.get());
-                } else {
-                    writer.writeValue(g, w);
+                if (!copyStored(a.workflows(), i, g)) {
+                    writer.writeValue(g, a.workflows().get(i));
                 }
             }
             g.writeEndArray();
@@ -219,15 +167,8 @@ public final class AnalysisJson {
             elements(writer, g, "credits", a.credits());
             g.writeArrayFieldStart("findings");
             for (int i = 0; i < a.findings().size(); i++) {
-                if (copyStored(a.findings(), i, g)) {
-                    continue;
-                }
-                Finding f = a.findings().get(i);
-                Optional<String> text = prerendered.finding(f);
-                if (text.isPresent()) {
-                    g.writeRawValue(text.get());
-                } else {
-                    writer.writeValue(g, f);
+                if (!copyStored(a.findings(), i, g)) {
+                    writer.writeValue(g, a.findings().get(i));
                 }
             }
             g.writeEndArray();

@@ -56,21 +56,36 @@ class AnalysisJsonStreamTest {
         }
     }
 
-    @Test
-    void prerenderedElementsGiveTheSameText() throws Exception {
-        Analysis many = SampleAnalyses.many(3);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        AnalysisJson.write(many, out, new AnalysisJson.Prerendered() {
+    /** {@code records} as a list that also has each one's stored line at hand, as a large estate's store keeps them. */
+    private static <T> List<T> withStoredLines(List<T> records, java.util.function.Function<T, byte[]> line) {
+        final class Stored extends dev.flowcost.core.LazyList<T> implements AnalysisJson.StoredLines {
             @Override
-            public java.util.Optional<String> workflow(int index, dev.flowcost.advisor.analysis.WorkflowAnalysis w) {
-                return java.util.Optional.of(AnalysisJson.workflowElement(many.workflows().get(index)));
+            public T get(int index) {
+                return records.get(index);
             }
 
             @Override
-            public java.util.Optional<String> finding(dev.flowcost.advisor.analysis.Finding f) {
-                return java.util.Optional.of(AnalysisJson.findingElement(f));
+            public int size() {
+                return records.size();
             }
-        });
+
+            @Override
+            public java.util.Optional<byte[]> line(int index) {
+                return java.util.Optional.of(line.apply(records.get(index)));
+            }
+        }
+        return new Stored();
+    }
+
+    @Test
+    void storedLinesCopiedGiveTheSameText() throws Exception {
+        Analysis many = SampleAnalyses.many(3);
+        Analysis stored = new Analysis(many.schemaVersion(), many.region(), many.inputs(),
+                withStoredLines(many.workflows(), AnalysisJson::workflowLine), many.environments(), many.credits(),
+                withStoredLines(many.findings(), AnalysisJson::findingLine), many.assumptions(), many.prices(),
+                many.diagnostics(), many.totals());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        AnalysisJson.write(stored, out);
         assertThat(many.workflows()).isNotEmpty();
         assertThat(many.findings()).isNotEmpty();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(AnalysisJson.write(many));
