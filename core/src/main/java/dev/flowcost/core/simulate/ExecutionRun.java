@@ -257,49 +257,59 @@ final class ExecutionRun {
         return pickError(n);
     }
 
-    /** The totals when each state of one branch was entered, and at its end: what a Parallel may take back. */
+    /**
+     * The totals when each state of one branch was entered, and at its end: what a Parallel may take back. Kept in
+     * one flat array ({@value #TOTALS} totals an entry), not an array per state entered.
+     */
     private static final class Entries {
         private double[] times = new double[8];
-        private double[][] totals = new double[8][];
+        private double[] totals = new double[8 * TOTALS];
         private int size;
-        private double[] end;
+        private final double[] end = new double[TOTALS];
 
         void enter(double time, ExecutionRun run) {
             if (size == times.length) {
                 times = java.util.Arrays.copyOf(times, size * 2);
-                totals = java.util.Arrays.copyOf(totals, size * 2);
+                totals = java.util.Arrays.copyOf(totals, size * 2 * TOTALS);
             }
             times[size] = time;
-            totals[size++] = run.totals();
+            run.totals(totals, size++ * TOTALS);
         }
 
         void end(ExecutionRun run) {
-            end = run.totals();
+            run.totals(end, 0);
         }
 
         /** Takes back from the run what this branch counted from the first state it entered after {@code t}. */
         void takeBackAfter(double t, ExecutionRun run) {
             for (int i = 0; i < size; i++) {
                 if (times[i] > t) {
-                    run.subtract(end, totals[i]);
+                    run.subtract(end, totals, i * TOTALS);
                     return;
                 }
             }
         }
     }
 
-    private double[] totals() {
-        return new double[] {parentTransitions, standardChildExecutions, standardChildTransitions,
-                expressChildExecutions, expressChildSeconds};
+    /** How many totals a Parallel's branch records at each state it enters. */
+    private static final int TOTALS = 5;
+
+    /** Copies the totals into {@code into} from {@code at}. */
+    private void totals(double[] into, int at) {
+        into[at] = parentTransitions;
+        into[at + 1] = standardChildExecutions;
+        into[at + 2] = standardChildTransitions;
+        into[at + 3] = expressChildExecutions;
+        into[at + 4] = expressChildSeconds;
     }
 
-    /** Takes {@code to − from} off the totals. */
-    private void subtract(double[] to, double[] from) {
-        parentTransitions -= to[0] - from[0];
-        standardChildExecutions -= to[1] - from[1];
-        standardChildTransitions -= to[2] - from[2];
-        expressChildExecutions -= to[3] - from[3];
-        expressChildSeconds -= to[4] - from[4];
+    /** Takes {@code to − from} off the totals ({@code from}'s from {@code at}). */
+    private void subtract(double[] to, double[] from, int at) {
+        parentTransitions -= to[0] - from[at];
+        standardChildExecutions -= to[1] - from[at + 1];
+        standardChildTransitions -= to[2] - from[at + 2];
+        expressChildExecutions -= to[3] - from[at + 3];
+        expressChildSeconds -= to[4] - from[at + 4];
     }
 
     private static int pick(double[] cum, int[] ids, double u) {

@@ -24,7 +24,7 @@ public final class TailShare {
     /** Above this many terms a sum is drawn from the normal law with the sample's mean and variance (CLT). */
     static final int CLT_TERMS = 64;
 
-    /** The durations, sorted unless this tail came from {@link #sumOf} and has only been counted so far. */
+    /** The durations, sorted unless they have only been counted so far (a simulation's or a {@link #sumOf}'s). */
     private double[] sorted;
     private boolean isSorted;
     /** What gives the durations of a lazy tail not asked yet (then {@link #sorted} is empty); null once known. */
@@ -59,15 +59,18 @@ public final class TailShare {
         return sorted;
     }
 
-    /** A copy of the durations as kept: a sum's in the order of its draws until an answer sorted them (for tests). */
+    /** A copy of the durations as kept: in the order drawn until an answer sorted them (for tests). */
     double[] kept() {
         return values().clone();
     }
 
-    /** The tail of {@code durations}, taken as they are (owned, not copied) and sorted here. */
+    /**
+     * The tail of {@code durations}, taken as they are (owned, not copied) and sorted the first time an answer needs
+     * their order: a whole execution's tail is mostly asked one count (is Express's limit passed?), which one pass
+     * over the durations answers without sorting them.
+     */
     static TailShare owning(double[] durations) {
-        Arrays.sort(durations);
-        return new TailShare(durations);
+        return unsorted(durations);
     }
 
     /** A tail over {@code values} (owned, not copied), sorted only when an answer needs the order. */
@@ -105,8 +108,8 @@ public final class TailShare {
         synchronized (this) {
             values();
             if (!isSorted) {
-                // a sum's tail is usually asked once (is this batch size within the limit?): counting is cheaper
-                // than sorting 8,192 draws, and gives the same count
+                // a tail is often asked once (is this limit passed?): counting is cheaper than sorting, and gives
+                // the same count
                 long over = 0;
                 for (double v : this.sorted) {
                     if (v > seconds) {

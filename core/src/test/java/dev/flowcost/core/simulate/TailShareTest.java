@@ -27,6 +27,21 @@ class TailShareTest {
     }
 
     @Test
+    void aSimulatedTailIsCountedWithoutSortingAndAnswersAsTheSortedOne() {
+        double[] simulated = {5, 1, 3, 3, 9, 0.5, 7};
+        TailShare owned = TailShare.owning(simulated.clone());
+        TailShare sorted = TailShare.of(simulated);
+        for (double limit : new double[] {0, 0.5, 1, 3, 4, 9, 10}) {
+            assertThat(owned.countOver(limit)).as("over %s", limit).isEqualTo(sorted.countOver(limit));
+        }
+        assertThat(owned.kept()).as("only counted: kept as simulated").containsExactly(simulated);
+        assertThat(owned.mean()).isEqualTo(sorted.mean());
+        assertThat(owned.kept()).as("a mean sums in order").containsExactly(sorted.kept());
+        assertThat(owned.sumCountOver(3, 7, 12)).isEqualTo(sorted.sumCountOver(3, 7, 12));
+        assertThat(owned).isEqualTo(sorted);
+    }
+
+    @Test
     void aSumCountedBeforeItIsSortedGivesTheSameAnswerAsAfter() {
         TailShare one = durations(7, 1000);
         for (long terms : new long[] {2, 10, 64, 65, 500}) {
