@@ -323,7 +323,7 @@ public final class ReportWriter {
     }
 
     /**
-     * Renders every file, side by side when there are several (the HTML page and the workbook take the longest),
+     * Renders every file, side by side when there are several (longest first, {@link #renderingRank}),
      * and waits for all of them before reporting the first failure, so no renderer is still writing a temporary
      * file when the caller deletes it.
      */
@@ -345,19 +345,26 @@ public final class ReportWriter {
             return t;
         });
         try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Map.Entry<Path, FileRenderer> job : jobs.entrySet()) {
-                futures.add(pool.submit(() -> {
-                    render(analysis, job.getKey(), job.getValue());
+            // the longest first, so the short files fill in beside them instead of one thread finishing alone
+            List<Path> order = new ArrayList<>(folderJobs.keySet());
+            List<Path> files = new ArrayList<>(jobs.keySet());
+            files.sort(Comparator.comparingInt(ReportWriter::renderingRank));
+            order.addAll(files);
+            Map<Path, Future<?>> started = new java.util.HashMap<>();
+            for (Path target : order) {
+                FolderRenderer folder = folderJobs.get(target);
+                started.put(target, pool.submit(() -> {
+                    if (folder != null) {
+                        folder.render(analysis, target);
+                    } else {
+                        render(analysis, target, jobs.get(target));
+                    }
                     return null;
                 }));
             }
-            for (Map.Entry<Path, FolderRenderer> job : folderJobs.entrySet()) {
-                futures.add(pool.submit(() -> {
-                    job.getValue().render(analysis, job.getKey());
-                    return null;
-                }));
-            }
+            List<Future<?>> futures = new ArrayList<>(); // the first failure is the first job's, as they were given
+            jobs.keySet().forEach(target -> futures.add(started.get(target)));
+            folderJobs.keySet().forEach(target -> futures.add(started.get(target)));
             Throwable first = null;
             for (Future<?> future : futures) {
                 try {
@@ -385,6 +392,19 @@ public final class ReportWriter {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * Where a file comes in the rendering order, longest first: measured on a 10,000-workflow estate, the workbook
+     * takes about as long as the workflows/ pages (which go before every file), then analysis.json, the page and the
+     * CSVs; a file not listed (an extra file) comes last.
+     */
+    static int renderingRank(Path file) {
+        int rank = LONGEST_FIRST.indexOf(file.getFileName().toString());
+        return rank < 0 ? LONGEST_FIRST.size() : rank;
+    }
+
+    private static final List<String> LONGEST_FIRST = List.of("report.xlsx", "analysis.json", "report.html", "costs.csv",
+            "findings.csv");
 
     private static void render(Analysis analysis, Path temp, FileRenderer renderer) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp,
