@@ -84,6 +84,21 @@ class TailShareTest {
     }
 
     @Test
+    void aBatchSearchOverTenThousandRunsPicksAsTheDrawsDo() {
+        // 10,000 runs, as a simulated tail holds: a pick's rejection (Lemire's) then happens about once in 430,000
+        // picks, and a limit passed after about 40 runs makes 8,192 draws walk some 300,000 picks per limit
+        TailShare one = durations(21, 10_000);
+        for (long seed = 1; seed <= 4; seed++) {
+            for (long terms : new long[] {30, 45, 64}) {
+                for (double limit : new double[] {200, 240, 260}) {
+                    assertThat(one.sumCountOver(terms, seed, limit)).as("seed %d, %d terms over %s", seed, terms, limit)
+                            .isEqualTo(one.sumOf(terms, seed).countOver(limit));
+                }
+            }
+        }
+    }
+
+    @Test
     void aLazyTailSimulatesOnceWhenFirstAskedAndAnswersAsTheTailItGives() {
         int[] calls = {0};
         TailShare given = durations(5, 300);
