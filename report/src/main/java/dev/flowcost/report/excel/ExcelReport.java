@@ -62,7 +62,7 @@ public final class ExcelReport {
 
     /** Writes the workbook to {@code out} (not closed). */
     public static void write(Analysis analysis, OutputStream out) throws IOException {
-        SXSSFWorkbook workbook = new StreamedWorkbook(200);
+        SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         try {
             new Writer(analysis, workbook).write();
             // every formula carries its value too (viewers that never recalculate show it); Excel recalculates anyway
