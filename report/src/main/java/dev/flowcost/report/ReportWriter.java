@@ -323,7 +323,7 @@ public final class ReportWriter {
     }
 
     /**
-     * Renders every file, side by side when there are several (longest first, {@link #renderingRank}),
+     * Renders every file, side by side when there are several (longest first, {@link ReportFormat#renderingRank}),
      * and waits for all of them before reporting the first failure, so no renderer is still writing a temporary
      * file when the caller deletes it.
      */
@@ -348,7 +348,7 @@ public final class ReportWriter {
             // the longest first, so the short files fill in beside them instead of one thread finishing alone
             List<Path> order = new ArrayList<>(folderJobs.keySet());
             List<Path> files = new ArrayList<>(jobs.keySet());
-            files.sort(Comparator.comparingInt(ReportWriter::renderingRank));
+            files.sort(Comparator.comparingInt(f -> ReportFormat.renderingRank(f.getFileName().toString())));
             order.addAll(files);
             Map<Path, Future<?>> started = new java.util.HashMap<>();
             for (Path target : order) {
@@ -392,19 +392,6 @@ public final class ReportWriter {
             pool.shutdownNow();
         }
     }
-
-    /**
-     * Where a file comes in the rendering order, longest first: measured on a 10,000-workflow estate, the workbook
-     * takes about as long as the workflows/ pages (which go before every file), then analysis.json, the page and the
-     * CSVs; a file not listed (an extra file) comes last.
-     */
-    static int renderingRank(Path file) {
-        int rank = LONGEST_FIRST.indexOf(file.getFileName().toString());
-        return rank < 0 ? LONGEST_FIRST.size() : rank;
-    }
-
-    private static final List<String> LONGEST_FIRST = List.of("report.xlsx", "analysis.json", "report.html", "costs.csv",
-            "findings.csv");
 
     private static void render(Analysis analysis, Path temp, FileRenderer renderer) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp,

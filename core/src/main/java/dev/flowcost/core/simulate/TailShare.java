@@ -65,16 +65,11 @@ public final class TailShare {
     }
 
     /**
-     * The tail of {@code durations}, taken as they are (owned, not copied) and sorted the first time an answer needs
-     * their order: a whole execution's tail is mostly asked one count (is Express's limit passed?), which one pass
-     * over the durations answers without sorting them.
+     * The tail of {@code values} (owned, not copied), sorted the first time an answer needs their order: a whole
+     * execution's tail and a sum's are mostly asked one count (is this limit passed?), which one pass over the
+     * values answers without sorting them.
      */
-    static TailShare owning(double[] durations) {
-        return unsorted(durations);
-    }
-
-    /** A tail over {@code values} (owned, not copied), sorted only when an answer needs the order. */
-    private static TailShare unsorted(double[] values) {
+    static TailShare owning(double[] values) {
         TailShare t = new TailShare(values);
         t.isSorted = false;
         return t;
@@ -177,7 +172,7 @@ public final class TailShare {
                 sums[d] = normalSum(m, sd, table.gaussians[d]);
             }
         }
-        return unsorted(sums);
+        return owning(sums);
     }
 
     /** How many durations {@link #sumOf sumOf(terms, seed)} holds: {@value #SUM_DRAWS}, or this tail's own size. */
